@@ -1,0 +1,15 @@
+//! assay: read commodity market reports into tidy Arrow tables.
+//!
+//! The reading pipeline, one module per step:
+//! `decode` (bytes to text) -> `html` (pages to text) -> `segment` (furniture,
+//! sections, sentences) -> `numbers` (quantities and units) -> `periods`
+//! (dates and spans) -> `extract` (resolving each number into a fact), with
+//! vocabulary from `lexicon`; `arrow` builds record batches, `corpus` runs many
+//! documents in parallel and `python` exposes it all through pyo3.
+
+pub mod model;
+pub mod periods;
+pub mod extract;
+
+pub use extract::parse_text;
+pub use model::{Fact, ParseOptions, ParsedDoc};
