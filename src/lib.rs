@@ -13,3 +13,4 @@ pub mod extract;
 
 pub use extract::parse_text;
 pub use model::{Fact, ParseOptions, ParsedDoc};
+pub mod arrow;

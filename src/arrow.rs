@@ -1,0 +1,716 @@
+//! Arrow schemas of the output tables, and builders filled straight from
+//! [`ParsedDoc`]s (no per-row structs in between).
+//!
+//! One [`TablesBuilder`] takes any number of documents and finishes one
+//! [`RecordBatch`] per table, so a parallel chunk of documents is one batch.
+
+use std::sync::{Arc, LazyLock};
+
+use arrow_array::builder::{
+    BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, StringBuilder,
+};
+use arrow_array::{ArrayRef, RecordBatch};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
+
+use crate::model::{Days, ParsedDoc};
+
+fn schema(fields: &[(&str, DataType, bool)]) -> SchemaRef {
+    Arc::new(Schema::new(
+        fields
+            .iter()
+            .map(|(name, ty, nullable)| Field::new(*name, ty.clone(), *nullable))
+            .collect::<Vec<_>>(),
+    ))
+}
+
+use DataType::{Boolean, Date32, Float64, Int64, Utf8};
+
+static FACTS: LazyLock<SchemaRef> = LazyLock::new(|| {
+    schema(&[
+        ("doc_id", Utf8, false),
+        ("commodity", Utf8, true),
+        ("metric", Utf8, false),
+        ("region", Utf8, true),
+        ("partner", Utf8, true),
+        ("segment", Utf8, true),
+        ("period_start", Date32, true),
+        ("period_end", Date32, true),
+        ("forecast", Boolean, false),
+        ("basis", Utf8, false),
+        ("value", Float64, false),
+        ("value_high", Float64, true),
+        ("unit", Utf8, false),
+        ("approx", Utf8, false),
+        ("start", Int64, false),
+        ("end", Int64, false),
+        ("sentence", Utf8, false),
+    ])
+});
+
+static DOCUMENTS: LazyLock<SchemaRef> = LazyLock::new(|| {
+    schema(&[
+        ("doc_id", Utf8, false),
+        ("path", Utf8, true),
+        ("title", Utf8, true),
+        ("published", Date32, true),
+        ("source", Utf8, true),
+        ("n_chars", Int64, false),
+        ("n_facts", Int64, false),
+        ("status", Utf8, false),
+        ("message", Utf8, true),
+    ])
+});
+
+static SECTIONS: LazyLock<SchemaRef> = LazyLock::new(|| {
+    schema(&[
+        ("doc_id", Utf8, false),
+        ("index", Int64, false),
+        ("heading", Utf8, false),
+        ("commodity", Utf8, true),
+        ("start", Int64, false),
+        ("end", Int64, false),
+    ])
+});
+
+static ERRORS: LazyLock<SchemaRef> = LazyLock::new(|| {
+    schema(&[
+        ("doc_id", Utf8, false),
+        ("path", Utf8, true),
+        ("severity", Utf8, false),
+        ("message", Utf8, false),
+    ])
+});
+
+pub fn facts_schema() -> SchemaRef {
+    FACTS.clone()
+}
+pub fn documents_schema() -> SchemaRef {
+    DOCUMENTS.clone()
+}
+pub fn sections_schema() -> SchemaRef {
+    SECTIONS.clone()
+}
+pub fn errors_schema() -> SchemaRef {
+    ERRORS.clone()
+}
+
+/// The schema of a table by name (`facts`, `documents`, `sections`, `errors`).
+pub fn schema_of(table: &str) -> Option<SchemaRef> {
+    match table {
+        "facts" => Some(facts_schema()),
+        "documents" => Some(documents_schema()),
+        "sections" => Some(sections_schema()),
+        "errors" => Some(errors_schema()),
+        _ => None,
+    }
+}
+
+/// Maps byte offsets of one text to code-point offsets (Python `str` indices).
+///
+/// Lookups are incremental from the previous one, so offsets in (roughly)
+/// ascending order cost O(text) in total; going back counts backwards.
+pub struct CharOffsets<'a> {
+    bytes: &'a [u8],
+    ascii: bool,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharOffsets {
+            bytes: text.as_bytes(),
+            ascii: text.is_ascii(),
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    pub fn get(&mut self, byte: usize) -> i64 {
+        let byte = byte.min(self.bytes.len());
+        if self.ascii {
+            return byte as i64;
+        }
+        if byte >= self.byte {
+            self.chars += count_chars(&self.bytes[self.byte..byte]);
+        } else {
+            self.chars -= count_chars(&self.bytes[byte..self.byte]);
+        }
+        self.byte = byte;
+        self.chars as i64
+    }
+}
+
+/// Code points in UTF-8 bytes: every byte that is not a continuation byte.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// Length of a text in code points.
+pub fn char_len(text: &str) -> i64 {
+    if text.is_ascii() {
+        text.len() as i64
+    } else {
+        count_chars(text.as_bytes()) as i64
+    }
+}
+
+/// `text[range]`, or "" when the range is not valid for the text (never panics).
+fn slice(text: &str, (start, end): (usize, usize)) -> &str {
+    text.get(start..end).unwrap_or("")
+}
+
+#[derive(Default)]
+pub struct FactsBuilder {
+    doc_id: StringBuilder,
+    commodity: StringBuilder,
+    metric: StringBuilder,
+    region: StringBuilder,
+    partner: StringBuilder,
+    segment: StringBuilder,
+    period_start: Date32Builder,
+    period_end: Date32Builder,
+    forecast: BooleanBuilder,
+    basis: StringBuilder,
+    value: Float64Builder,
+    value_high: Float64Builder,
+    unit: StringBuilder,
+    approx: StringBuilder,
+    start: Int64Builder,
+    end: Int64Builder,
+    sentence: StringBuilder,
+}
+
+impl FactsBuilder {
+    pub fn append_doc(&mut self, doc_id: &str, doc: &ParsedDoc) {
+        let mut offsets = CharOffsets::new(doc.text);
+        for f in &doc.facts {
+            self.doc_id.append_value(doc_id);
+            self.commodity.append_option(f.commodity);
+            self.metric.append_value(f.metric);
+            self.region.append_option(f.region);
+            self.partner.append_option(f.partner);
+            self.segment.append_option(f.segment);
+            self.period_start.append_option(f.period.map(|p| p.start));
+            self.period_end.append_option(f.period.map(|p| p.end));
+            self.forecast.append_value(f.forecast);
+            self.basis.append_value(f.basis);
+            self.value.append_value(f.value);
+            self.value_high.append_option(f.value_high);
+            self.unit.append_value(f.unit);
+            self.approx.append_value(f.approx);
+            self.start.append_value(offsets.get(f.start));
+            self.end.append_value(offsets.get(f.end));
+            self.sentence.append_value(slice(doc.text, f.sentence));
+        }
+    }
+
+    pub fn finish(&mut self) -> RecordBatch {
+        let columns: Vec<ArrayRef> = vec![
+            Arc::new(self.doc_id.finish()),
+            Arc::new(self.commodity.finish()),
+            Arc::new(self.metric.finish()),
+            Arc::new(self.region.finish()),
+            Arc::new(self.partner.finish()),
+            Arc::new(self.segment.finish()),
+            Arc::new(self.period_start.finish()),
+            Arc::new(self.period_end.finish()),
+            Arc::new(self.forecast.finish()),
+            Arc::new(self.basis.finish()),
+            Arc::new(self.value.finish()),
+            Arc::new(self.value_high.finish()),
+            Arc::new(self.unit.finish()),
+            Arc::new(self.approx.finish()),
+            Arc::new(self.start.finish()),
+            Arc::new(self.end.finish()),
+            Arc::new(self.sentence.finish()),
+        ];
+        RecordBatch::try_new(facts_schema(), columns).expect("facts columns match the facts schema")
+    }
+}
+
+#[derive(Default)]
+pub struct SectionsBuilder {
+    doc_id: StringBuilder,
+    index: Int64Builder,
+    heading: StringBuilder,
+    commodity: StringBuilder,
+    start: Int64Builder,
+    end: Int64Builder,
+}
+
+impl SectionsBuilder {
+    pub fn append_doc(&mut self, doc_id: &str, doc: &ParsedDoc) {
+        let mut offsets = CharOffsets::new(doc.text);
+        for (i, s) in doc.sections.iter().enumerate() {
+            self.doc_id.append_value(doc_id);
+            self.index.append_value(i as i64);
+            self.heading.append_value(s.heading);
+            self.commodity.append_option(s.commodity);
+            self.start.append_value(offsets.get(s.start));
+            self.end.append_value(offsets.get(s.end));
+        }
+    }
+
+    pub fn finish(&mut self) -> RecordBatch {
+        let columns: Vec<ArrayRef> = vec![
+            Arc::new(self.doc_id.finish()),
+            Arc::new(self.index.finish()),
+            Arc::new(self.heading.finish()),
+            Arc::new(self.commodity.finish()),
+            Arc::new(self.start.finish()),
+            Arc::new(self.end.finish()),
+        ];
+        RecordBatch::try_new(sections_schema(), columns)
+            .expect("sections columns match the sections schema")
+    }
+}
+
+/// How reading one document went (the `documents.status` column).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Ok,
+    Warning,
+    Error,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Warning => "warning",
+            Status::Error => "error",
+        }
+    }
+}
+
+/// One `documents` row; `title` and `published` fill in what the text itself does not say.
+pub struct DocRow<'a> {
+    pub doc_id: &'a str,
+    pub path: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub published: Option<Days>,
+    pub source: Option<&'a str>,
+    pub n_chars: i64,
+    pub n_facts: i64,
+    pub status: Status,
+    pub message: Option<&'a str>,
+}
+
+#[derive(Default)]
+pub struct DocumentsBuilder {
+    doc_id: StringBuilder,
+    path: StringBuilder,
+    title: StringBuilder,
+    published: Date32Builder,
+    source: StringBuilder,
+    n_chars: Int64Builder,
+    n_facts: Int64Builder,
+    status: StringBuilder,
+    message: StringBuilder,
+}
+
+impl DocumentsBuilder {
+    pub fn append(&mut self, row: &DocRow) {
+        self.doc_id.append_value(row.doc_id);
+        self.path.append_option(row.path);
+        self.title.append_option(row.title);
+        self.published.append_option(row.published);
+        self.source.append_option(row.source);
+        self.n_chars.append_value(row.n_chars);
+        self.n_facts.append_value(row.n_facts);
+        self.status.append_value(row.status.as_str());
+        self.message.append_option(row.message);
+    }
+
+    pub fn finish(&mut self) -> RecordBatch {
+        let columns: Vec<ArrayRef> = vec![
+            Arc::new(self.doc_id.finish()),
+            Arc::new(self.path.finish()),
+            Arc::new(self.title.finish()),
+            Arc::new(self.published.finish()),
+            Arc::new(self.source.finish()),
+            Arc::new(self.n_chars.finish()),
+            Arc::new(self.n_facts.finish()),
+            Arc::new(self.status.finish()),
+            Arc::new(self.message.finish()),
+        ];
+        RecordBatch::try_new(documents_schema(), columns)
+            .expect("documents columns match the documents schema")
+    }
+}
+
+#[derive(Default)]
+pub struct ErrorsBuilder {
+    doc_id: StringBuilder,
+    path: StringBuilder,
+    severity: StringBuilder,
+    message: StringBuilder,
+}
+
+impl ErrorsBuilder {
+    pub fn append(&mut self, doc_id: &str, path: Option<&str>, severity: Status, message: &str) {
+        self.doc_id.append_value(doc_id);
+        self.path.append_option(path);
+        self.severity.append_value(severity.as_str());
+        self.message.append_value(message);
+    }
+
+    pub fn finish(&mut self) -> RecordBatch {
+        let columns: Vec<ArrayRef> = vec![
+            Arc::new(self.doc_id.finish()),
+            Arc::new(self.path.finish()),
+            Arc::new(self.severity.finish()),
+            Arc::new(self.message.finish()),
+        ];
+        RecordBatch::try_new(errors_schema(), columns)
+            .expect("errors columns match the errors schema")
+    }
+}
+
+/// One batch of each output table.
+#[derive(Clone, Debug)]
+pub struct Batches {
+    pub documents: RecordBatch,
+    pub sections: RecordBatch,
+    pub facts: RecordBatch,
+    pub errors: RecordBatch,
+}
+
+/// Where a document came from and what happened before parsing (decoding warnings, HTML title).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Origin<'a> {
+    pub doc_id: &'a str,
+    pub path: Option<&'a str>,
+    /// Used when the text names no title of its own (an HTML `<title>`).
+    pub title: Option<&'a str>,
+    /// Used when the text carries no date of its own (the caller's `published`).
+    pub published: Option<Days>,
+    pub warnings: &'a [String],
+}
+
+/// Appends many documents, finishes one batch per table.
+#[derive(Default)]
+pub struct TablesBuilder {
+    documents: DocumentsBuilder,
+    sections: SectionsBuilder,
+    facts: FactsBuilder,
+    errors: ErrorsBuilder,
+}
+
+impl TablesBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A document that was read: its facts, sections, and an ok/warning row.
+    pub fn append_parsed(&mut self, origin: &Origin, doc: &ParsedDoc) {
+        self.append_warnings(origin);
+        self.facts.append_doc(origin.doc_id, doc);
+        self.sections.append_doc(origin.doc_id, doc);
+        let message = (!origin.warnings.is_empty()).then(|| origin.warnings.join("; "));
+        self.documents.append(&DocRow {
+            doc_id: origin.doc_id,
+            path: origin.path,
+            title: doc.meta.title.or(origin.title),
+            published: doc.meta.published.or(origin.published),
+            source: doc.meta.source,
+            n_chars: char_len(doc.text),
+            n_facts: doc.facts.len() as i64,
+            status: if message.is_some() {
+                Status::Warning
+            } else {
+                Status::Ok
+            },
+            message: message.as_deref(),
+        });
+    }
+
+    /// A document that could not be read: an error row in `documents` and in `errors`.
+    pub fn append_failed(&mut self, origin: &Origin, n_chars: i64, error: &str) {
+        self.append_warnings(origin);
+        self.errors
+            .append(origin.doc_id, origin.path, Status::Error, error);
+        self.documents.append(&DocRow {
+            doc_id: origin.doc_id,
+            path: origin.path,
+            title: origin.title,
+            published: origin.published,
+            source: None,
+            n_chars,
+            n_facts: 0,
+            status: Status::Error,
+            message: Some(error),
+        });
+    }
+
+    fn append_warnings(&mut self, origin: &Origin) {
+        for w in origin.warnings {
+            self.errors
+                .append(origin.doc_id, origin.path, Status::Warning, w);
+        }
+    }
+
+    pub fn finish(&mut self) -> Batches {
+        Batches {
+            documents: self.documents.finish(),
+            sections: self.sections.finish(),
+            facts: self.facts.finish(),
+            errors: self.errors.finish(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocMeta, Fact, Period, Section};
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::{Date32Type, Float64Type, Int64Type};
+
+    fn fact(text: &str, number: &str, sentence: &str) -> Fact<'static> {
+        let start = text.find(number).unwrap();
+        let s = text.find(sentence).unwrap();
+        Fact {
+            commodity: Some("copper_cathode"),
+            metric: "production",
+            region: Some("China"),
+            partner: None,
+            segment: None,
+            period: Some(Period {
+                start: 20089,
+                end: 20119,
+            }),
+            forecast: false,
+            basis: "mom",
+            value: -81700.0,
+            value_high: None,
+            unit: "t",
+            approx: "exact",
+            start,
+            end: start + number.len(),
+            sentence: (s, s + sentence.len()),
+        }
+    }
+
+    fn doc(text: &str) -> ParsedDoc<'_> {
+        let sentence = "Output fell by 81,700 mt.";
+        ParsedDoc {
+            text,
+            meta: DocMeta {
+                title: None,
+                published: Some(20115),
+                source: Some("SMM"),
+            },
+            sections: vec![Section {
+                heading: "Copper",
+                commodity: Some("copper_cathode"),
+                start: 0,
+                end: text.len(),
+            }],
+            facts: vec![fact(text, "81,700 mt", sentence)],
+        }
+    }
+
+    #[test]
+    fn schemas_have_the_contract_columns() {
+        let names: Vec<_> = facts_schema()
+            .fields()
+            .iter()
+            .map(|f| f.name().clone())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "doc_id",
+                "commodity",
+                "metric",
+                "region",
+                "partner",
+                "segment",
+                "period_start",
+                "period_end",
+                "forecast",
+                "basis",
+                "value",
+                "value_high",
+                "unit",
+                "approx",
+                "start",
+                "end",
+                "sentence"
+            ]
+        );
+        assert_eq!(documents_schema().fields().len(), 9);
+        assert_eq!(sections_schema().fields().len(), 6);
+        assert_eq!(errors_schema().fields().len(), 4);
+        assert!(schema_of("nope").is_none());
+    }
+
+    #[test]
+    fn offsets_are_code_points() {
+        let text = "Cu – 铜\nOutput fell by 81,700 mt.";
+        let mut b = TablesBuilder::new();
+        b.append_parsed(
+            &Origin {
+                doc_id: "d",
+                ..Default::default()
+            },
+            &doc(text),
+        );
+        let out = b.finish();
+        let facts = &out.facts;
+        assert_eq!(facts.num_rows(), 1);
+        let start = facts
+            .column_by_name("start")
+            .unwrap()
+            .as_primitive::<Int64Type>()
+            .value(0) as usize;
+        let end = facts
+            .column_by_name("end")
+            .unwrap()
+            .as_primitive::<Int64Type>()
+            .value(0) as usize;
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(chars[start..end].iter().collect::<String>(), "81,700 mt");
+        assert_eq!(
+            facts
+                .column_by_name("sentence")
+                .unwrap()
+                .as_string::<i32>()
+                .value(0),
+            "Output fell by 81,700 mt."
+        );
+        assert_eq!(
+            facts
+                .column_by_name("value")
+                .unwrap()
+                .as_primitive::<Float64Type>()
+                .value(0),
+            -81700.0
+        );
+        assert!(facts.column_by_name("value_high").unwrap().is_null(0));
+        assert!(facts.column_by_name("partner").unwrap().is_null(0));
+        assert_eq!(
+            facts
+                .column_by_name("period_start")
+                .unwrap()
+                .as_primitive::<Date32Type>()
+                .value(0),
+            20089
+        );
+
+        let sections = &out.sections;
+        assert_eq!(
+            sections
+                .column_by_name("end")
+                .unwrap()
+                .as_primitive::<Int64Type>()
+                .value(0),
+            chars.len() as i64
+        );
+        let docs = &out.documents;
+        assert_eq!(
+            docs.column_by_name("n_chars")
+                .unwrap()
+                .as_primitive::<Int64Type>()
+                .value(0),
+            chars.len() as i64
+        );
+        assert_eq!(
+            docs.column_by_name("status")
+                .unwrap()
+                .as_string::<i32>()
+                .value(0),
+            "ok"
+        );
+        assert_eq!(
+            docs.column_by_name("source")
+                .unwrap()
+                .as_string::<i32>()
+                .value(0),
+            "SMM"
+        );
+    }
+
+    #[test]
+    fn char_offsets_go_both_ways() {
+        let text = "é1é2é3";
+        let mut o = CharOffsets::new(text);
+        assert_eq!(o.get(3), 2);
+        assert_eq!(o.get(8), 5);
+        assert_eq!(o.get(2), 1);
+        assert_eq!(o.get(100), 6);
+        assert_eq!(o.get(0), 0);
+    }
+
+    #[test]
+    fn many_documents_make_one_batch_and_failures_keep_a_row() {
+        let text = "Output fell by 81,700 mt.";
+        let warnings = vec!["invalid UTF-8 replaced".to_string()];
+        let mut b = TablesBuilder::new();
+        b.append_parsed(
+            &Origin {
+                doc_id: "a",
+                ..Default::default()
+            },
+            &doc(text),
+        );
+        b.append_parsed(
+            &Origin {
+                doc_id: "b",
+                warnings: &warnings,
+                ..Default::default()
+            },
+            &doc(text),
+        );
+        b.append_failed(
+            &Origin {
+                doc_id: "c",
+                path: Some("c.pdf"),
+                ..Default::default()
+            },
+            0,
+            "not text: looks like PDF",
+        );
+        let out = b.finish();
+        assert_eq!(out.facts.num_rows(), 2);
+        assert_eq!(out.documents.num_rows(), 3);
+        let status = out
+            .documents
+            .column_by_name("status")
+            .unwrap()
+            .as_string::<i32>();
+        assert_eq!(
+            (status.value(0), status.value(1), status.value(2)),
+            ("ok", "warning", "error")
+        );
+        let severity = out
+            .errors
+            .column_by_name("severity")
+            .unwrap()
+            .as_string::<i32>();
+        assert_eq!(out.errors.num_rows(), 2);
+        assert_eq!((severity.value(0), severity.value(1)), ("warning", "error"));
+        // The builder is reusable after finishing.
+        assert_eq!(b.finish().documents.num_rows(), 0);
+    }
+
+    #[test]
+    fn bad_sentence_ranges_do_not_panic() {
+        let text = "é";
+        let mut d = doc("Output fell by 81,700 mt.");
+        d.text = text;
+        d.facts[0].sentence = (1, 2);
+        let mut b = FactsBuilder::default();
+        b.append_doc("x", &d);
+        assert_eq!(
+            b.finish()
+                .column_by_name("sentence")
+                .unwrap()
+                .as_string::<i32>()
+                .value(0),
+            ""
+        );
+    }
+}
