@@ -14,3 +14,5 @@ pub mod extract;
 pub use extract::parse_text;
 pub use model::{Fact, ParseOptions, ParsedDoc};
 pub mod arrow;
+pub mod decode;
+pub mod lexicon;
