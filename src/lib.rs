@@ -15,4 +15,6 @@ pub use extract::parse_text;
 pub use model::{Fact, ParseOptions, ParsedDoc};
 pub mod arrow;
 pub mod decode;
+pub mod html;
 pub mod lexicon;
+pub mod numbers;
