@@ -31,31 +31,41 @@ pub fn lookup(label: &str) -> Option<&'static Encoding> {
 
 /// Decodes `bytes` with `encoding` if given, else detects: BOM, then UTF-8,
 /// then GB18030 when that reads the bytes cleanly and UTF-8 clearly does not.
-pub fn decode(bytes: &[u8], encoding: Option<&'static Encoding>) -> Result<Decoded, String> {
+///
+/// Takes the bytes by value so that valid UTF-8, the common case, is not copied.
+pub fn decode(
+    bytes: impl Into<Vec<u8>>,
+    encoding: Option<&'static Encoding>,
+) -> Result<Decoded, String> {
+    let bytes = bytes.into();
     if let Some((_, kind)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
         return Err(format!("not text: looks like {kind}"));
     }
     // A BOM outranks the caller's choice: it is what the writer of the file said.
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+    if let Some((enc, bom_len)) = Encoding::for_bom(&bytes) {
         return Ok(with(enc, &bytes[bom_len..]));
     }
     match encoding {
-        Some(enc) => Ok(with(enc, bytes)),
+        Some(enc) => Ok(with(enc, &bytes)),
         None => detect(bytes),
     }
 }
 
-fn detect(bytes: &[u8]) -> Result<Decoded, String> {
-    if memchr::memchr(0, bytes).is_some() {
+fn detect(bytes: Vec<u8>) -> Result<Decoded, String> {
+    if memchr::memchr(0, &bytes).is_some() {
         return Err("not text: contains NUL bytes (binary file?)".into());
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded {
-            text: text.to_owned(),
-            encoding: UTF_8.name(),
-            warnings: Vec::new(),
-        });
-    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => {
+            return Ok(Decoded {
+                text,
+                encoding: UTF_8.name(),
+                warnings: Vec::new(),
+            })
+        }
+        Err(e) => e.into_bytes(),
+    };
+    let bytes = &bytes[..];
     let (valid, invalid) = utf8_census(bytes);
     // UTF-8 with a few damaged bytes stays UTF-8; mostly-invalid UTF-8 may be GB18030.
     if invalid > valid {
@@ -133,34 +143,34 @@ mod tests {
             .into_iter()
             .chain("铜 up 5%".encode_utf16().flat_map(|u| u.to_be_bytes()))
             .collect();
-        assert_eq!(decode(&le, None).unwrap().text, "铜 up 5%");
-        assert_eq!(decode(&be, None).unwrap().text, "铜 up 5%");
+        assert_eq!(decode(le, None).unwrap().text, "铜 up 5%");
+        assert_eq!(decode(&be[..], None).unwrap().text, "铜 up 5%");
         // A BOM wins over a wrong caller choice.
-        assert_eq!(decode(&be, lookup("gbk")).unwrap().text, "铜 up 5%");
+        assert_eq!(decode(&be[..], lookup("gbk")).unwrap().text, "铜 up 5%");
     }
 
     #[test]
     fn chosen_encoding() {
         let (gbk, _, _) = GB18030.encode("铜产量下降 7.46%");
-        let d = decode(&gbk, lookup("gbk")).unwrap();
+        let d = decode(&gbk[..], lookup("gbk")).unwrap();
         assert_eq!(d.text, "铜产量下降 7.46%");
         let utf16: Vec<u8> = "Nickel"
             .encode_utf16()
             .flat_map(|u| u.to_le_bytes())
             .collect();
-        assert_eq!(decode(&utf16, lookup("utf-16")).unwrap().text, "Nickel");
+        assert_eq!(decode(utf16, lookup("utf-16")).unwrap().text, "Nickel");
         assert_eq!(decode(b"caf\xE9", lookup("latin1")).unwrap().text, "café");
         assert!(lookup("no-such-encoding").is_none());
         // A chosen UTF-8 is kept even where GB18030 would read the bytes.
         let (gb, _, _) = GB18030.encode("铜产量");
-        assert_eq!(decode(&gb, lookup("utf-8")).unwrap().encoding, "UTF-8");
+        assert_eq!(decode(&gb[..], lookup("utf-8")).unwrap().encoding, "UTF-8");
     }
 
     #[test]
     fn gb18030_detected_when_utf8_fails() {
         let (bytes, _, _) = GB18030.encode("中国电解铜产量环比下降8.17万吨，降幅7.46%。");
         assert!(std::str::from_utf8(&bytes).is_err());
-        let d = decode(&bytes, None).unwrap();
+        let d = decode(&bytes[..], None).unwrap();
         assert_eq!(d.encoding, "gb18030");
         assert_eq!(d.text, "中国电解铜产量环比下降8.17万吨，降幅7.46%。");
         assert!(d.warnings.is_empty());
@@ -170,7 +180,7 @@ mod tests {
     fn damaged_utf8_is_replaced_with_a_warning() {
         let mut bytes = "铜价上涨，铝价下跌，锂价持平。".as_bytes().to_vec();
         bytes.insert(3, 0xFF);
-        let d = decode(&bytes, None).unwrap();
+        let d = decode(&bytes[..], None).unwrap();
         assert_eq!(d.encoding, "UTF-8");
         assert_eq!(d.text, "铜\u{FFFD}价上涨，铝价下跌，锂价持平。");
         assert_eq!(d.warnings.len(), 1);

@@ -18,3 +18,4 @@ pub mod decode;
 pub mod html;
 pub mod lexicon;
 pub mod numbers;
+pub mod corpus;
