@@ -19,3 +19,4 @@ pub mod html;
 pub mod lexicon;
 pub mod numbers;
 pub mod corpus;
+pub mod python;

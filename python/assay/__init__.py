@@ -1,0 +1,26 @@
+"""assay: read commodity market reports into tidy Arrow tables of stated facts.
+
+>>> import assay
+>>> report = assay.parse(text, published="2025-01-27")
+>>> report.facts.to_pandas()
+>>> corpus = assay.read_reports("reports/")       # files, dirs, globs, lists
+>>> corpus.facts.to_polars()
+"""
+
+from . import samples
+from ._api import Corpus, Report, parse, read_facts, read_reports
+from ._core import __version__
+from ._table import Table
+from .errors import ParseError
+
+__all__ = [
+    "Corpus",
+    "ParseError",
+    "Report",
+    "Table",
+    "__version__",
+    "parse",
+    "read_facts",
+    "read_reports",
+    "samples",
+]

@@ -1,0 +1,205 @@
+"""The public entry points: `parse` one text, `read_reports` many files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import sys
+from typing import Any, Callable, Union
+
+from . import _core
+from ._sources import Source, resolve
+from ._table import Table
+from .errors import ParseError
+
+log = logging.getLogger("assay")
+
+Published = Union[dt.date, dt.datetime, str, None]
+ERRORS = ("collect", "raise", "ignore")
+FORMATS = ("auto", "text", "html")
+
+
+class Report:
+    """One parsed report: its text and three tables (``document``, ``sections``, ``facts``).
+
+    Fact and section offsets index into ``text`` (for an HTML page, its extracted text).
+    """
+
+    __slots__ = ("text", "document", "sections", "facts")
+
+    def __init__(self, text: str, document: Table, sections: Table, facts: Table) -> None:
+        self.text = text
+        self.document = document
+        self.sections = sections
+        self.facts = facts
+
+    @property
+    def doc_id(self) -> str:
+        return self.document.to_arrow().column("doc_id")[0].as_py()
+
+    def __repr__(self) -> str:
+        return (
+            f"<assay.Report {self.doc_id!r}: {len(self.text)} chars, "
+            f"{len(self.sections)} sections, {len(self.facts)} facts>"
+        )
+
+
+class Corpus:
+    """Many parsed reports: ``documents`` (a row per input), ``sections``, ``facts``, ``errors``."""
+
+    __slots__ = ("documents", "sections", "facts", "errors")
+
+    def __init__(self, documents: Table, sections: Table, facts: Table, errors: Table) -> None:
+        self.documents = documents
+        self.sections = sections
+        self.facts = facts
+        self.errors = errors
+
+    def status_counts(self) -> dict[str, int]:
+        """Documents per status (``ok``, ``warning``, ``error``)."""
+        counts = dict.fromkeys(("ok", "warning", "error"), 0)
+        for status in self.documents.to_arrow().column("status").to_pylist():
+            counts[status] += 1
+        return counts
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n} {s}" for s, n in self.status_counts().items())
+        return (
+            f"<assay.Corpus: {len(self.documents)} documents ({counts}), "
+            f"{len(self.sections)} sections, {len(self.facts)} facts, {len(self.errors)} errors>"
+        )
+
+
+def parse(
+    text: str,
+    *,
+    doc_id: str | None = None,
+    published: Published = None,
+    format: str = "auto",
+) -> Report:
+    """Parse one report given as text.
+
+    ``published`` (a date, datetime or ISO ``YYYY-MM-DD`` string) anchors years
+    when the text states none. ``format="auto"`` reads the text as HTML when it
+    looks like a web page. ``doc_id`` defaults to a hash of the text.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    if format not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}, not {format!r}")
+    if doc_id is None:
+        doc_id = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    page_text, document, sections, facts = _core.parse(
+        text, str(doc_id), _iso_date(published), format
+    )
+    return Report(
+        text if page_text is None else page_text,
+        Table(document, "document"),
+        Table(sections, "sections"),
+        Table(facts, "facts"),
+    )
+
+
+def read_reports(
+    source: Source,
+    *,
+    pattern: str | None = None,
+    recursive: bool = True,
+    published: Published = None,
+    encoding: str | None = None,
+    errors: str = "collect",
+    progress: bool | Callable[[int, int], Any] | None = None,
+    threads: int | None = None,
+) -> Corpus:
+    """Parse report files (.txt, .html, .htm) in parallel.
+
+    ``source`` is a file, a directory (searched recursively unless
+    ``recursive=False``, for ``pattern`` such as ``"*.txt"`` if given), a glob,
+    or a list of these. Every file gets one ``documents`` row. ``errors``:
+    ``"collect"`` keeps problems in the ``errors`` table, ``"raise"`` raises
+    ``ParseError`` for the first unreadable file, ``"ignore"`` leaves ``errors``
+    empty. ``progress`` is True (a progress bar) or a ``callback(done, total)``.
+    """
+    if errors not in ERRORS:
+        raise ValueError(f"errors must be one of {', '.join(map(repr, ERRORS))}; got {errors!r}")
+    if threads is not None and (not isinstance(threads, int) or threads < 1):
+        raise ValueError(f"threads must be a positive int, not {threads!r}")
+    published_iso = _iso_date(published)
+    paths = resolve(source, pattern, recursive)
+    report = _progress_callback(progress, len(paths))
+    step = max(32, 8 * (threads or 1)) if report else max(len(paths), 1)
+
+    parts: list[tuple[Any, Any, Any, Any]] = []
+    for i in range(0, len(paths), step):
+        chunk = paths[i : i + step]
+        part = _core.read_files(chunk, published_iso, encoding, threads)
+        if errors == "raise":
+            _raise_first_error(Table(part[3], "errors"))
+        parts.append(part)
+        if report:
+            report(i + len(chunk), len(paths))
+
+    names = ("documents", "sections", "facts", "errors")
+    tables = [
+        Table(_core.ArrowTable.concat([p[k] for p in parts]), name)
+        if parts
+        else Table(_core.empty_table(name), name)
+        for k, name in enumerate(names)
+    ]
+    if errors == "ignore":
+        tables[3] = Table(_core.empty_table("errors"), "errors")
+    return Corpus(*tables)
+
+
+def read_facts(source: Source, **kwargs: Any) -> Table:
+    """The ``facts`` table of ``read_reports(source, **kwargs)``."""
+    return read_reports(source, **kwargs).facts
+
+
+def _iso_date(published: Published) -> str | None:
+    if published is None:
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date().isoformat()
+    if isinstance(published, dt.date):
+        return published.isoformat()
+    if isinstance(published, str):
+        return published
+    kind = type(published).__name__
+    raise TypeError(f"published must be a date, datetime or ISO string, not {kind}")
+
+
+def _raise_first_error(errors: Table) -> None:
+    for row in errors.to_pylist():
+        if row["severity"] == "error":
+            raise ParseError(row["path"] or row["doc_id"], row["message"])
+
+
+def _progress_callback(
+    progress: bool | Callable[[int, int], Any] | None, total: int
+) -> Callable[[int, int], Any] | None:
+    if not progress:
+        return None
+    if callable(progress):
+        return progress
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:
+
+        def bar(done: int, total: int) -> None:
+            end = "\n" if done >= total else ""
+            print(f"\rassay: {done}/{total} files", end=end, file=sys.stderr, flush=True)
+
+        return bar
+    pbar = tqdm(total=total, unit="file", desc="assay")
+
+    def update(done: int, total: int) -> None:
+        pbar.update(done - pbar.n)
+        if done >= total:
+            pbar.close()
+
+    return update

@@ -1,0 +1,66 @@
+"""Turning a `source` (file, directory, glob or list of them) into a list of paths."""
+
+from __future__ import annotations
+
+import errno
+import fnmatch
+import glob
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Union
+
+Source = Union[str, os.PathLike, Iterable[Union[str, os.PathLike]]]
+
+SUFFIXES = (".txt", ".html", ".htm")
+_GLOB_CHARS = frozenset("*?[")
+
+
+def resolve(source: Source, pattern: str | None = None, recursive: bool = True) -> list[str]:
+    """All report paths named by `source`; raises FileNotFoundError for anything missing."""
+    if isinstance(source, (str, os.PathLike)):
+        return _resolve_one(os.fspath(source), pattern, recursive)
+    if isinstance(source, bytes):
+        raise TypeError("source must be a path, a glob or a list of them, not bytes")
+    paths: list[str] = []
+    for item in source:
+        if not isinstance(item, (str, os.PathLike)):
+            raise TypeError(f"source items must be paths, not {type(item).__name__}")
+        paths.extend(_resolve_one(os.fspath(item), pattern, recursive))
+    return paths
+
+
+def _resolve_one(source: str, pattern: str | None, recursive: bool) -> list[str]:
+    path = Path(source)
+    if path.is_file():
+        return [source]
+    if path.is_dir():
+        found = _walk(path, pattern, recursive)
+        if not found:
+            wanted = pattern or " / ".join(f"*{s}" for s in SUFFIXES)
+            message = f"no report files ({wanted}) in directory"
+            raise FileNotFoundError(errno.ENOENT, message, source)
+        return found
+    if _GLOB_CHARS & set(source):
+        found = sorted(p for p in glob.glob(source, recursive=True) if os.path.isfile(p))
+        if pattern:
+            found = [p for p in found if fnmatch.fnmatch(os.path.basename(p), pattern)]
+        if not found:
+            raise FileNotFoundError(errno.ENOENT, "no files match the pattern", source)
+        return found
+    raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), source)
+
+
+def _walk(root: Path, pattern: str | None, recursive: bool) -> list[str]:
+    candidates = root.rglob("*") if recursive else root.iterdir()
+    found = []
+    for p in candidates:
+        if not p.is_file():
+            continue
+        if pattern is not None:
+            keep = fnmatch.fnmatch(p.name, pattern)
+        else:
+            keep = p.suffix.lower() in SUFFIXES
+        if keep:
+            found.append(str(p))
+    return sorted(found)
