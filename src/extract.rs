@@ -1,7 +1,782 @@
-//! Reads a document's text into facts. (Placeholder until the reading rules land.)
+//! Resolves every quantity of a document into a fact: commodity, metric,
+//! region, partner, segment, period, forecast flag, basis, signed value.
+//!
+//! The reading works sentence by sentence. Vocabulary hits (cues, metrics,
+//! commodities, regions, segments, periods) are found once for the whole text;
+//! each sentence looks at the hits inside it, so a rule reads like the sentence:
+//! "decreased by 81,700 mt MoM, a decline of 7.46%" gives two MoM changes
+//! because the second number has its own direction cue and inherits the basis.
 
-use crate::model::{DocMeta, ParseOptions, ParsedDoc};
+use crate::lexicon::{cue, Hit, RegionKind, COMMODITIES, CUES, METRICS, REGIONS, SEGMENTS};
+use crate::meta;
+use crate::model::{Days, Fact, ParseOptions, ParsedDoc, Period, Section};
+use crate::numbers::{self, QKind, Quantity};
+use crate::periods::{self, Month, PKind, PeriodExpr};
+use crate::segment::{self, LineKind};
 
-pub fn parse_text<'a>(text: &'a str, _opts: &ParseOptions) -> ParsedDoc<'a> {
-    ParsedDoc { text, meta: DocMeta::default(), sections: Vec::new(), facts: Vec::new() }
+/// Vocabulary hits of one document, each sorted by position.
+struct Hits {
+    cues: Vec<Hit>,
+    metrics: Vec<Hit>,
+    commodities: Vec<Hit>,
+    regions: Vec<Hit>,
+    segments: Vec<Hit>,
+    periods: Vec<PeriodExpr>,
+}
+
+/// The hits lying inside `[s, e)`.
+fn within(v: &[Hit], s: usize, e: usize) -> &[Hit] {
+    let a = v.partition_point(|h| h.start < s);
+    let b = v.partition_point(|h| h.start < e);
+    &v[a..b]
+}
+
+fn flags(h: &Hit) -> u32 {
+    *CUES.payload(h)
+}
+
+/// What carries from sentence to sentence inside a section.
+#[derive(Clone, Default)]
+struct Context {
+    commodity: Option<&'static str>,
+    region: Option<&'static str>,
+    period: Option<Period>,
+    topic_metric: Option<&'static str>,
+}
+
+/// Where a fact's period came from: its own words, or the surrounding text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PeriodSource {
+    Own,
+    Context,
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    hits: Hits,
+    /// Month that anchors years; end of the measured time (later periods are forecasts).
+    reference: Option<Month>,
+    measured_until: Option<Days>,
+    default_commodity: Option<&'static str>,
+}
+
+pub fn parse_text<'a>(text: &'a str, opts: &ParseOptions) -> ParsedDoc<'a> {
+    let lines = segment::lines(text);
+    let meta = meta::read(text, &lines, opts.published);
+    let reference = meta.subject.or(meta.doc.published.map(Month::of_day));
+    let measured_until = meta.subject.map(Month::last_day).or(meta.doc.published);
+    let r = Reader {
+        text,
+        hits: Hits {
+            cues: CUES.find(text),
+            metrics: METRICS
+                .find(text)
+                .into_iter()
+                .filter(|h| METRICS.payload(h).is_some())
+                .collect(),
+            commodities: COMMODITIES.find(text),
+            regions: REGIONS.find(text),
+            segments: SEGMENTS.find(text),
+            periods: periods::scan(text, 0, text.len()),
+        },
+        reference,
+        measured_until,
+        default_commodity: meta.commodity,
+    };
+    let mut sections: Vec<Section<'a>> = Vec::new();
+    let mut facts = Vec::new();
+    let mut ctx = Context {
+        commodity: meta.commodity,
+        ..Context::default()
+    };
+    for line in &lines {
+        match line.kind {
+            LineKind::Blank | LineKind::Furniture => continue,
+            LineKind::Heading => {
+                let heading = text[line.start..line.end].trim();
+                if let Some(last) = sections.last_mut() {
+                    last.end = line.start;
+                }
+                let commodity = segment::section_commodity(heading);
+                if commodity.is_some() {
+                    // A commodity section starts afresh; other headings are sub-heads.
+                    ctx = Context {
+                        commodity,
+                        region: r.heading_region(line.start, line.end),
+                        ..Context::default()
+                    };
+                }
+                sections.push(Section {
+                    heading,
+                    commodity: commodity.or(ctx.commodity),
+                    start: line.start,
+                    end: text.len(),
+                });
+                r.read_sentence(line.start, line.end, &mut ctx, &mut facts);
+            }
+            LineKind::Body => {
+                for (s, e) in segment::sentences(text, line.start, line.end) {
+                    r.read_sentence(s, e, &mut ctx, &mut facts);
+                }
+            }
+        }
+    }
+    if let Some(last) = sections.last_mut() {
+        last.end = last.end.min(text.len());
+    }
+    ParsedDoc {
+        text,
+        meta: meta.doc,
+        sections,
+        facts,
+    }
+}
+
+/// Words allowed between a number and the period it is "in": "1,087 tons in November".
+const ATTACH_WORDS: &[&str] = &[
+    "in",
+    "at",
+    "by",
+    "for",
+    "during",
+    "of",
+    "the",
+    "end",
+    "as",
+    "month-end",
+    "mid",
+    "late",
+    "early",
+    "this",
+    "next",
+    "mom",
+    "yoy",
+    "wow",
+    "qoq",
+    "month-on-month",
+    "year-on-year",
+    "until",
+    "through",
+];
+
+fn gap_words(gap: &str) -> impl Iterator<Item = &str> {
+    gap.split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+}
+
+/// Small words that may stand between a cue and its number ("below the 17,000 ... mark").
+fn adjacent(gap: &str) -> bool {
+    gap_words(gap).all(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "the" | "a" | "an" | "just" | "only" | "some"
+        )
+    }) && gap_words(gap).count() <= 2
+}
+
+const CLAUSE_WORDS: &[&str] = &[" while ", " but ", " whereas ", " although "];
+
+impl<'a> Reader<'a> {
+    fn heading_region(&self, s: usize, e: usize) -> Option<&'static str> {
+        within(&self.hits.regions, s, e)
+            .first()
+            .map(|h| REGIONS.payload(h).name)
+            .filter(|n| *n != "China")
+    }
+
+    fn resolve(&self, kind: PKind) -> Option<Period> {
+        let explicit_year = match kind {
+            PKind::Month { y, .. }
+            | PKind::Day { y, .. }
+            | PKind::MonthEnd { y, .. }
+            | PKind::Span { y, .. } => y.is_some(),
+            PKind::MonthRange { y1, y2, .. } => y1.is_some() || y2.is_some(),
+            PKind::Year(_) => true,
+            PKind::Relative(_) | PKind::RelativeYear(_) => false,
+        };
+        match self.reference {
+            Some(r) => Some(periods::resolve(kind, r)),
+            None if explicit_year => Some(periods::resolve(kind, Month::new(2000, 1))),
+            None => None,
+        }
+    }
+
+    /// Clause of a position: between punctuation or contrast words.
+    fn clause(&self, s: usize, e: usize, pos: usize) -> (usize, usize) {
+        let t = &self.text[s..e];
+        let b = t.as_bytes();
+        let p = pos - s;
+        let is_cut = |i: usize| matches!(b[i], b',' | b';' | b':' | b'(' | b')');
+        let mut cs = 0;
+        for i in (0..p.min(b.len())).rev() {
+            if is_cut(i) {
+                cs = i + 1;
+                break;
+            }
+        }
+        let mut ce = b.len();
+        for (i, &c) in b.iter().enumerate().skip(p) {
+            if matches!(c, b',' | b';' | b':' | b'(' | b')') {
+                ce = i;
+                break;
+            }
+        }
+        let lower = t.to_ascii_lowercase();
+        for w in CLAUSE_WORDS {
+            for (i, _) in lower.match_indices(w) {
+                if i < p && i + w.len() > cs && i + w.len() <= p {
+                    cs = i + w.len();
+                }
+                if i >= p && i < ce {
+                    ce = i;
+                }
+            }
+        }
+        (s + cs, s + ce)
+    }
+
+    fn read_sentence(&self, s: usize, e: usize, ctx: &mut Context, out: &mut Vec<Fact<'a>>) {
+        let text = self.text;
+        let cues = within(&self.hits.cues, s, e);
+        let basis_spans: Vec<(usize, usize)> = cues
+            .iter()
+            .filter(|h| flags(h) & cue::BASIS != 0)
+            .map(|h| (h.start, h.end))
+            .collect();
+        let a = self.hits.periods.partition_point(|p| p.start < s);
+        let b = self.hits.periods.partition_point(|p| p.start < e);
+        // "the same period last year" is a basis, not a period.
+        let pexprs: Vec<PeriodExpr> = self.hits.periods[a..b]
+            .iter()
+            .filter(|p| {
+                !basis_spans
+                    .iter()
+                    .any(|&(bs, be)| p.start < be && bs < p.end)
+            })
+            .copied()
+            .collect();
+        let metrics = within(&self.hits.metrics, s, e);
+        let forward = cues.iter().any(|h| flags(h) & cue::FORWARD != 0);
+        let qs = numbers::scan(text, s, e);
+        if qs.is_empty() {
+            self.update_context(ctx, &pexprs, &[], metrics);
+            return;
+        }
+
+        // Periods written right after a number belong to it alone.
+        let mut owner: Vec<Option<usize>> = vec![None; pexprs.len()];
+        let mut direct: Vec<Option<usize>> = vec![None; qs.len()];
+        for (qi, q) in qs.iter().enumerate() {
+            let limit = qs.get(qi + 1).map_or(e, |n| n.start);
+            for (pi, p) in pexprs.iter().enumerate() {
+                if p.base
+                    || owner[pi].is_some()
+                    || p.start < q.end
+                    || p.start > limit
+                    || p.start - q.end > 40
+                {
+                    continue;
+                }
+                let gap = &text[q.end..p.start];
+                if !gap.contains([',', ';', '.', '(', ')'])
+                    && gap_words(gap)
+                        .all(|w| ATTACH_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+                {
+                    owner[pi] = Some(qi);
+                    direct[qi] = Some(pi);
+                }
+                break;
+            }
+        }
+
+        let first_fact = out.len();
+        let mut sources = Vec::with_capacity(qs.len());
+        // (is_change, sign, basis) of the previous quantity in the sentence
+        let mut prev: Option<(bool, f64, &'static str)> = None;
+        for (qi, q) in qs.iter().enumerate() {
+            let pre_start = if qi > 0 { qs[qi - 1].end } else { s };
+            let post_end = qs.get(qi + 1).map_or(e, |n| n.start);
+            let (cs, ce) = self.clause(s, e, q.start);
+            let pre = within(cues, pre_start, q.start);
+            let post = within(cues, q.end, post_end.min(ce.max(q.end)));
+
+            // Forecast figure named as such: "the expected 48,000 mt".
+            let expected_figure = pre.last().is_some_and(|h| {
+                flags(h) & cue::FORECAST_BEFORE != 0
+                    && h.end <= q.start
+                    && adjacent(&text[h.end..q.start])
+            });
+
+            // --- level or change, and its direction
+            let dl = pre
+                .iter()
+                .rev()
+                .find(|h| flags(h) & (cue::DIRECTION | cue::LEVEL) != 0);
+            let post_dir = self.post_direction(q, post_end);
+            let mut change: Option<(f64, Option<&'static str>)> = None; // (sign, basis from the cue itself)
+            if expected_figure {
+            } else if let Some(d) = dl.filter(|d| flags(d) & cue::DIRECTION != 0) {
+                let f = flags(d);
+                let sign = if f & cue::UP != 0 { 1.0 } else { -1.0 };
+                // "a MoM drop of", "YoY increase of": a basis word right before the cue.
+                let before = within(cues, pre_start.min(d.start), d.start)
+                    .last()
+                    .filter(|b| {
+                        flags(b) & cue::BASIS != 0 && text[b.end..d.start].trim().is_empty()
+                    });
+                change = Some((
+                    sign,
+                    cue::basis_name(f).or(before.and_then(|b| cue::basis_name(flags(b)))),
+                ));
+            } else if let Some(sign) = post_dir {
+                change = Some((sign, None));
+            } else if dl.is_none() {
+                if let Some((true, sign, basis)) = prev {
+                    if self.connector_only(pre_start, q.start, &basis_spans) {
+                        change = Some((sign, Some(basis)));
+                    }
+                }
+            }
+
+            // --- basis
+            let basis = match change {
+                None => "level",
+                Some((_, cue_basis)) => {
+                    let own = post
+                        .iter()
+                        .find(|h| flags(h) & cue::BASIS != 0)
+                        .and_then(|h| cue::basis_name(flags(h)));
+                    own.or(cue_basis)
+                        .or(prev.filter(|p| p.0).map(|p| p.2))
+                        .or_else(|| {
+                            let later = within(cues, q.end, e)
+                                .iter()
+                                .find(|h| flags(h) & cue::BASIS != 0);
+                            let earlier = within(cues, s, q.start)
+                                .iter()
+                                .rev()
+                                .find(|h| flags(h) & cue::BASIS != 0);
+                            later.or(earlier).and_then(|h| cue::basis_name(flags(h)))
+                        })
+                        .unwrap_or(if pexprs.iter().any(|p| !p.base) || forward {
+                            "mom"
+                        } else {
+                            "change"
+                        })
+                }
+            };
+            let sign = change.map_or(1.0, |c| c.0);
+            let signed = |v: f64| {
+                if change.is_some() && !q.signed {
+                    sign * v.abs()
+                } else {
+                    v
+                }
+            };
+            let value = signed(q.value);
+            let value_high = q.value_high.map(signed);
+            prev = Some((change.is_some(), sign, basis));
+
+            // --- approximation
+            let approx = pre
+                .iter()
+                .rev()
+                .find(|h| {
+                    flags(h) & cue::APPROX != 0
+                        && h.end <= q.start
+                        && adjacent(&text[h.end..q.start])
+                })
+                .map_or("exact", |h| {
+                    let f = flags(h);
+                    if f & cue::ABOUT != 0 {
+                        "about"
+                    } else if f & cue::OVER != 0 {
+                        "over"
+                    } else {
+                        "under"
+                    }
+                });
+
+            // --- metric
+            let metric = self.metric(q, s, metrics, ctx, change.is_some());
+
+            // --- commodity
+            let commodity = self
+                .commodity(q, s, e, cs, ce, metrics)
+                .or(ctx.commodity)
+                .or(self.default_commodity);
+
+            // --- period
+            let (period, source) = self.period(qi, q, s, cs, ce, &pexprs, &owner, &direct, ctx);
+
+            // --- forecast
+            let forecast = expected_figure
+                || match (period, self.measured_until) {
+                    (Some(p), Some(until)) => p.end > until,
+                    _ => forward && self.clause_has_forward(cs, ce),
+                };
+
+            // --- region, partner, segment
+            let (region, partner) = self.region_partner(q, s, metric, ctx);
+            let segment = within(&self.hits.segments, s, q.start)
+                .last()
+                .map(|h| &text[h.start..h.end]);
+
+            sources.push(source);
+            out.push(Fact {
+                commodity,
+                metric,
+                region,
+                partner,
+                segment,
+                period,
+                forecast,
+                basis,
+                value,
+                value_high,
+                unit: q.unit,
+                approx,
+                start: q.start,
+                end: q.end,
+                sentence: (s, e),
+            });
+        }
+        self.from_a_to_b(&qs, s, &mut out[first_fact..], &sources);
+        self.update_context(
+            ctx,
+            &pexprs,
+            &owner
+                .iter()
+                .map(|o| o.is_some_and(|qi| self.after_from(qs[qi].start, s)))
+                .collect::<Vec<_>>(),
+            metrics,
+        );
+    }
+
+    /// A direction written after the number: "5,800 mt lower than", "a 2.9 pp MoM decline".
+    fn post_direction(&self, q: &Quantity, limit: usize) -> Option<f64> {
+        let mut pos = q.end;
+        for h in within(&self.hits.cues, q.end, limit) {
+            if !self.text[pos..h.start].trim().is_empty() {
+                return None;
+            }
+            let f = flags(h);
+            if f & cue::BASIS != 0 && f & (cue::UP_AFTER | cue::DOWN_AFTER) == 0 {
+                pos = h.end;
+                continue;
+            }
+            if f & cue::UP_AFTER != 0 {
+                return Some(1.0);
+            }
+            if f & cue::DOWN_AFTER != 0 {
+                return Some(-1.0);
+            }
+            return None;
+        }
+        None
+    }
+
+    /// Only joining words (and basis markers) stand between two numbers: "7.46% MoM and 4.5% YoY".
+    fn connector_only(&self, a: usize, b: usize, basis_spans: &[(usize, usize)]) -> bool {
+        let mut rest = String::new();
+        let mut pos = a;
+        for &(bs, be) in basis_spans {
+            if be <= a || bs >= b {
+                continue;
+            }
+            rest.push_str(&self.text[pos..bs.max(pos)]);
+            pos = be.min(b);
+        }
+        rest.push_str(&self.text[pos.min(b)..b]);
+        gap_words(&rest.replace(',', " ")).all(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "and" | "or" | "but" | "respectively"
+            )
+        })
+    }
+
+    fn after_from(&self, pos: usize, s: usize) -> bool {
+        self.text[s..pos]
+            .trim_end()
+            .to_ascii_lowercase()
+            .ends_with("from")
+    }
+
+    fn clause_has_forward(&self, cs: usize, ce: usize) -> bool {
+        within(&self.hits.cues, cs, ce)
+            .iter()
+            .any(|h| flags(h) & cue::FORWARD != 0)
+    }
+
+    fn metric(
+        &self,
+        q: &Quantity,
+        s: usize,
+        metrics: &[Hit],
+        ctx: &Context,
+        is_change: bool,
+    ) -> &'static str {
+        let text = self.text;
+        // A cue right after the number names what it counts: "750,000 mt of smelting capacity".
+        let after = metrics.iter().find(|m| {
+            m.start >= q.end && m.start - q.end <= 30 && {
+                let gap = &text[q.end..m.start];
+                !gap.contains([',', '.', ';', ':', '(', ')'])
+                    && gap_words(gap).count() <= 2
+                    && gap_words(gap).all(|w| {
+                        !matches!(
+                            w.to_ascii_lowercase().as_str(),
+                            "mom" | "yoy" | "to" | "and" | "from"
+                        )
+                    })
+            }
+        });
+        let before = metrics
+            .iter()
+            .rev()
+            .find(|m| m.end <= q.start && m.start >= s);
+        let cue_metric = after.or(before).and_then(|m| *METRICS.payload(m));
+        let mut metric = cue_metric.or(ctx.topic_metric);
+        match q.kind {
+            QKind::RateYear => metric = Some("capacity"),
+            QKind::MoneyPerUnit => {
+                if metric != Some("other") {
+                    metric = Some("price")
+                }
+            }
+            QKind::Money => {
+                if metric.is_none() || metric == Some("price") && cue_metric.is_none() {
+                    metric = Some("other")
+                }
+            }
+            QKind::Pct if !is_change => {
+                let rest = text[q.end..].trim_start();
+                if rest.len() > 3 && rest[..3].eq_ignore_ascii_case("of ") {
+                    metric = Some("share");
+                }
+            }
+            _ => {}
+        }
+        if matches!(q.kind, QKind::Mass | QKind::RateDay) && metric == Some("operating_rate") {
+            metric = Some("production");
+        }
+        if matches!(metric, Some("price"))
+            && !matches!(
+                q.kind,
+                QKind::MoneyPerUnit | QKind::Money | QKind::Pct | QKind::Pp
+            )
+        {
+            metric = ctx.topic_metric.filter(|m| *m != "price");
+        }
+        metric.unwrap_or(match q.kind {
+            QKind::MoneyPerUnit => "price",
+            QKind::RateYear => "capacity",
+            QKind::Money => "other",
+            QKind::Energy => "capacity",
+            _ => "production",
+        })
+    }
+
+    /// The commodity a sentence makes the subject of a number: a commodity name
+    /// joined to a metric word ("copper concentrate index", "exports of NCM precursors").
+    fn commodity(
+        &self,
+        q: &Quantity,
+        s: usize,
+        e: usize,
+        cs: usize,
+        ce: usize,
+        metrics: &[Hit],
+    ) -> Option<&'static str> {
+        let text = self.text;
+        let is_subject = |c: &Hit| {
+            let next = metrics.iter().find(|m| m.start >= c.end);
+            let joined_after = next.is_some_and(|m| {
+                let gap = &text[c.end..m.start];
+                m.start - c.end <= 30
+                    && gap
+                        .bytes()
+                        .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-' || b == b'\'')
+                    && gap_words(gap).count() <= 2
+                    && gap_words(gap).all(|w| {
+                        !matches!(
+                            w.to_ascii_lowercase().as_str(),
+                            "to" | "in"
+                                | "of"
+                                | "the"
+                                | "a"
+                                | "an"
+                                | "was"
+                                | "were"
+                                | "is"
+                                | "are"
+                                | "and"
+                                | "or"
+                                | "by"
+                                | "for"
+                                | "with"
+                                | "from"
+                                | "on"
+                                | "at"
+                                | "as"
+                                | "that"
+                                | "which"
+                                | "saw"
+                                | "has"
+                                | "had"
+                        )
+                    })
+            });
+            let prevm = metrics.iter().rev().find(|m| m.end <= c.start);
+            let joined_before = prevm.is_some_and(|m| {
+                let gap = text[m.end..c.start].trim().to_ascii_lowercase();
+                gap == "of" || gap == "of the"
+            });
+            joined_after || joined_before
+        };
+        let mentions = within(&self.hits.commodities, s, e);
+        if let Some(c) = mentions
+            .iter()
+            .rev()
+            .find(|c| c.end <= q.start && is_subject(c))
+        {
+            return Some(*COMMODITIES.payload(c));
+        }
+        if let Some(c) = mentions
+            .iter()
+            .find(|c| c.start >= q.end && c.end <= ce && is_subject(c))
+        {
+            return Some(*COMMODITIES.payload(c));
+        }
+        // "185,000 mt of bauxite"
+        if let Some(c) = mentions.iter().find(|c| c.start >= q.end) {
+            let gap = text[q.end..c.start].trim().to_ascii_lowercase();
+            if gap == "of" && c.start >= cs {
+                return Some(*COMMODITIES.payload(c));
+            }
+        }
+        None
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn period(
+        &self,
+        qi: usize,
+        q: &Quantity,
+        s: usize,
+        cs: usize,
+        ce: usize,
+        pexprs: &[PeriodExpr],
+        owner: &[Option<usize>],
+        direct: &[Option<usize>],
+        ctx: &Context,
+    ) -> (Option<Period>, PeriodSource) {
+        let free = |pi: usize| !pexprs[pi].base && owner[pi].is_none();
+        let pick = |pi: usize| self.resolve(pexprs[pi].kind);
+        if let Some(pi) = direct[qi] {
+            return (pick(pi), PeriodSource::Own);
+        }
+        let in_clause_before = (0..pexprs.len())
+            .rev()
+            .find(|&pi| free(pi) && pexprs[pi].start >= cs && pexprs[pi].end <= q.start);
+        let in_clause_after = (0..pexprs.len())
+            .find(|&pi| free(pi) && pexprs[pi].start >= q.end && pexprs[pi].end <= ce);
+        let in_sentence_before = (0..pexprs.len())
+            .rev()
+            .find(|&pi| free(pi) && pexprs[pi].start >= s && pexprs[pi].end <= q.start);
+        if let Some(pi) = in_clause_before.or(in_clause_after).or(in_sentence_before) {
+            if let Some(p) = pick(pi) {
+                return (Some(p), PeriodSource::Own);
+            }
+        }
+        (
+            ctx.period.or(self
+                .reference
+                .filter(|_| self.measured_until.is_some())
+                .map(Month::period)),
+            PeriodSource::Context,
+        )
+    }
+
+    /// "fell from 1,818 tons to 807 tons": the first level is the month before the second.
+    fn from_a_to_b(
+        &self,
+        qs: &[Quantity],
+        s: usize,
+        facts: &mut [Fact<'a>],
+        sources: &[PeriodSource],
+    ) {
+        for i in 0..qs.len().saturating_sub(1) {
+            if sources[i] != PeriodSource::Context || !self.after_from(qs[i].start, s) {
+                continue;
+            }
+            let between = self.text[qs[i].end..qs[i + 1].start]
+                .trim()
+                .to_ascii_lowercase();
+            let last = between.rsplit(' ').next().unwrap_or("");
+            let to_b = between == "to"
+                || between.ends_with(" to")
+                || (["just", "only", "around", "about"].contains(&last) && between.contains("to "));
+            if !to_b {
+                continue;
+            }
+            if let Some(p) = facts[i + 1].period {
+                let m = Month::of_day(p.start);
+                if m.period() == p {
+                    facts[i].period = Some(m.add(-1).period());
+                }
+            }
+        }
+    }
+
+    fn region_partner(
+        &self,
+        q: &Quantity,
+        s: usize,
+        metric: &str,
+        ctx: &Context,
+    ) -> (Option<&'static str>, Option<&'static str>) {
+        let hits = within(&self.hits.regions, s, q.start);
+        let trade = matches!(metric, "exports" | "imports" | "share");
+        let mut region = ctx.region;
+        let mut partner = None;
+        for h in hits {
+            let r = REGIONS.payload(h);
+            match r.kind {
+                RegionKind::Province => region = Some(r.name),
+                _ if trade && r.name != "China" && r.name != "overseas" => {
+                    // "South Korea imported ... from China": a country before its own trade verb reports it.
+                    partner = Some(r.name)
+                }
+                _ if !trade => region = Some(r.name),
+                _ => {}
+            }
+        }
+        (region.or(Some("China")), partner)
+    }
+
+    fn update_context(
+        &self,
+        ctx: &mut Context,
+        pexprs: &[PeriodExpr],
+        owned_by_from: &[bool],
+        metrics: &[Hit],
+    ) {
+        if let Some(p) = pexprs
+            .iter()
+            .enumerate()
+            .find(|(i, p)| !p.base && !owned_by_from.get(*i).copied().unwrap_or(false))
+            .and_then(|(_, p)| self.resolve(p.kind))
+        {
+            ctx.period = Some(p);
+        }
+        if let Some(m) = metrics
+            .iter()
+            .filter_map(|m| *METRICS.payload(m))
+            .find(|m| !matches!(*m, "share" | "other" | "price"))
+        {
+            ctx.topic_metric = Some(m);
+        }
+    }
 }

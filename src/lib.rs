@@ -7,16 +7,18 @@
 //! vocabulary from `lexicon`; `arrow` builds record batches, `corpus` runs many
 //! documents in parallel and `python` exposes it all through pyo3.
 
+pub mod extract;
 pub mod model;
 pub mod periods;
-pub mod extract;
 
 pub use extract::parse_text;
 pub use model::{Fact, ParseOptions, ParsedDoc};
 pub mod arrow;
+pub mod corpus;
 pub mod decode;
 pub mod html;
 pub mod lexicon;
+pub mod meta;
 pub mod numbers;
-pub mod corpus;
 pub mod python;
+pub mod segment;

@@ -69,10 +69,17 @@ impl Month {
         days_from_ymd(self.year(), self.month(), 1)
     }
     pub fn last_day(self) -> Days {
-        days_from_ymd(self.year(), self.month(), month_len(self.year(), self.month()))
+        days_from_ymd(
+            self.year(),
+            self.month(),
+            month_len(self.year(), self.month()),
+        )
     }
     pub fn period(self) -> Period {
-        Period { start: self.first_day(), end: self.last_day() }
+        Period {
+            start: self.first_day(),
+            end: self.last_day(),
+        }
     }
     pub fn of_day(d: Days) -> Self {
         let (y, m, _) = ymd_from_days(d);
@@ -80,6 +87,403 @@ impl Month {
     }
     pub fn add(self, n: i32) -> Self {
         Month(self.0 + n)
+    }
+}
+
+// ---- period expressions -------------------------------------------------
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// What a period expression says, before its year is anchored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PKind {
+    Month {
+        m: u32,
+        y: Option<i32>,
+    },
+    MonthRange {
+        m1: u32,
+        y1: Option<i32>,
+        m2: u32,
+        y2: Option<i32>,
+    },
+    /// A day; `m`'s last day when `end_of_month`.
+    Day {
+        m: u32,
+        d: u32,
+        y: Option<i32>,
+    },
+    MonthEnd {
+        m: u32,
+        y: Option<i32>,
+    },
+    Year(i32),
+    /// Months `first..=last` of a year: halves and quarters.
+    Span {
+        first: u32,
+        last: u32,
+        y: Option<i32>,
+    },
+    /// Months relative to the reference month (0 this month, 1 next, -1 last).
+    Relative(i32),
+    /// The reference month's year, offset.
+    RelativeYear(i32),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PeriodExpr {
+    pub start: usize,
+    pub end: usize,
+    pub kind: PKind,
+    /// A comparison base ("from May", "than in May"), not the period a number describes.
+    pub base: bool,
+}
+
+const MONTH: &str = r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|Jul(?:y|\.)?|Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
+
+static PERIOD_RE: Lazy<Regex> = Lazy::new(|| {
+    let m = MONTH;
+    let pat = format!(
+        r"(?i)(?P<range>(?:from\s+)?(?P<r1>{m})(?:\s+(?P<ry1>(?:19|20)\d\d))?\s*(?:-|–|to|through|until)\s*(?P<r2>{m})(?:\s+(?P<ry2>(?:19|20)\d\d))?)\b|(?P<endof>(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?(?:end\s+of|end-|month-end)\s*(?P<em>{m})(?:\s+(?P<ey>(?:19|20)\d\d))?)\b|(?P<day>(?P<dm>{m})\s+(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<dy>(?:19|20)\d\d))?)\b|(?P<month>(?P<mm>{m})(?:\s+(?P<my>(?:19|20)\d\d))?)\b|\b(?P<half>(?-i:H(?P<h>[12])|(?P<h2>[12])H|Q(?P<q>[1-4])|(?P<q2>[1-4])Q))(?:\s+(?P<hy>(?:19|20)\d\d))?\b|(?P<ord>\b(?:the\s+)?(?P<o>first|second|third|fourth)\s+(?P<ou>half|quarter)(?:\s+of\s+(?:the\s+year\s+)?(?P<oy>(?:19|20)\d\d))?)\b|\b(?P<rel>this\s+month|the\s+current\s+month|during\s+the\s+month|next\s+month|the\s+following\s+month|last\s+month|the\s+previous\s+month|this\s+year|next\s+year|last\s+year|year-end|the\s+end\s+of\s+the\s+year)\b|\b(?P<year>(?:19|20)\d\d)\b"
+    );
+    Regex::new(&pat).expect("period regex compiles")
+});
+
+fn month_num(s: &str) -> u32 {
+    const P: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let l = s.to_ascii_lowercase();
+    P.iter()
+        .position(|p| l.starts_with(p))
+        .map_or(1, |i| i as u32 + 1)
+}
+
+fn year(c: Option<regex::Match>) -> Option<i32> {
+    c.and_then(|m| m.as_str().parse().ok())
+}
+
+/// Period expressions in `text[from..to]`, in order.
+pub fn scan(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
+    let hay = &text[..to];
+    let mut out = Vec::new();
+    let mut pos = from;
+    while let Some(c) = PERIOD_RE.captures_at(hay, pos) {
+        let whole = c.get(0).expect("match");
+        pos = whole.end().max(whole.start() + 1);
+        while pos < hay.len() && !hay.is_char_boundary(pos) {
+            pos += 1;
+        }
+        let kind = if c.name("range").is_some() {
+            PKind::MonthRange {
+                m1: month_num(&c["r1"]),
+                y1: year(c.name("ry1")),
+                m2: month_num(&c["r2"]),
+                y2: year(c.name("ry2")),
+            }
+        } else if c.name("endof").is_some() {
+            PKind::MonthEnd {
+                m: month_num(&c["em"]),
+                y: year(c.name("ey")),
+            }
+        } else if c.name("day").is_some() {
+            let d: u32 = c["dd"].parse().unwrap_or(0);
+            let m = month_num(&c["dm"]);
+            if !(1..=31).contains(&d) {
+                PKind::Month { m, y: None }
+            } else {
+                PKind::Day {
+                    m,
+                    d,
+                    y: year(c.name("dy")),
+                }
+            }
+        } else if c.name("month").is_some() {
+            let w = &c["mm"];
+            // "May" is also a modal verb; "March" a verb: a bare one needs a year or "in".
+            if (w == "May" || w == "March") && c.name("my").is_none() {
+                let before = text[..whole.start()].trim_end();
+                let lw = before
+                    .rsplit(|ch: char| !ch.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                if ![
+                    "in", "of", "from", "since", "for", "to", "than", "end", "during", "until",
+                    "and",
+                ]
+                .contains(&lw.to_ascii_lowercase().as_str())
+                {
+                    continue;
+                }
+            }
+            PKind::Month {
+                m: month_num(w),
+                y: year(c.name("my")),
+            }
+        } else if c.name("half").is_some() {
+            let y = year(c.name("hy"));
+            if let Some(h) = c.name("h").or(c.name("h2")) {
+                let h: u32 = h.as_str().parse().unwrap_or(1);
+                PKind::Span {
+                    first: 6 * h - 5,
+                    last: 6 * h,
+                    y,
+                }
+            } else {
+                let q: u32 = c
+                    .name("q")
+                    .or(c.name("q2"))
+                    .map_or(1, |q| q.as_str().parse().unwrap_or(1));
+                PKind::Span {
+                    first: 3 * q - 2,
+                    last: 3 * q,
+                    y,
+                }
+            }
+        } else if c.name("ord").is_some() {
+            let n = match c["o"].to_ascii_lowercase().as_str() {
+                "first" => 1,
+                "second" => 2,
+                "third" => 3,
+                _ => 4,
+            };
+            let y = year(c.name("oy"));
+            if c["ou"].eq_ignore_ascii_case("half") {
+                if n > 2 {
+                    continue;
+                }
+                PKind::Span {
+                    first: 6 * n - 5,
+                    last: 6 * n,
+                    y,
+                }
+            } else {
+                PKind::Span {
+                    first: 3 * n - 2,
+                    last: 3 * n,
+                    y,
+                }
+            }
+        } else if let Some(r) = c.name("rel") {
+            let r = r.as_str().to_ascii_lowercase();
+            let r = r.split_whitespace().collect::<Vec<_>>().join(" ");
+            match r.as_str() {
+                "this month" | "the current month" | "during the month" => PKind::Relative(0),
+                "next month" | "the following month" => PKind::Relative(1),
+                "last month" | "the previous month" => PKind::Relative(-1),
+                "this year" => PKind::RelativeYear(0),
+                "next year" => PKind::RelativeYear(1),
+                "last year" => PKind::RelativeYear(-1),
+                _ => PKind::MonthEnd { m: 12, y: None },
+            }
+        } else if let Some(y) = c.name("year") {
+            // A year glued to a unit or a decimal is a number, not a year ("2025 mt", "2025.5").
+            let after = &text[y.end()..];
+            let t = after.trim_start();
+            if after.starts_with('.') && after[1..].starts_with(|ch: char| ch.is_ascii_digit())
+                || t.starts_with('%')
+                || crate::numbers::scan(
+                    text,
+                    y.start(),
+                    (y.end() + 30).min(text.len()).min(to.max(y.end())),
+                )
+                .first()
+                .is_some_and(|q| q.start == y.start())
+            {
+                continue;
+            }
+            PKind::Year(y.as_str().parse().unwrap_or(2000))
+        } else {
+            continue;
+        };
+        let before = text[..whole.start()].trim_end().to_ascii_lowercase();
+        let is_range = matches!(kind, PKind::MonthRange { .. });
+        let base = !is_range
+            && (before.ends_with("from")
+                || before.ends_with("than")
+                || before.ends_with("than in")
+                || before.ends_with("compared to")
+                || before.ends_with("compared with")
+                || before.ends_with("versus")
+                || before.ends_with("vs.")
+                || before.ends_with("vs"));
+        out.push(PeriodExpr {
+            start: whole.start(),
+            end: whole.end(),
+            kind,
+            base,
+        });
+    }
+    out
+}
+
+/// The year that puts month `m` nearest to the reference month (within -6..+5 months).
+fn anchor(m: u32, reference: Month) -> i32 {
+    let y = reference.year();
+    let cands = [y - 1, y, y + 1];
+    *cands
+        .iter()
+        .min_by_key(|&&cy| {
+            let d = Month::new(cy, m).0 - reference.0;
+            if (-6..=5).contains(&d) {
+                d.abs()
+            } else {
+                100 + d.abs()
+            }
+        })
+        .expect("candidates")
+}
+
+/// The span an expression names, its year anchored on the reference month.
+pub fn resolve(kind: PKind, reference: Month) -> Period {
+    let month = |m: u32, y: Option<i32>| Month::new(y.unwrap_or_else(|| anchor(m, reference)), m);
+    match kind {
+        PKind::Month { m, y } => month(m, y).period(),
+        PKind::MonthRange { m1, y1, m2, y2 } => {
+            // "January to June 2025": the year written at the end anchors both ends.
+            let end = month(m2, y2.or(y1));
+            let start_year = y1.unwrap_or(if m1 <= m2 { end.year() } else { end.year() - 1 });
+            Period {
+                start: Month::new(start_year, m1).first_day(),
+                end: end.last_day(),
+            }
+        }
+        PKind::Day { m, d, y } => {
+            let mo = month(m, y);
+            let d = d.min(month_len(mo.year(), mo.month()));
+            let day = days_from_ymd(mo.year(), mo.month(), d);
+            Period {
+                start: day,
+                end: day,
+            }
+        }
+        PKind::MonthEnd { m, y } => {
+            let e = month(m, y).last_day();
+            Period { start: e, end: e }
+        }
+        PKind::Year(y) => Period {
+            start: days_from_ymd(y, 1, 1),
+            end: days_from_ymd(y, 12, 31),
+        },
+        PKind::Span { first, last, y } => {
+            let y = y.unwrap_or(reference.year());
+            Period {
+                start: Month::new(y, first).first_day(),
+                end: Month::new(y, last).last_day(),
+            }
+        }
+        PKind::Relative(n) => reference.add(n).period(),
+        PKind::RelativeYear(n) => {
+            let y = reference.year() + n;
+            Period {
+                start: days_from_ymd(y, 1, 1),
+                end: days_from_ymd(y, 12, 31),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod expr_tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<(String, PKind, bool)> {
+        scan(s, 0, s.len())
+            .into_iter()
+            .map(|e| (s[e.start..e.end].to_string(), e.kind, e.base))
+            .collect()
+    }
+
+    #[test]
+    fn months_ranges_and_points() {
+        assert_eq!(
+            kinds("In January 2025 (31 days)")[0].1,
+            PKind::Month {
+                m: 1,
+                y: Some(2025)
+            }
+        );
+        assert_eq!(
+            kinds("from January to November 2025,")[0].1,
+            PKind::MonthRange {
+                m1: 1,
+                y1: None,
+                m2: 11,
+                y2: Some(2025)
+            }
+        );
+        assert_eq!(
+            kinds("for January-February is")[0].1,
+            PKind::MonthRange {
+                m1: 1,
+                y1: None,
+                m2: 2,
+                y2: None
+            }
+        );
+        assert_eq!(
+            kinds("as of January 24, SMM's")[0].1,
+            PKind::Day {
+                m: 1,
+                d: 24,
+                y: None
+            }
+        );
+        assert_eq!(
+            kinds("at the end of May to")[0].1,
+            PKind::MonthEnd { m: 5, y: None }
+        );
+        assert_eq!(
+            kinds("As of month-end June,")[0].1,
+            PKind::MonthEnd { m: 6, y: None }
+        );
+        assert_eq!(
+            kinds("increase of 28% in H1.")[0].1,
+            PKind::Span {
+                first: 1,
+                last: 6,
+                y: None
+            }
+        );
+        assert_eq!(kinds("121 tons this month")[0].1, PKind::Relative(0));
+    }
+
+    #[test]
+    fn bases_and_modal_may() {
+        let k = kinds("decreased by 10% MoM from May, and may fall");
+        assert_eq!(k.len(), 1);
+        assert!(k[0].2, "from May is a base");
+        assert!(kinds("production may decline").is_empty());
+        assert!(kinds("totaled 2025 mt").is_empty());
+    }
+
+    #[test]
+    fn years_anchor_on_the_reference_month() {
+        let jan25 = Month::new(2025, 1);
+        assert_eq!(
+            resolve(PKind::Month { m: 12, y: None }, jan25),
+            Month::new(2024, 12).period()
+        );
+        assert_eq!(
+            resolve(PKind::Month { m: 2, y: None }, jan25),
+            Month::new(2025, 2).period()
+        );
+        let p = resolve(
+            PKind::MonthRange {
+                m1: 1,
+                y1: None,
+                m2: 6,
+                y2: None,
+            },
+            Month::new(2025, 6),
+        );
+        assert_eq!(
+            (p.start, p.end),
+            (days_from_ymd(2025, 1, 1), days_from_ymd(2025, 6, 30))
+        );
+        let e = resolve(PKind::MonthEnd { m: 12, y: None }, jan25);
+        assert_eq!(e.start, days_from_ymd(2024, 12, 31));
     }
 }
 
@@ -98,8 +502,14 @@ mod tests {
 
     #[test]
     fn iso_dates() {
-        assert_eq!(parse_iso_date("2025-01-27"), Some(days_from_ymd(2025, 1, 27)));
-        assert_eq!(parse_iso_date("2025-01-27T10:00:00"), Some(days_from_ymd(2025, 1, 27)));
+        assert_eq!(
+            parse_iso_date("2025-01-27"),
+            Some(days_from_ymd(2025, 1, 27))
+        );
+        assert_eq!(
+            parse_iso_date("2025-01-27T10:00:00"),
+            Some(days_from_ymd(2025, 1, 27))
+        );
         assert_eq!(parse_iso_date("2025-02-30"), None);
         assert_eq!(parse_iso_date("Jan 2025"), None);
     }

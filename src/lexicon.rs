@@ -1,0 +1,430 @@
+//! Domain vocabulary, compiled into the binary from `data/*.tsv` and turned
+//! into Aho-Corasick automata once per process.
+//!
+//! Every vocabulary answers the same question: which of its phrases occur in a
+//! text, on word boundaries, leftmost-longest. Aliases are matched
+//! case-insensitively unless written with a leading `=` (then exactly: `=US`
+//! must not match the pronoun "us").
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use once_cell::sync::Lazy;
+use std::collections::HashMap;
+
+/// One vocabulary hit: byte span in the text and the payload index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub id: u32,
+}
+
+pub struct Vocab<T> {
+    ac: AhoCorasick,
+    /// Per pattern: payload index and whether case must match exactly.
+    patterns: Vec<(u32, Option<&'static str>)>,
+    pub payloads: Vec<T>,
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+impl<T> Vocab<T> {
+    /// `entries`: (alias, payload index). Duplicate aliases keep their first payload.
+    fn build(entries: Vec<(&'static str, u32)>, payloads: Vec<T>) -> Self {
+        let mut seen = HashMap::new();
+        let mut pats = Vec::new();
+        let mut patterns = Vec::new();
+        for (alias, id) in entries {
+            let (exact, text) = match alias.strip_prefix('=') {
+                Some(t) => (Some(t), t),
+                None => (None, alias),
+            };
+            let key = text.to_ascii_lowercase();
+            if key.is_empty() || seen.insert((key.clone(), exact.is_some()), ()).is_some() {
+                continue;
+            }
+            pats.push(key);
+            patterns.push((id, exact));
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&pats)
+            .expect("vocabulary compiles");
+        Vocab {
+            ac,
+            patterns,
+            payloads,
+        }
+    }
+
+    /// All word-bounded occurrences, leftmost-longest and non-overlapping.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let bytes = text.as_bytes();
+        let mut all: Vec<Hit> = Vec::new();
+        for m in self.ac.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let (id, exact) = self.patterns[m.pattern().as_usize()];
+            if let Some(x) = exact {
+                if &text[s..e] != x {
+                    continue;
+                }
+            }
+            // A word character at the edge of the phrase must not continue into the text.
+            if is_word_byte(bytes[s]) && s > 0 && is_word_byte(bytes[s - 1]) {
+                continue;
+            }
+            if is_word_byte(bytes[e - 1]) && e < bytes.len() && is_word_byte(bytes[e]) {
+                continue;
+            }
+            all.push(Hit {
+                start: s,
+                end: e,
+                id,
+            });
+        }
+        all.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut out: Vec<Hit> = Vec::with_capacity(all.len());
+        for h in all {
+            if out.last().is_none_or(|l| h.start >= l.end) {
+                out.push(h);
+            }
+        }
+        out
+    }
+
+    pub fn payload(&self, h: &Hit) -> &T {
+        &self.payloads[h.id as usize]
+    }
+}
+
+/// Lines of a TSV data file, without comments and blank lines.
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+fn aliases(field: &'static str) -> impl Iterator<Item = &'static str> {
+    field.split('|').map(str::trim).filter(|a| !a.is_empty())
+}
+
+// ---- commodities ----------------------------------------------------------
+
+pub static COMMODITIES: Lazy<Vocab<&'static str>> = Lazy::new(|| {
+    let mut entries = Vec::new();
+    let mut names = Vec::new();
+    for r in rows(include_str!("../data/commodities.tsv")) {
+        let id = names.len() as u32;
+        let canonical = r[0];
+        names.push(canonical);
+        // The canonical name with spaces is an alias too ("copper_cathode" -> "copper cathode").
+        let spaced: &'static str = Box::leak(canonical.replace('_', " ").into_boxed_str());
+        entries.push((spaced, id));
+        if let Some(f) = r.get(1) {
+            entries.extend(aliases(f).map(|a| (a, id)));
+        }
+    }
+    Vocab::build(entries, names)
+});
+
+/// The canonical commodity a whole heading names ("Nickel Pig Iron (NPI)" -> `npi`),
+/// allowing a leading "Overseas"/"Indonesian" qualifier and a trailing abbreviation.
+pub fn commodity_of_heading(heading: &str) -> Option<&'static str> {
+    let hits = COMMODITIES.find(heading);
+    let first = hits.first()?;
+    let lead = heading[..first.start].trim();
+    let lead_ok = lead.is_empty()
+        || REGIONS.find(lead).len() == 1
+            && REGIONS.find(lead)[0].end - REGIONS.find(lead)[0].start == lead.len();
+    let rest = heading[first.end..].trim();
+    let rest_ok = rest.is_empty()
+        || (rest.starts_with('(') && rest.ends_with(')'))
+        || rest.eq_ignore_ascii_case("market")
+        || rest.eq_ignore_ascii_case("alloy")
+        || rest.eq_ignore_ascii_case("industry");
+    (lead_ok && rest_ok).then(|| *COMMODITIES.payload(first))
+}
+
+// ---- regions --------------------------------------------------------------
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RegionKind {
+    Country,
+    Province,
+    Area,
+}
+
+pub struct Region {
+    pub name: &'static str,
+    pub kind: RegionKind,
+}
+
+pub static REGIONS: Lazy<Vocab<Region>> = Lazy::new(|| {
+    let mut entries = Vec::new();
+    let mut regions = Vec::new();
+    for r in rows(include_str!("../data/regions.tsv")) {
+        let id = regions.len() as u32;
+        let kind = match r[1] {
+            "country" => RegionKind::Country,
+            "province" => RegionKind::Province,
+            _ => RegionKind::Area,
+        };
+        regions.push(Region { name: r[0], kind });
+        entries.push((r[0], id));
+        if let Some(f) = r.get(2) {
+            entries.extend(aliases(f).map(|a| (a, id)));
+        }
+    }
+    Vocab::build(entries, regions)
+});
+
+// ---- segments -------------------------------------------------------------
+
+pub static SEGMENTS: Lazy<Vocab<()>> = Lazy::new(|| {
+    let entries: Vec<_> = rows(include_str!("../data/segments.tsv"))
+        .map(|r| (r[0], 0))
+        .collect();
+    Vocab::build(entries, vec![()])
+});
+
+// ---- metrics --------------------------------------------------------------
+
+/// Metric cue payloads: the metric name, or `None` for phrases that only block shorter cues.
+pub static METRICS: Lazy<Vocab<Option<&'static str>>> = Lazy::new(|| {
+    let mut entries = Vec::new();
+    let mut payloads: Vec<Option<&'static str>> = Vec::new();
+    for r in rows(include_str!("../data/metrics.tsv")) {
+        let id = payloads.len() as u32;
+        payloads.push((r[0] != "-").then_some(r[0]));
+        entries.extend(aliases(r[1]).map(|a| (a, id)));
+    }
+    Vocab::build(entries, payloads)
+});
+
+// ---- cues -----------------------------------------------------------------
+
+/// Bit flags of what a cue phrase signals (a phrase may signal several).
+pub mod cue {
+    pub const UP: u32 = 1;
+    pub const DOWN: u32 = 1 << 1;
+    pub const UP_AFTER: u32 = 1 << 2;
+    pub const DOWN_AFTER: u32 = 1 << 3;
+    pub const LEVEL: u32 = 1 << 4;
+    pub const MOM: u32 = 1 << 5;
+    pub const YOY: u32 = 1 << 6;
+    pub const WOW: u32 = 1 << 7;
+    pub const QOQ: u32 = 1 << 8;
+    pub const DOD: u32 = 1 << 9;
+    pub const VS_EXPECTED: u32 = 1 << 10;
+    pub const ABOUT: u32 = 1 << 11;
+    pub const OVER: u32 = 1 << 12;
+    pub const UNDER: u32 = 1 << 13;
+    pub const FORECAST_BEFORE: u32 = 1 << 14;
+    pub const FORWARD: u32 = 1 << 15;
+
+    pub const DIRECTION: u32 = UP | DOWN;
+    pub const BASIS: u32 = MOM | YOY | WOW | QOQ | DOD | VS_EXPECTED;
+    pub const APPROX: u32 = ABOUT | OVER | UNDER;
+
+    pub fn from_kind(kind: &str) -> u32 {
+        match kind {
+            "up" => UP,
+            "down" => DOWN,
+            "up_after" => UP_AFTER,
+            "down_after" => DOWN_AFTER,
+            "level" => LEVEL,
+            "basis:mom" => MOM,
+            "basis:yoy" => YOY,
+            "basis:wow" => WOW,
+            "basis:qoq" => QOQ,
+            "basis:dod" => DOD,
+            "basis:vs_expected" => VS_EXPECTED,
+            "approx:about" => ABOUT,
+            "approx:over" => OVER,
+            "approx:under" => UNDER,
+            "forecast_before" => FORECAST_BEFORE,
+            "forward" => FORWARD,
+            other => panic!("unknown cue kind {other:?} in data/cues.tsv"),
+        }
+    }
+
+    /// The basis name a set of flags names first.
+    pub fn basis_name(flags: u32) -> Option<&'static str> {
+        [
+            (VS_EXPECTED, "vs_expected"),
+            (MOM, "mom"),
+            (YOY, "yoy"),
+            (WOW, "wow"),
+            (QOQ, "qoq"),
+            (DOD, "dod"),
+        ]
+        .into_iter()
+        .find(|(f, _)| flags & f != 0)
+        .map(|(_, n)| n)
+    }
+}
+
+pub static CUES: Lazy<Vocab<u32>> = Lazy::new(|| {
+    // Merge the flags of a phrase listed under several kinds.
+    let mut flags: Vec<(&'static str, u32)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for r in rows(include_str!("../data/cues.tsv")) {
+        let f = cue::from_kind(r[0]);
+        for a in aliases(r[1]) {
+            let k = a.to_ascii_lowercase();
+            match index.get(&k) {
+                Some(&i) => flags[i].1 |= f,
+                None => {
+                    index.insert(k, flags.len());
+                    flags.push((a, f));
+                }
+            }
+        }
+    }
+    let entries = flags
+        .iter()
+        .enumerate()
+        .map(|(i, (a, _))| (*a, i as u32))
+        .collect();
+    Vocab::build(entries, flags.into_iter().map(|(_, f)| f).collect())
+});
+
+// ---- units ----------------------------------------------------------------
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitKind {
+    Mass,
+    RateYear,
+    RateDay,
+    Pct,
+    Pp,
+    Energy,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Unit {
+    pub canonical: &'static str,
+    pub multiplier: f64,
+    pub kind: UnitKind,
+}
+
+pub static UNITS: Lazy<Vec<(&'static str, Unit)>> = Lazy::new(|| {
+    let mut v: Vec<(&'static str, Unit)> = rows(include_str!("../data/units.tsv"))
+        .map(|r| {
+            let kind = match r[3] {
+                "mass" => UnitKind::Mass,
+                "rate_year" => UnitKind::RateYear,
+                "rate_day" => UnitKind::RateDay,
+                "pct" => UnitKind::Pct,
+                "pp" => UnitKind::Pp,
+                _ => UnitKind::Energy,
+            };
+            (
+                r[0],
+                Unit {
+                    canonical: r[1],
+                    multiplier: r[2].parse().expect("unit multiplier"),
+                    kind,
+                },
+            )
+        })
+        .collect();
+    // Longest surface first, so "mt/year" is tried before "mt".
+    v.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+    v
+});
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CurrencyPos {
+    Pre,
+    Post,
+    Both,
+}
+
+pub static CURRENCIES: Lazy<Vec<(&'static str, &'static str, CurrencyPos)>> = Lazy::new(|| {
+    let mut v: Vec<_> = rows(include_str!("../data/currencies.tsv"))
+        .map(|r| {
+            let pos = match r[2] {
+                "pre" => CurrencyPos::Pre,
+                "post" => CurrencyPos::Post,
+                _ => CurrencyPos::Both,
+            };
+            (r[0], r[1], pos)
+        })
+        .collect();
+    v.sort_by_key(|(s, _, _)| std::cmp::Reverse(s.len()));
+    v
+});
+
+pub static PER_UNITS: Lazy<Vec<(&'static str, &'static str)>> = Lazy::new(|| {
+    let mut v: Vec<_> = rows(include_str!("../data/per_units.tsv"))
+        .map(|r| (r[0], r[1]))
+        .collect();
+    v.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+    v
+});
+
+/// Interned "CUR/denominator" unit names, built once from the data files.
+static MONEY_UNITS: Lazy<HashMap<(&'static str, &'static str), &'static str>> = Lazy::new(|| {
+    let mut m = HashMap::new();
+    for &(_, code, _) in CURRENCIES.iter() {
+        for &(_, den) in PER_UNITS.iter() {
+            m.entry((code, den))
+                .or_insert_with(|| &*Box::leak(format!("{code}/{den}").into_boxed_str()));
+        }
+    }
+    m
+});
+
+pub fn money_unit(code: &'static str, per: Option<&'static str>) -> &'static str {
+    match per {
+        None => code,
+        Some(den) => MONEY_UNITS.get(&(code, den)).copied().unwrap_or(code),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_fold_spelling_variants() {
+        for (h, c) in [
+            ("Titanium Sponge", "sponge_titanium"),
+            ("Sponge Titanium", "sponge_titanium"),
+            ("Sodium Antimonate", "sodium_pyroantimonate"),
+            ("Sodium Pyroantimonate", "sodium_pyroantimonate"),
+            ("Nickel Pig Iron (NPI)", "npi"),
+            ("NPI", "npi"),
+            ("Light Rare Earth", "light_rare_earth"),
+            ("Light Rare Earths", "light_rare_earth"),
+            ("High-carbon ferrochrome", "high_carbon_ferrochrome"),
+            ("Overseas Aluminum", "aluminum"),
+        ] {
+            assert_eq!(commodity_of_heading(h), Some(c), "{h}");
+        }
+        assert_eq!(
+            commodity_of_heading("By Country: Korea Remains Core Export Market"),
+            None
+        );
+    }
+
+    #[test]
+    fn word_boundaries_and_exact_case() {
+        let hits = REGIONS.find("Let us see the US market and Russia.");
+        let names: Vec<_> = hits.iter().map(|h| REGIONS.payload(h).name).collect();
+        assert_eq!(names, ["United States", "Russia"]);
+        assert!(COMMODITIES.find("copperish").is_empty());
+    }
+
+    #[test]
+    fn cue_kinds_merge() {
+        let hits = CUES.find("exceeded expectations by");
+        assert_eq!(hits.len(), 1);
+        let f = *CUES.payload(&hits[0]);
+        assert!(f & cue::UP != 0 && f & cue::VS_EXPECTED != 0);
+    }
+}

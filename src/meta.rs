@@ -1,0 +1,182 @@
+//! What a page says about itself: title, publisher, publication date, and the
+//! month the report is about (its subject month, which anchors years and
+//! separates measured figures from forecasts).
+
+use crate::model::{Days, DocMeta};
+use crate::periods::{self, days_from_ymd, Month, PKind};
+use crate::segment::{Line, LineKind};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+static DATE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?x)
+        (?i:published|date|posted|updated|release\s+time)\s*[:：]?\s*(?P<a>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})
+        | ^icon\s*(?P<b>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})
+        | (?P<iso>\b(?:19|20)\d\d-\d\d-\d\d\b)
+        | (?P<c>\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})
+        | ^[A-Z][A-Za-z]+,\s+(?P<d>[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s+\((?P<pub>[A-Za-z]+)\)",
+    )
+    .expect("date regex compiles")
+});
+
+static SOURCE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)source\s*[:：]\s*(?P<s>[^\n|]{1,60}?)\s*$").expect("source regex compiles")
+});
+
+/// "Jan 21, 2026", "January 16, 2024", "9 Nov 2025", "Nov 9" (year from `year_hint`).
+fn parse_written_date(s: &str, year_hint: Option<i32>) -> Option<Days> {
+    let toks: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut m = None;
+    let mut d = None;
+    let mut y = None;
+    for t in toks {
+        if let Ok(n) = t.parse::<i32>() {
+            if n > 31 {
+                y = Some(n);
+            } else {
+                d = Some(n as u32);
+            }
+        } else {
+            let l = t.trim_end_matches('.').to_ascii_lowercase();
+            const P: [&str; 12] = [
+                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+            ];
+            m = P
+                .iter()
+                .position(|p| l.starts_with(p))
+                .map(|i| i as u32 + 1);
+        }
+    }
+    let (m, d, y) = (m?, d?, y.or(year_hint)?);
+    (d >= 1 && d <= periods::month_len(y, m)).then(|| days_from_ymd(y, m, d))
+}
+
+pub struct Meta<'a> {
+    pub doc: DocMeta<'a>,
+    /// The month the report is about, when its title or opening headings name one.
+    pub subject: Option<Month>,
+    /// The commodity the title names, the default for sections that name none.
+    pub commodity: Option<&'static str>,
+}
+
+pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> Meta<'a> {
+    let mut published = None;
+    let mut source = None;
+    let mut title = None;
+    // Publication lines sit at the top of a page; a bounded look keeps big pages cheap.
+    for l in lines.iter().take(60) {
+        let t = text[l.start..l.end].trim();
+        if t.is_empty() {
+            continue;
+        }
+        if published.is_none() {
+            if let Some(c) = DATE_RE.captures(t) {
+                let hint = published_hint.map(|d| periods::ymd_from_days(d).0);
+                published = if let Some(iso) = c.name("iso") {
+                    periods::parse_iso_date(iso.as_str())
+                } else {
+                    let s = c
+                        .name("a")
+                        .or(c.name("b"))
+                        .or(c.name("c"))
+                        .or(c.name("d"))
+                        .map(|m| m.as_str());
+                    s.and_then(|s| parse_written_date(s, hint))
+                };
+                if let (None, Some(p)) = (source, c.name("pub")) {
+                    source = Some(p.as_str());
+                }
+            }
+        }
+        if source.is_none() {
+            if let Some(c) = SOURCE_RE.captures(t) {
+                let s = c["s"].trim();
+                if !s.is_empty() {
+                    let start = t.as_ptr() as usize - text.as_ptr() as usize
+                        + c.name("s").expect("group").start();
+                    source = Some(&text[start..start + s.len()]);
+                }
+            }
+        }
+        if title.is_none() && l.kind == LineKind::Heading && t.split_whitespace().count() >= 3 {
+            title = Some(t);
+        }
+    }
+    let published = published.or(published_hint);
+    let reference = published.map(Month::of_day);
+    // The subject month: the first month the title or an opening heading names.
+    let mut subject = None;
+    let heads = lines.iter().filter(|l| l.kind == LineKind::Heading).take(8);
+    for l in heads {
+        let t = &text[l.start..l.end];
+        for e in periods::scan(text, l.start, l.end) {
+            let explicit = matches!(e.kind, PKind::Month { y: Some(_), .. });
+            if explicit || (matches!(e.kind, PKind::Month { .. }) && reference.is_some()) {
+                let p = periods::resolve(e.kind, reference.unwrap_or(Month::new(2000, 1)));
+                subject = Some(Month::of_day(p.start));
+                break;
+            }
+        }
+        if subject.is_some() || crate::segment::section_commodity(t).is_some() {
+            break;
+        }
+    }
+    let commodity = title.and_then(|t| {
+        crate::lexicon::COMMODITIES
+            .find(t)
+            .first()
+            .map(|h| *crate::lexicon::COMMODITIES.payload(h))
+    });
+    Meta {
+        doc: DocMeta {
+            title,
+            published,
+            source,
+        },
+        subject,
+        commodity,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta_of(
+        t: &str,
+    ) -> (
+        Option<String>,
+        Option<(i32, u32, u32)>,
+        Option<String>,
+        Option<Month>,
+    ) {
+        let lines = crate::segment::lines(t);
+        let m = read(t, &lines, None);
+        (
+            m.doc.title.map(str::to_string),
+            m.doc.published.map(periods::ymd_from_days),
+            m.doc.source.map(str::to_string),
+            m.subject,
+        )
+    }
+
+    #[test]
+    fn publication_lines() {
+        let (title, p, s, subj) = meta_of("Zinc Output Climbs in March 2025\n\nPublished: Apr 2, 2025 09:10\nSource: SMM\nBody.\n");
+        assert_eq!(title.as_deref(), Some("Zinc Output Climbs in March 2025"));
+        assert_eq!(p, Some((2025, 4, 2)));
+        assert_eq!(s.as_deref(), Some("SMM"));
+        assert_eq!(subj, Some(Month::new(2025, 3)));
+        let (_, p, _, _) = meta_of("Some Page Title Here\niconJan 27, 2025 20:27\nSource:SMM\n");
+        assert_eq!(p, Some((2025, 1, 27)));
+        let (_, p, s, _) = meta_of("A Title For Trade\nCategory: Industry TrendsDate: January 16, 2024 15:17Source: Yonhap News Agency\n");
+        assert_eq!(
+            (p, s.as_deref()),
+            (Some((2024, 1, 16)), Some("Yonhap News Agency"))
+        );
+    }
+}

@@ -1,0 +1,572 @@
+//! Finds quantities in text: a number with its scale word, unit or currency,
+//! sign and range partner ("1.2894 million mt", "-$200/dmt", "8%-10%",
+//! "5,000-6,000 yuan/kg", "VND 623 billion").
+//!
+//! A number with no unit is not a quantity (dates, counts, list markers, codes),
+//! so it is never returned.
+
+use crate::lexicon::{money_unit, CurrencyPos, UnitKind, CURRENCIES, PER_UNITS, UNITS};
+
+/// What kind of amount a quantity is; decides which metrics and bases fit it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QKind {
+    Mass,
+    RateYear,
+    RateDay,
+    Pct,
+    Pp,
+    Energy,
+    Money,
+    MoneyPerUnit,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quantity {
+    /// Byte span of the whole quantity text, sign and currency included.
+    pub start: usize,
+    pub end: usize,
+    /// Magnitudes after scale and unit multipliers, with any written sign.
+    pub value: f64,
+    pub value_high: Option<f64>,
+    pub unit: &'static str,
+    pub kind: QKind,
+    /// A minus sign was written before the (first) number.
+    pub signed: bool,
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Case-insensitive ASCII prefix test at `pos`, with the phrase ending on a word boundary
+/// when its last character is a word character.
+fn word_at(b: &[u8], pos: usize, w: &str) -> bool {
+    let wb = w.as_bytes();
+    if pos + wb.len() > b.len() || !b[pos..pos + wb.len()].eq_ignore_ascii_case(wb) {
+        return false;
+    }
+    let end = pos + wb.len();
+    !(is_word(wb[wb.len() - 1]) && end < b.len() && is_word(b[end]))
+}
+
+fn skip_spaces(b: &[u8], mut p: usize, max: usize) -> usize {
+    let lim = (p + max).min(b.len());
+    while p < lim && (b[p] == b' ' || b[p] == b'\t') {
+        p += 1;
+    }
+    p
+}
+
+/// A number literal at `i`: digits with thousands separators and a decimal part.
+/// Returns (value, end).
+fn literal(b: &[u8], i: usize) -> Option<(f64, usize)> {
+    let mut p = i;
+    while p < b.len() && b[p].is_ascii_digit() {
+        p += 1;
+    }
+    if p == i {
+        return None;
+    }
+    let mut has_commas = false;
+    // Thousands groups only after a 1-3 digit head: "1,486" but not "LG,New" or "2024,5".
+    if p - i <= 3 {
+        while p + 3 < b.len() + 0
+            && b[p] == b','
+            && b[p + 1..p + 4].iter().all(u8::is_ascii_digit)
+            && !(p + 4 < b.len() && b[p + 4].is_ascii_digit())
+        {
+            p += 4;
+            has_commas = true;
+        }
+    }
+    if p + 1 < b.len() && b[p] == b'.' && b[p + 1].is_ascii_digit() {
+        p += 1;
+        while p < b.len() && b[p].is_ascii_digit() {
+            p += 1;
+        }
+    }
+    let s = std::str::from_utf8(&b[i..p]).ok()?;
+    // Very long literals are not amounts anyone states; parse a bounded prefix
+    // so hostile input stays linear.
+    let v = if has_commas {
+        s.replace(',', "").parse::<f64>().ok()?
+    } else if s.len() > 40 {
+        return Some((f64::INFINITY, p));
+    } else {
+        s.parse::<f64>().ok()?
+    };
+    Some((v, p))
+}
+
+const SCALES: &[(&str, f64)] = &[
+    ("trillion", 1e12),
+    ("billion", 1e9),
+    ("million", 1e6),
+    ("thousand", 1e3),
+    ("bln", 1e9),
+    ("mln", 1e6),
+    ("bn", 1e9),
+    ("mn", 1e6),
+];
+
+fn scale_at(b: &[u8], p: usize) -> Option<(f64, usize)> {
+    let q = skip_spaces(b, p, 2);
+    SCALES
+        .iter()
+        .find(|(w, _)| word_at(b, q, w))
+        .map(|(w, m)| (*m, q + w.len()))
+}
+
+/// A currency written before a number at the bytes ending at `end` ("$", "US$", "VND ").
+fn currency_before(b: &[u8], end: usize) -> Option<(&'static str, usize)> {
+    for &(surface, code, pos) in CURRENCIES.iter() {
+        if pos == CurrencyPos::Post {
+            continue;
+        }
+        let sb = surface.as_bytes();
+        let word = is_word(sb[sb.len() - 1]);
+        // Word currencies need a space before the number ("VND 623"); symbols may touch it.
+        let gap = usize::from(word && end > 0 && b[end - 1] == b' ');
+        if word && gap == 0 {
+            continue;
+        }
+        let e = end - gap;
+        if e >= sb.len() && b[e - sb.len()..e].eq_ignore_ascii_case(sb) {
+            let s = e - sb.len();
+            if s > 0 && is_word(b[s - 1]) && is_word(sb[0]) {
+                continue;
+            }
+            return Some((code, s));
+        }
+    }
+    None
+}
+
+fn currency_after(b: &[u8], p: usize) -> Option<(&'static str, usize)> {
+    let q = skip_spaces(b, p, 1);
+    CURRENCIES
+        .iter()
+        .filter(|(_, _, pos)| *pos != CurrencyPos::Pre)
+        .find(|(s, _, _)| word_at(b, q, s))
+        .map(|(s, code, _)| (*code, q + s.len()))
+}
+
+/// "/mt", "/ton", " per tonne" after a money amount.
+fn per_unit(b: &[u8], p: usize) -> Option<(&'static str, usize)> {
+    let q = if p < b.len() && b[p] == b'/' {
+        skip_spaces(b, p + 1, 1)
+    } else {
+        let q = skip_spaces(b, p, 1);
+        if word_at(b, q, "per") {
+            skip_spaces(b, q + 3, 1)
+        } else {
+            return None;
+        }
+    };
+    PER_UNITS
+        .iter()
+        .find(|(s, _)| word_at(b, q, s))
+        .map(|(s, den)| (*den, q + s.len()))
+}
+
+struct UnitHit {
+    canonical: &'static str,
+    multiplier: f64,
+    kind: QKind,
+    end: usize,
+}
+
+fn unit_after(b: &[u8], p: usize) -> Option<UnitHit> {
+    let q = skip_spaces(b, p, 1);
+    for (surface, u) in UNITS.iter() {
+        if word_at(b, q, surface) {
+            let kind = match u.kind {
+                UnitKind::Mass => QKind::Mass,
+                UnitKind::RateYear => QKind::RateYear,
+                UnitKind::RateDay => QKind::RateDay,
+                UnitKind::Pct => QKind::Pct,
+                UnitKind::Pp => QKind::Pp,
+                UnitKind::Energy => QKind::Energy,
+            };
+            let end = q + surface.len();
+            // "5-series", "mt-level": a hyphen glued after the unit makes it a compound word.
+            if end < b.len()
+                && b[end] == b'-'
+                && end + 1 < b.len()
+                && b[end + 1].is_ascii_alphabetic()
+            {
+                return None;
+            }
+            return Some(UnitHit {
+                canonical: u.canonical,
+                multiplier: u.multiplier,
+                kind,
+                end,
+            });
+        }
+    }
+    None
+}
+
+/// One side of a quantity: optional sign and currency, the literal, optional scale.
+struct Side {
+    start: usize,
+    value: f64,
+    end: usize,
+    currency: Option<&'static str>,
+    negative: bool,
+}
+
+fn side_at(b: &[u8], i: usize) -> Option<Side> {
+    let (v, mut end) = literal(b, i)?;
+    let mut value = v;
+    if let Some((m, e)) = scale_at(b, end) {
+        value *= m;
+        end = e;
+    }
+    let mut start = i;
+    let mut currency = None;
+    if let Some((code, s)) = currency_before(b, i) {
+        currency = Some(code);
+        start = s;
+    }
+    let mut negative = false;
+    if start > 0 && (b[start - 1] == b'-') && (start < 2 || !is_word(b[start - 2])) {
+        negative = true;
+        start -= 1;
+    } else if start >= 3 && &b[start - 3..start] == "−".as_bytes() {
+        negative = true;
+        start -= 3;
+    }
+    Some(Side {
+        start,
+        value,
+        end,
+        currency,
+        negative,
+    })
+}
+
+/// The unit that follows a side: percent, mass, rate, currency-after or per-unit money.
+fn unit_of(b: &[u8], side: &Side) -> Option<UnitHit> {
+    let p = side.end;
+    if let Some(code) = side.currency {
+        if let Some((den, e)) = per_unit(b, p) {
+            return Some(UnitHit {
+                canonical: money_unit(code, Some(den)),
+                multiplier: 1.0,
+                kind: QKind::MoneyPerUnit,
+                end: e,
+            });
+        }
+        return Some(UnitHit {
+            canonical: code,
+            multiplier: 1.0,
+            kind: QKind::Money,
+            end: p,
+        });
+    }
+    if p < b.len() && b[p] == b'%' {
+        return Some(UnitHit {
+            canonical: "%",
+            multiplier: 1.0,
+            kind: QKind::Pct,
+            end: p + 1,
+        });
+    }
+    if let Some((code, e)) = currency_after(b, p) {
+        if let Some((den, e2)) = per_unit(b, e) {
+            return Some(UnitHit {
+                canonical: money_unit(code, Some(den)),
+                multiplier: 1.0,
+                kind: QKind::MoneyPerUnit,
+                end: e2,
+            });
+        }
+        return Some(UnitHit {
+            canonical: code,
+            multiplier: 1.0,
+            kind: QKind::Money,
+            end: e,
+        });
+    }
+    unit_after(b, p)
+}
+
+/// The range separator after the first side, and where the second side's literal starts.
+/// Returns (where the second side's literal starts, whether it has its own minus sign).
+fn range_second(b: &[u8], p: usize, first_has_unit: bool) -> Option<(usize, bool)> {
+    let mut q = skip_spaces(b, p, 1);
+    if q < b.len() && matches!(b[q], b'-' | b'~') {
+        q += 1;
+    } else if b[q..].starts_with("–".as_bytes()) || b[q..].starts_with("—".as_bytes()) {
+        q += 3;
+    } else if !first_has_unit && word_at(b, q, "to") {
+        q += 2;
+    } else {
+        return None;
+    }
+    q = skip_spaces(b, q, 1);
+    // The second side may carry its own sign and currency: "-$80 to -$100/dmt".
+    let mut r = q;
+    let negative = r < b.len() && b[r] == b'-';
+    if negative {
+        r += 1;
+    }
+    if let Some(&(s, _, _)) = CURRENCIES.iter().find(|(s, _, pos)| {
+        *pos != CurrencyPos::Post && !is_word(s.as_bytes()[0]) && b[r..].starts_with(s.as_bytes())
+    }) {
+        r += s.len();
+    }
+    (r < b.len() && b[r].is_ascii_digit()).then_some((r, negative))
+}
+
+/// All quantities in `text[from..to]`, in order.
+pub fn scan(text: &str, from: usize, to: usize) -> Vec<Quantity> {
+    let b = &text.as_bytes()[..to];
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        let Some(off) = b[i..].iter().position(u8::is_ascii_digit) else {
+            break;
+        };
+        i += off;
+        // Digits glued to letters or decimals are codes or parts of numbers ("CR3", "H1", "Pb50").
+        if i > 0 && (is_word(b[i - 1]) || b[i - 1] == b'.' || b[i - 1] == b',' || b[i - 1] == b'#')
+        {
+            while i < to && is_word(b[i]) {
+                i += 1;
+            }
+            continue;
+        }
+        match quantity_at(b, i) {
+            Some(q) => {
+                i = q.end.max(i + 1);
+                out.push(q);
+            }
+            None => {
+                // Skip the rest of this literal.
+                while i < to && (b[i].is_ascii_digit() || b[i] == b',' || b[i] == b'.') {
+                    i += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn quantity_at(b: &[u8], i: usize) -> Option<Quantity> {
+    let first = side_at(b, i)?;
+    let unit1 = unit_of(b, &first);
+    // Range: the unit is written once after the second number, or after both ("8%-10%").
+    let after_first = unit1
+        .as_ref()
+        .filter(|u| u.kind == QKind::Pct)
+        .map_or(first.end, |u| u.end);
+    let has_own_unit = unit1
+        .as_ref()
+        .is_some_and(|u| u.kind != QKind::Money || first.currency.is_none());
+    let preceded_by_from = i >= 5
+        && b[..first.start]
+            .trim_ascii_end()
+            .to_ascii_lowercase()
+            .ends_with(b"from");
+    if !preceded_by_from
+        && (unit1.is_none()
+            || unit1.as_ref().is_some_and(|u| u.kind == QKind::Pct)
+            || !has_own_unit
+            || first.currency.is_some())
+    {
+        if let Some((j, second_negative)) = range_second(
+            b,
+            after_first,
+            has_own_unit && unit1.as_ref().is_some_and(|u| u.kind != QKind::Money),
+        ) {
+            if let Some(mut second) = side_at(b, j) {
+                // The separator hyphen is not a sign; only a second minus is.
+                second.negative = second_negative;
+                if let Some(u2) = unit_of(b, &second) {
+                    let compatible = match &unit1 {
+                        None => true,
+                        Some(u1) => {
+                            u1.canonical == u2.canonical
+                                || (first.currency.is_some() && u1.kind == QKind::Money)
+                        }
+                    };
+                    if compatible && second.value.is_finite() {
+                        let sign = |neg: bool| if neg { -1.0 } else { 1.0 };
+                        return Some(Quantity {
+                            start: first.start,
+                            end: u2.end,
+                            value: sign(first.negative) * first.value * u2.multiplier,
+                            value_high: Some(sign(second.negative) * second.value * u2.multiplier),
+                            unit: u2.canonical,
+                            kind: u2.kind,
+                            signed: first.negative,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    let u = unit1?;
+    if !first.value.is_finite() {
+        return None;
+    }
+    let sign = if first.negative { -1.0 } else { 1.0 };
+    Some(Quantity {
+        start: first.start,
+        end: u.end,
+        value: sign * first.value * u.multiplier,
+        value_high: None,
+        unit: u.canonical,
+        kind: u.kind,
+        signed: first.negative,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> (f64, Option<f64>, &'static str, String) {
+        let q = scan(s, 0, s.len());
+        assert_eq!(q.len(), 1, "{s:?}: {q:?}");
+        (
+            q[0].value,
+            q[0].value_high,
+            q[0].unit,
+            s[q[0].start..q[0].end].to_string(),
+        )
+    }
+
+    #[test]
+    fn masses_scales_and_separators() {
+        assert_eq!(
+            one("decreased by 81,700 mt MoM"),
+            (81700.0, None, "t", "81,700 mt".into())
+        );
+        assert_eq!(
+            one("by 1.2894 million mt YoY"),
+            (1289400.0, None, "t", "1.2894 million mt".into())
+        );
+        assert_eq!(
+            one("a drop of over 5 kt in"),
+            (5000.0, None, "t", "5 kt".into())
+        );
+        assert_eq!(
+            one("by approximately 10kt MoM"),
+            (10000.0, None, "t", "10kt".into())
+        );
+        assert_eq!(
+            one("cuts of 20,000 mt/year"),
+            (20000.0, None, "t/year", "20,000 mt/year".into())
+        );
+        assert_eq!(
+            one("totaled 6,487 tons,"),
+            (6487.0, None, "t", "6,487 tons".into())
+        );
+        assert_eq!(
+            one("to 43.51 million tonnes per year"),
+            (
+                43510000.0,
+                None,
+                "t/year",
+                "43.51 million tonnes per year".into()
+            )
+        );
+    }
+
+    #[test]
+    fn percents_and_points() {
+        assert_eq!(
+            one("down 7.50 percentage points MoM"),
+            (7.5, None, "pp", "7.50 percentage points".into())
+        );
+        assert_eq!(
+            one("a 2.9 percentage point MoM decline"),
+            (2.9, None, "pp", "2.9 percentage point".into())
+        );
+        assert_eq!(one("up 4.54% YoY"), (4.54, None, "%", "4.54%".into()));
+    }
+
+    #[test]
+    fn money() {
+        assert_eq!(
+            one("index was $1.76/mt,"),
+            (1.76, None, "USD/t", "$1.76/mt".into())
+        );
+        assert_eq!(
+            one("as low as -$200/dmt."),
+            (-200.0, None, "USD/dmt", "-$200/dmt".into())
+        );
+        assert_eq!(
+            one("were 800 yuan/mt)"),
+            (800.0, None, "CNY/t", "800 yuan/mt".into())
+        );
+        assert_eq!(
+            one("approximately $241 million worth"),
+            (241e6, None, "USD", "$241 million".into())
+        );
+        assert_eq!(
+            one("reaching VND 623 billion,"),
+            (623e9, None, "VND", "VND 623 billion".into())
+        );
+        assert_eq!(
+            one("invested 120 billion yuan to"),
+            (120e9, None, "CNY", "120 billion yuan".into())
+        );
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(
+            one("at 5,000-6,000 yuan/kg"),
+            (5000.0, Some(6000.0), "CNY/kg", "5,000-6,000 yuan/kg".into())
+        );
+        assert_eq!(
+            one("increase by 8%-10% MoM"),
+            (8.0, Some(10.0), "%", "8%-10%".into())
+        );
+        assert_eq!(
+            one("offers at -$80 to -$100/dmt"),
+            (-80.0, Some(-100.0), "USD/dmt", "-$80 to -$100/dmt".into())
+        );
+        assert_eq!(
+            one("dropped by 20-30%"),
+            (20.0, Some(30.0), "%", "20-30%".into())
+        );
+    }
+
+    #[test]
+    fn from_a_to_b_is_two_levels() {
+        let s = "fell from 1,818 tons to 807 tons.";
+        let q = scan(s, 0, s.len());
+        assert_eq!(
+            q.iter().map(|q| q.value).collect::<Vec<_>>(),
+            [1818.0, 807.0]
+        );
+    }
+
+    #[test]
+    fn numbers_without_units_are_not_quantities() {
+        for s in [
+            "January 2025 (31 days)",
+            "Published: Jan 21, 2026 17:28",
+            "13 enterprises",
+            "reasons: 1. Some smelters",
+            "Pb50 and 210RN grades, 300-series",
+            "Service Hotline: 139 1787 2118",
+            "the 5-series share",
+            "CR3 and H1 and Q3",
+        ] {
+            assert!(scan(s, 0, s.len()).is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn hostile_literals_stay_bounded() {
+        let s = format!("{} mt", "9".repeat(100_000));
+        assert!(scan(&s, 0, s.len()).is_empty());
+    }
+}

@@ -1,0 +1,219 @@
+//! Splits a document into lines, page furniture, sections and sentences.
+
+use crate::lexicon::commodity_of_heading;
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    Blank,
+    /// Navigation, contact lines, source statements, related-news lists.
+    Furniture,
+    /// A short title-like line that opens a section.
+    Heading,
+    Body,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+    pub kind: LineKind,
+}
+
+static FURNITURE: Lazy<Vec<(bool, Regex)>> = Lazy::new(|| {
+    include_str!("../data/furniture.tsv")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(kind, pat)| {
+            (
+                kind == "rest",
+                Regex::new(&format!("(?i){pat}")).expect("furniture pattern compiles"),
+            )
+        })
+        .collect()
+});
+
+/// Furniture verdict for a trimmed line: None (not furniture), Some(false) (this line),
+/// Some(true) (this line and the rest of the page).
+pub fn furniture(line: &str) -> Option<bool> {
+    FURNITURE
+        .iter()
+        .find(|(_, re)| re.is_match(line))
+        .map(|(rest, _)| *rest)
+}
+
+/// A line reads as a heading: short, no sentence punctuation at its end.
+pub fn heading_like(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.split_whitespace().count();
+    (1..=14).contains(&words)
+        && t.len() <= 120
+        && !t.ends_with(['.', ',', ';', '!', '?'])
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '*')
+}
+
+pub fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let mut rest_is_furniture = false;
+    for raw in text.split_inclusive('\n') {
+        let start = pos;
+        pos += raw.len();
+        let body = raw.trim_end_matches(['\n', '\r']);
+        let end = start + body.len();
+        let t = body.trim();
+        let kind = if t.is_empty() {
+            LineKind::Blank
+        } else if rest_is_furniture {
+            LineKind::Furniture
+        } else if let Some(rest) = furniture(t) {
+            rest_is_furniture |= rest;
+            LineKind::Furniture
+        } else if heading_like(t) {
+            LineKind::Heading
+        } else {
+            LineKind::Body
+        };
+        out.push(Line { start, end, kind });
+    }
+    out
+}
+
+/// Whether a heading line names a commodity section ("Copper Cathode", "Nickel Pig Iron (NPI)").
+pub fn section_commodity(heading: &str) -> Option<&'static str> {
+    commodity_of_heading(heading.trim().trim_end_matches(':'))
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "co", "ltd", "inc", "corp", "no", "nos", "vs", "e.g", "i.e", "u.s", "approx", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "st", "mr", "ms", "dr",
+    "fig", "est", "avg",
+];
+
+/// Sentence spans (byte offsets) within `text[start..end]`.
+pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut s = start;
+    while s < end && b[s].is_ascii_whitespace() {
+        s += 1;
+    }
+    let mut i = s;
+    while i < end {
+        let c = b[i];
+        if matches!(c, b'.' | b'!' | b'?') {
+            // Closing quotes or brackets stay with the sentence.
+            let mut j = i + 1;
+            while j < end && matches!(b[j], b'"' | b'\'' | b')' | b']') {
+                j += 1;
+            }
+            let boundary =
+                j >= end || (b[j].is_ascii_whitespace() && next_starts_sentence(b, j, end));
+            if boundary && c == b'.' && !ends_sentence(text, s, i) {
+                i += 1;
+                continue;
+            }
+            if boundary {
+                out.push((s, j));
+                s = j;
+                while s < end && b[s].is_ascii_whitespace() {
+                    s += 1;
+                }
+                i = s;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if s < end {
+        let mut e = end;
+        while e > s && b[e - 1].is_ascii_whitespace() {
+            e -= 1;
+        }
+        if e > s {
+            out.push((s, e));
+        }
+    }
+    out
+}
+
+fn next_starts_sentence(b: &[u8], mut j: usize, end: usize) -> bool {
+    while j < end && b[j].is_ascii_whitespace() {
+        j += 1;
+    }
+    j >= end
+        || b[j].is_ascii_uppercase()
+        || b[j].is_ascii_digit()
+        || matches!(b[j], b'"' | b'(' | b'\'' | b'*')
+        || b[j] >= 0x80
+}
+
+/// A period at `dot` ends a sentence unless it closes an abbreviation or a list marker ("1.").
+fn ends_sentence(text: &str, s: usize, dot: usize) -> bool {
+    let before = &text[s..dot];
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return true;
+    }
+    if word.len() <= 2 && word.bytes().all(|c| c.is_ascii_digit()) {
+        // A list marker starts an item: "reasons: 1. Some smelters".
+        let prev = before[..before.len() - word.len()].trim_end();
+        return !(prev.is_empty() || prev.ends_with([':', ';']));
+    }
+    let lw = word.to_ascii_lowercase();
+    !(ABBREVIATIONS.contains(&lw.as_str())
+        || (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_on_stops_not_decimals_or_markers() {
+        let t = "Output rose 1.5% MoM. Reasons: 1. Some smelters cut output; 2. Others did not. Co. Ltd. grew";
+        let s: Vec<_> = sentences(t, 0, t.len())
+            .into_iter()
+            .map(|(a, b)| &t[a..b])
+            .collect();
+        assert_eq!(
+            s,
+            [
+                "Output rose 1.5% MoM.",
+                "Reasons: 1. Some smelters cut output; 2. Others did not.",
+                "Co. Ltd. grew"
+            ]
+        );
+    }
+
+    #[test]
+    fn furniture_lines_and_related_lists() {
+        let t = "Home / Metal News / Title\nTitle of the Piece\nPublished: Jan 2, 2025 10:00\nBody text here is long enough to be a body line.\nRelated News\nOther story with 5% gain\n";
+        let kinds: Vec<_> = lines(t).into_iter().map(|l| l.kind).collect();
+        use LineKind::*;
+        assert_eq!(
+            kinds,
+            [Furniture, Heading, Furniture, Body, Furniture, Furniture]
+        );
+    }
+
+    #[test]
+    fn section_headings() {
+        assert_eq!(section_commodity("Copper Cathode"), Some("copper_cathode"));
+        assert_eq!(
+            section_commodity("Electrolytic Manganese Dioxide (EMD)"),
+            Some("emd")
+        );
+        assert_eq!(
+            section_commodity("Overview of Metal Production in January 2025"),
+            None
+        );
+    }
+}
