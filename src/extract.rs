@@ -115,6 +115,8 @@ pub fn parse_text<'a>(text: &'a str, opts: &ParseOptions) -> ParsedDoc<'a> {
                 r.read_sentence(line.start, line.end, &mut ctx, &mut facts);
             }
             LineKind::Body => {
+                // A period named in an earlier paragraph does not carry into this one.
+                ctx.period = None;
                 for (s, e) in segment::sentences(text, line.start, line.end) {
                     r.read_sentence(s, e, &mut ctx, &mut facts);
                 }
@@ -134,6 +136,9 @@ pub fn parse_text<'a>(text: &'a str, opts: &ParseOptions) -> ParsedDoc<'a> {
 
 /// Words allowed between a number and the period it is "in": "1,087 tons in November".
 const ATTACH_WORDS: &[&str] = &[
+    "mark",
+    "level",
+    "threshold",
     "in",
     "at",
     "by",
@@ -160,8 +165,7 @@ const ATTACH_WORDS: &[&str] = &[
 ];
 
 fn gap_words(gap: &str) -> impl Iterator<Item = &str> {
-    gap.split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
+    gap.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty())
 }
 
 /// Small words that may stand between a cue and its number ("below the 17,000 ... mark").
@@ -173,6 +177,12 @@ fn adjacent(gap: &str) -> bool {
         )
     }) && gap_words(gap).count() <= 2
 }
+
+/// Words that cannot stand between a commodity and the metric word it is the subject of.
+const JOIN_STOPWORDS: &[&str] = &[
+    "to", "in", "of", "the", "a", "an", "was", "were", "is", "are", "and", "or", "by", "for", "with", "from", "on",
+    "at", "as", "that", "which", "saw", "has", "had",
+];
 
 const CLAUSE_WORDS: &[&str] = &[" while ", " but ", " whereas ", " although "];
 
@@ -186,10 +196,9 @@ impl<'a> Reader<'a> {
 
     fn resolve(&self, kind: PKind) -> Option<Period> {
         let explicit_year = match kind {
-            PKind::Month { y, .. }
-            | PKind::Day { y, .. }
-            | PKind::MonthEnd { y, .. }
-            | PKind::Span { y, .. } => y.is_some(),
+            PKind::Month { y, .. } | PKind::Day { y, .. } | PKind::MonthEnd { y, .. } | PKind::Span { y, .. } => {
+                y.is_some()
+            }
             PKind::MonthRange { y1, y2, .. } => y1.is_some() || y2.is_some(),
             PKind::Year(_) => true,
             PKind::Relative(_) | PKind::RelativeYear(_) => false,
@@ -206,7 +215,12 @@ impl<'a> Reader<'a> {
         let t = &self.text[s..e];
         let b = t.as_bytes();
         let p = pos - s;
-        let is_cut = |i: usize| matches!(b[i], b',' | b';' | b':' | b'(' | b')');
+        // A comma between digits is a thousands separator, not a clause break.
+        let is_cut = |i: usize| match b[i] {
+            b',' => !(i > 0 && i + 1 < b.len() && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit()),
+            b';' | b':' | b'(' | b')' => true,
+            _ => false,
+        };
         let mut cs = 0;
         for i in (0..p.min(b.len())).rev() {
             if is_cut(i) {
@@ -215,8 +229,8 @@ impl<'a> Reader<'a> {
             }
         }
         let mut ce = b.len();
-        for (i, &c) in b.iter().enumerate().skip(p) {
-            if matches!(c, b',' | b';' | b':' | b'(' | b')') {
+        for i in p..b.len() {
+            if is_cut(i) {
                 ce = i;
                 break;
             }
@@ -248,18 +262,25 @@ impl<'a> Reader<'a> {
         // "the same period last year" is a basis, not a period.
         let pexprs: Vec<PeriodExpr> = self.hits.periods[a..b]
             .iter()
-            .filter(|p| {
-                !basis_spans
-                    .iter()
-                    .any(|&(bs, be)| p.start < be && bs < p.end)
-            })
+            .filter(|p| !basis_spans.iter().any(|&(bs, be)| p.start < be && bs < p.end))
             .copied()
             .collect();
+        // A period inside a relative clause ("which was suspended in November 2024")
+        // dates that clause only, not the sentence.
+        let relative: Vec<bool> = pexprs
+            .iter()
+            .map(|p| {
+                let (c, _) = self.clause(s, e, p.start);
+                let head = text[c..p.start].trim_start().to_ascii_lowercase();
+                ["which ", "who ", "that "].iter().any(|w| head.starts_with(w))
+            })
+            .collect();
         let metrics = within(&self.hits.metrics, s, e);
+        let past = cues.iter().any(|h| flags(h) & cue::PAST != 0);
         let forward = cues.iter().any(|h| flags(h) & cue::FORWARD != 0);
         let qs = numbers::scan(text, s, e);
         if qs.is_empty() {
-            self.update_context(ctx, &pexprs, &[], metrics);
+            self.update_context(ctx, &pexprs, &relative, metrics);
             return;
         }
 
@@ -269,18 +290,12 @@ impl<'a> Reader<'a> {
         for (qi, q) in qs.iter().enumerate() {
             let limit = qs.get(qi + 1).map_or(e, |n| n.start);
             for (pi, p) in pexprs.iter().enumerate() {
-                if p.base
-                    || owner[pi].is_some()
-                    || p.start < q.end
-                    || p.start > limit
-                    || p.start - q.end > 40
-                {
+                if p.base || owner[pi].is_some() || p.start < q.end || p.start > limit || p.start - q.end > 40 {
                     continue;
                 }
                 let gap = &text[q.end..p.start];
                 if !gap.contains([',', ';', '.', '(', ')'])
-                    && gap_words(gap)
-                        .all(|w| ATTACH_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+                    && gap_words(gap).all(|w| ATTACH_WORDS.contains(&w.to_ascii_lowercase().as_str()))
                 {
                     owner[pi] = Some(qi);
                     direct[qi] = Some(pi);
@@ -297,22 +312,19 @@ impl<'a> Reader<'a> {
             let pre_start = if qi > 0 { qs[qi - 1].end } else { s };
             let post_end = qs.get(qi + 1).map_or(e, |n| n.start);
             let (cs, ce) = self.clause(s, e, q.start);
-            let pre = within(cues, pre_start, q.start);
+            let pre = within(cues, pre_start.max(cs), q.start);
+            let (period, source) = self.period(qi, q, s, cs, ce, &pexprs, &owner, &direct, &relative, ctx);
             let post = within(cues, q.end, post_end.min(ce.max(q.end)));
 
             // Forecast figure named as such: "the expected 48,000 mt".
             let expected_figure = pre.last().is_some_and(|h| {
-                flags(h) & cue::FORECAST_BEFORE != 0
-                    && h.end <= q.start
-                    && adjacent(&text[h.end..q.start])
+                flags(h) & cue::FORECAST_BEFORE != 0 && h.end <= q.start && adjacent(&text[h.end..q.start])
             });
 
             // --- level or change, and its direction
-            let dl = pre
-                .iter()
-                .rev()
-                .find(|h| flags(h) & (cue::DIRECTION | cue::LEVEL) != 0);
+            let dl = pre.iter().rev().find(|h| flags(h) & (cue::DIRECTION | cue::LEVEL) != 0);
             let post_dir = self.post_direction(q, post_end);
+            let expected_figure = expected_figure && post_dir.is_none();
             let mut change: Option<(f64, Option<&'static str>)> = None; // (sign, basis from the cue itself)
             if expected_figure {
             } else if let Some(d) = dl.filter(|d| flags(d) & cue::DIRECTION != 0) {
@@ -321,9 +333,7 @@ impl<'a> Reader<'a> {
                 // "a MoM drop of", "YoY increase of": a basis word right before the cue.
                 let before = within(cues, pre_start.min(d.start), d.start)
                     .last()
-                    .filter(|b| {
-                        flags(b) & cue::BASIS != 0 && text[b.end..d.start].trim().is_empty()
-                    });
+                    .filter(|b| flags(b) & cue::BASIS != 0 && text[b.end..d.start].trim().is_empty());
                 change = Some((
                     sign,
                     cue::basis_name(f).or(before.and_then(|b| cue::basis_name(flags(b)))),
@@ -346,16 +356,14 @@ impl<'a> Reader<'a> {
                         .iter()
                         .find(|h| flags(h) & cue::BASIS != 0)
                         .and_then(|h| cue::basis_name(flags(h)));
+                    // Markers elsewhere in the sentence: any but "than expected", which is about its own number.
+                    let general = |h: &&Hit| flags(h) & cue::BASIS & !cue::VS_EXPECTED != 0;
                     own.or(cue_basis)
+                        .or_else(|| self.basis_from_base(q.end, post_end.min(ce.max(q.end)), &pexprs, period))
                         .or(prev.filter(|p| p.0).map(|p| p.2))
                         .or_else(|| {
-                            let later = within(cues, q.end, e)
-                                .iter()
-                                .find(|h| flags(h) & cue::BASIS != 0);
-                            let earlier = within(cues, s, q.start)
-                                .iter()
-                                .rev()
-                                .find(|h| flags(h) & cue::BASIS != 0);
+                            let later = within(cues, q.end, e).iter().find(general);
+                            let earlier = within(cues, s, q.start).iter().rev().find(general);
                             later.or(earlier).and_then(|h| cue::basis_name(flags(h)))
                         })
                         .unwrap_or(if pexprs.iter().any(|p| !p.base) || forward {
@@ -381,11 +389,7 @@ impl<'a> Reader<'a> {
             let approx = pre
                 .iter()
                 .rev()
-                .find(|h| {
-                    flags(h) & cue::APPROX != 0
-                        && h.end <= q.start
-                        && adjacent(&text[h.end..q.start])
-                })
+                .find(|h| flags(h) & cue::APPROX != 0 && h.end <= q.start && adjacent(&text[h.end..q.start]))
                 .map_or("exact", |h| {
                     let f = flags(h);
                     if f & cue::ABOUT != 0 {
@@ -402,17 +406,16 @@ impl<'a> Reader<'a> {
 
             // --- commodity
             let commodity = self
-                .commodity(q, s, e, cs, ce, metrics)
+                .commodity(q, metric, s, e, cs, ce, metrics)
                 .or(ctx.commodity)
                 .or(self.default_commodity);
-
-            // --- period
-            let (period, source) = self.period(qi, q, s, cs, ce, &pexprs, &owner, &direct, ctx);
 
             // --- forecast
             let forecast = expected_figure
                 || match (period, self.measured_until) {
-                    (Some(p), Some(until)) => p.end > until,
+                    // A later month is a forecast, unless the sentence tells it as a measured event
+                    // ("TCs fell further in December") and no forecast word governs the number.
+                    (Some(p), Some(until)) => p.end > until && (self.clause_has_forward(cs, ce) || !past),
                     _ => forward && self.clause_has_forward(cs, ce),
                 };
 
@@ -442,15 +445,32 @@ impl<'a> Reader<'a> {
             });
         }
         self.from_a_to_b(&qs, s, &mut out[first_fact..], &sources);
-        self.update_context(
-            ctx,
-            &pexprs,
-            &owner
-                .iter()
-                .map(|o| o.is_some_and(|qi| self.after_from(qs[qi].start, s)))
-                .collect::<Vec<_>>(),
-            metrics,
-        );
+        let skip: Vec<bool> = owner
+            .iter()
+            .zip(&relative)
+            .map(|(o, &rel)| rel || o.is_some_and(|qi| self.after_from(qs[qi].start, s)))
+            .collect();
+        self.update_context(ctx, &pexprs, &skip, metrics);
+    }
+
+    /// "up 2% compared to December": the base month names the basis.
+    fn basis_from_base(
+        &self,
+        a: usize,
+        b: usize,
+        pexprs: &[PeriodExpr],
+        period: Option<Period>,
+    ) -> Option<&'static str> {
+        let base = pexprs.iter().find(|p| p.base && p.start >= a && p.start < b)?;
+        let bm = Month::of_day(self.resolve(base.kind)?.start);
+        let m = Month::of_day(period?.start);
+        Some(if bm == m.add(-1) {
+            "mom"
+        } else if bm == m.add(-12) {
+            "yoy"
+        } else {
+            "change"
+        })
     }
 
     /// A direction written after the number: "5,800 mt lower than", "a 2.9 pp MoM decline".
@@ -491,32 +511,22 @@ impl<'a> Reader<'a> {
         gap_words(&rest.replace(',', " ")).all(|w| {
             matches!(
                 w.to_ascii_lowercase().as_str(),
-                "and" | "or" | "but" | "respectively"
+                "and" | "or" | "but" | "by" | "respectively"
             )
         })
     }
 
     fn after_from(&self, pos: usize, s: usize) -> bool {
-        self.text[s..pos]
-            .trim_end()
-            .to_ascii_lowercase()
-            .ends_with("from")
+        self.text[s..pos].trim_end().to_ascii_lowercase().ends_with("from")
     }
 
     fn clause_has_forward(&self, cs: usize, ce: usize) -> bool {
         within(&self.hits.cues, cs, ce)
             .iter()
-            .any(|h| flags(h) & cue::FORWARD != 0)
+            .any(|h| flags(h) & (cue::FORWARD | cue::FORECAST_BEFORE) != 0)
     }
 
-    fn metric(
-        &self,
-        q: &Quantity,
-        s: usize,
-        metrics: &[Hit],
-        ctx: &Context,
-        is_change: bool,
-    ) -> &'static str {
+    fn metric(&self, q: &Quantity, s: usize, metrics: &[Hit], ctx: &Context, is_change: bool) -> &'static str {
         let text = self.text;
         // A cue right after the number names what it counts: "750,000 mt of smelting capacity".
         let after = metrics.iter().find(|m| {
@@ -524,18 +534,19 @@ impl<'a> Reader<'a> {
                 let gap = &text[q.end..m.start];
                 !gap.contains([',', '.', ';', ':', '(', ')'])
                     && gap_words(gap).count() <= 2
-                    && gap_words(gap).all(|w| {
-                        !matches!(
-                            w.to_ascii_lowercase().as_str(),
-                            "mom" | "yoy" | "to" | "and" | "from"
-                        )
-                    })
+                    && gap_words(gap)
+                        .all(|w| !matches!(w.to_ascii_lowercase().as_str(), "mom" | "yoy" | "to" | "and" | "from"))
             }
         });
+        // "48.11% of production, CR5 for 62.4%": the word after "% of" names the whole, not the next number.
+        let of_whole = |m: &Hit| {
+            let b = text[s..m.start].trim_end();
+            b.ends_with("% of") || b.ends_with("% of the") || b.ends_with("% of total")
+        };
         let before = metrics
             .iter()
             .rev()
-            .find(|m| m.end <= q.start && m.start >= s);
+            .find(|m| m.end <= q.start && m.start >= s && !of_whole(m));
         let cue_metric = after.or(before).and_then(|m| *METRICS.payload(m));
         let mut metric = cue_metric.or(ctx.topic_metric);
         match q.kind {
@@ -562,10 +573,7 @@ impl<'a> Reader<'a> {
             metric = Some("production");
         }
         if matches!(metric, Some("price"))
-            && !matches!(
-                q.kind,
-                QKind::MoneyPerUnit | QKind::Money | QKind::Pct | QKind::Pp
-            )
+            && !matches!(q.kind, QKind::MoneyPerUnit | QKind::Money | QKind::Pct | QKind::Pp)
         {
             metric = ctx.topic_metric.filter(|m| *m != "price");
         }
@@ -580,9 +588,11 @@ impl<'a> Reader<'a> {
 
     /// The commodity a sentence makes the subject of a number: a commodity name
     /// joined to a metric word ("copper concentrate index", "exports of NCM precursors").
+    #[allow(clippy::too_many_arguments)]
     fn commodity(
         &self,
         q: &Quantity,
+        metric: &str,
         s: usize,
         e: usize,
         cs: usize,
@@ -590,56 +600,35 @@ impl<'a> Reader<'a> {
         metrics: &[Hit],
     ) -> Option<&'static str> {
         let text = self.text;
-        let is_subject = |c: &Hit| {
+        // A commodity joined to a metric word is a subject: "copper concentrate index",
+        // "exports of NCM precursors". Returns the metric it is joined to.
+        let subject_metric = |c: &Hit| -> Option<&'static str> {
             let next = metrics.iter().find(|m| m.start >= c.end);
-            let joined_after = next.is_some_and(|m| {
+            let joined_after = next.filter(|m| {
                 let gap = &text[c.end..m.start];
                 m.start - c.end <= 30
                     && gap
                         .bytes()
                         .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-' || b == b'\'')
                     && gap_words(gap).count() <= 2
-                    && gap_words(gap).all(|w| {
-                        !matches!(
-                            w.to_ascii_lowercase().as_str(),
-                            "to" | "in"
-                                | "of"
-                                | "the"
-                                | "a"
-                                | "an"
-                                | "was"
-                                | "were"
-                                | "is"
-                                | "are"
-                                | "and"
-                                | "or"
-                                | "by"
-                                | "for"
-                                | "with"
-                                | "from"
-                                | "on"
-                                | "at"
-                                | "as"
-                                | "that"
-                                | "which"
-                                | "saw"
-                                | "has"
-                                | "had"
-                        )
-                    })
+                    && gap_words(gap).all(|w| !JOIN_STOPWORDS.contains(&w.to_ascii_lowercase().as_str()))
             });
-            let prevm = metrics.iter().rev().find(|m| m.end <= c.start);
-            let joined_before = prevm.is_some_and(|m| {
+            let joined_before = metrics.iter().rev().find(|m| m.end <= c.start).filter(|m| {
                 let gap = text[m.end..c.start].trim().to_ascii_lowercase();
                 gap == "of" || gap == "of the"
             });
-            joined_after || joined_before
+            joined_after.or(joined_before).and_then(|m| *METRICS.payload(m))
         };
+        // A subject earlier in the sentence carries to this number when it is in the
+        // same clause or speaks of the same metric ("departures of bauxite ..., while
+        // Australia's ports shipped 900,000 mt").
+        let carries = |c: &Hit| c.start >= cs || subject_metric(c) == Some(metric);
+        let is_subject = |c: &Hit| subject_metric(c).is_some();
         let mentions = within(&self.hits.commodities, s, e);
         if let Some(c) = mentions
             .iter()
             .rev()
-            .find(|c| c.end <= q.start && is_subject(c))
+            .find(|c| c.end <= q.start && is_subject(c) && carries(c))
         {
             return Some(*COMMODITIES.payload(c));
         }
@@ -670,6 +659,7 @@ impl<'a> Reader<'a> {
         pexprs: &[PeriodExpr],
         owner: &[Option<usize>],
         direct: &[Option<usize>],
+        relative: &[bool],
         ctx: &Context,
     ) -> (Option<Period>, PeriodSource) {
         let free = |pi: usize| !pexprs[pi].base && owner[pi].is_none();
@@ -680,11 +670,11 @@ impl<'a> Reader<'a> {
         let in_clause_before = (0..pexprs.len())
             .rev()
             .find(|&pi| free(pi) && pexprs[pi].start >= cs && pexprs[pi].end <= q.start);
-        let in_clause_after = (0..pexprs.len())
-            .find(|&pi| free(pi) && pexprs[pi].start >= q.end && pexprs[pi].end <= ce);
+        let in_clause_after =
+            (0..pexprs.len()).find(|&pi| free(pi) && pexprs[pi].start >= q.end && pexprs[pi].end <= ce);
         let in_sentence_before = (0..pexprs.len())
             .rev()
-            .find(|&pi| free(pi) && pexprs[pi].start >= s && pexprs[pi].end <= q.start);
+            .find(|&pi| free(pi) && !relative[pi] && pexprs[pi].start >= s && pexprs[pi].end <= q.start);
         if let Some(pi) = in_clause_before.or(in_clause_after).or(in_sentence_before) {
             if let Some(p) = pick(pi) {
                 return (Some(p), PeriodSource::Own);
@@ -700,20 +690,12 @@ impl<'a> Reader<'a> {
     }
 
     /// "fell from 1,818 tons to 807 tons": the first level is the month before the second.
-    fn from_a_to_b(
-        &self,
-        qs: &[Quantity],
-        s: usize,
-        facts: &mut [Fact<'a>],
-        sources: &[PeriodSource],
-    ) {
+    fn from_a_to_b(&self, qs: &[Quantity], s: usize, facts: &mut [Fact<'a>], sources: &[PeriodSource]) {
         for i in 0..qs.len().saturating_sub(1) {
             if sources[i] != PeriodSource::Context || !self.after_from(qs[i].start, s) {
                 continue;
             }
-            let between = self.text[qs[i].end..qs[i + 1].start]
-                .trim()
-                .to_ascii_lowercase();
+            let between = self.text[qs[i].end..qs[i + 1].start].trim().to_ascii_lowercase();
             let last = between.rsplit(' ').next().unwrap_or("");
             let to_b = between == "to"
                 || between.ends_with(" to")
@@ -756,17 +738,13 @@ impl<'a> Reader<'a> {
         (region.or(Some("China")), partner)
     }
 
-    fn update_context(
-        &self,
-        ctx: &mut Context,
-        pexprs: &[PeriodExpr],
-        owned_by_from: &[bool],
-        metrics: &[Hit],
-    ) {
+    /// Carries the sentence's period and topic metric to the next sentences;
+    /// `skip` marks period expressions that date only part of the sentence.
+    fn update_context(&self, ctx: &mut Context, pexprs: &[PeriodExpr], skip: &[bool], metrics: &[Hit]) {
         if let Some(p) = pexprs
             .iter()
             .enumerate()
-            .find(|(i, p)| !p.base && !owned_by_from.get(*i).copied().unwrap_or(false))
+            .find(|(i, p)| !p.base && !skip.get(*i).copied().unwrap_or(false))
             .and_then(|(_, p)| self.resolve(p.kind))
         {
             ctx.period = Some(p);
@@ -778,5 +756,114 @@ impl<'a> Reader<'a> {
         {
             ctx.topic_metric = Some(m);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn facts_of(text: &str) -> Vec<Fact<'_>> {
+        parse_text(
+            text,
+            &ParseOptions {
+                published: Some(crate::periods::days_from_ymd(2025, 1, 27)),
+            },
+        )
+        .facts
+    }
+
+    fn row(f: &Fact, t: &str) -> String {
+        let p = f.period.map(|p| {
+            let (y, m, d) = crate::periods::ymd_from_days(p.start);
+            let (y2, m2, d2) = crate::periods::ymd_from_days(p.end);
+            format!("{y}-{m:02}-{d:02}..{y2}-{m2:02}-{d2:02}")
+        });
+        format!(
+            "{} {} {} {} {} {} {}{}",
+            &t[f.start..f.end],
+            f.commodity.unwrap_or("-"),
+            f.metric,
+            f.basis,
+            f.value,
+            f.unit,
+            p.unwrap_or_default(),
+            if f.forecast { " F" } else { "" }
+        )
+    }
+
+    fn rows(t: &str) -> Vec<String> {
+        facts_of(t).iter().map(|f| row(f, t)).collect()
+    }
+
+    const HEAD: &str = "Overview of Metal Production in January 2025 and Forecast for February\nZinc Ingot\n";
+
+    #[test]
+    fn changes_inherit_direction_and_basis() {
+        let t = format!("{HEAD}In January, China's zinc ingot output fell by 12,300 mt MoM, a drop of 2.1%, but rose 3.4% YoY, beating expectations by 1,100 mt.\n");
+        assert_eq!(
+            rows(&t),
+            [
+                "12,300 mt refined_zinc production mom -12300 t 2025-01-01..2025-01-31",
+                "2.1% refined_zinc production mom -2.1 % 2025-01-01..2025-01-31",
+                "3.4% refined_zinc production yoy 3.4 % 2025-01-01..2025-01-31",
+                "1,100 mt refined_zinc production vs_expected 1100 t 2025-01-01..2025-01-31",
+            ]
+        );
+    }
+
+    #[test]
+    fn thousands_commas_do_not_break_clauses() {
+        let t = format!("{HEAD}February zinc ingot output is expected to rise by 21,400 mt MoM, up 4%, and by 35,200 mt YoY, up 6.2%.\n");
+        let r = rows(&t);
+        assert!(r[2].contains(" yoy 35200 t 2025-02-01..2025-02-28 F"), "{r:?}");
+        assert!(r[3].contains(" yoy 6.2 %"), "{r:?}");
+    }
+
+    #[test]
+    fn levels_after_to_and_from_a_to_b() {
+        let t = format!("{HEAD}Port zinc concentrate inventory fell from 412,000 mt to 388,500 mt, while the operating rate rose 1.2 percentage points to 71.5% in January.\n");
+        assert_eq!(
+            rows(&t),
+            [
+                "412,000 mt zinc_concentrate inventory level 412000 t 2024-12-01..2024-12-31",
+                "388,500 mt zinc_concentrate inventory level 388500 t 2025-01-01..2025-01-31",
+                "1.2 percentage points refined_zinc operating_rate mom 1.2 pp 2025-01-01..2025-01-31",
+                "71.5% refined_zinc operating_rate level 71.5 % 2025-01-01..2025-01-31",
+            ]
+        );
+    }
+
+    #[test]
+    fn points_in_time_shares_and_prices() {
+        let t = format!("{HEAD}As of January 24, zinc ingot social inventory stood at 96,300 mt. Yunnan accounted for 38% of the total. Zinc concentrate TCs were 2,150 yuan/mt at the end of December.\n");
+        assert_eq!(
+            rows(&t),
+            [
+                "96,300 mt refined_zinc inventory level 96300 t 2025-01-24..2025-01-24",
+                // The point in time of the previous sentence carries, as in the gold annotation.
+                "38% refined_zinc share level 38 % 2025-01-24..2025-01-24",
+                "2,150 yuan/mt zinc_concentrate price level 2150 CNY/t 2024-12-31..2024-12-31",
+            ]
+        );
+    }
+
+    #[test]
+    fn expected_figures_and_relative_clauses() {
+        let t = format!("{HEAD}The maintenance impact was 8,000 mt, 1,500 mt lower than the expected 9,500 mt. Its 60,000 mt line, which was idled in October 2024, restarted, lifting capacity to 300,000 mt.\n");
+        let r = rows(&t);
+        assert_eq!(r[0], "8,000 mt refined_zinc other level 8000 t 2025-01-01..2025-01-31");
+        assert_eq!(
+            r[1],
+            "1,500 mt refined_zinc other vs_expected -1500 t 2025-01-01..2025-01-31"
+        );
+        assert_eq!(
+            r[2],
+            "9,500 mt refined_zinc other level 9500 t 2025-01-01..2025-01-31 F"
+        );
+        assert!(
+            r[4].ends_with("capacity level 300000 t 2025-01-01..2025-01-31"),
+            "{r:?}"
+        );
     }
 }

@@ -52,11 +52,7 @@ impl<T> Vocab<T> {
             .match_kind(MatchKind::Standard)
             .build(&pats)
             .expect("vocabulary compiles");
-        Vocab {
-            ac,
-            patterns,
-            payloads,
-        }
+        Vocab { ac, patterns, payloads }
     }
 
     /// All word-bounded occurrences, leftmost-longest and non-overlapping.
@@ -78,11 +74,7 @@ impl<T> Vocab<T> {
             if is_word_byte(bytes[e - 1]) && e < bytes.len() && is_word_byte(bytes[e]) {
                 continue;
             }
-            all.push(Hit {
-                start: s,
-                end: e,
-                id,
-            });
+            all.push(Hit { start: s, end: e, id });
         }
         all.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut out: Vec<Hit> = Vec::with_capacity(all.len());
@@ -137,8 +129,7 @@ pub fn commodity_of_heading(heading: &str) -> Option<&'static str> {
     let first = hits.first()?;
     let lead = heading[..first.start].trim();
     let lead_ok = lead.is_empty()
-        || REGIONS.find(lead).len() == 1
-            && REGIONS.find(lead)[0].end - REGIONS.find(lead)[0].start == lead.len();
+        || REGIONS.find(lead).len() == 1 && REGIONS.find(lead)[0].end - REGIONS.find(lead)[0].start == lead.len();
     let rest = heading[first.end..].trim();
     let rest_ok = rest.is_empty()
         || (rest.starts_with('(') && rest.ends_with(')'))
@@ -184,9 +175,7 @@ pub static REGIONS: Lazy<Vocab<Region>> = Lazy::new(|| {
 // ---- segments -------------------------------------------------------------
 
 pub static SEGMENTS: Lazy<Vocab<()>> = Lazy::new(|| {
-    let entries: Vec<_> = rows(include_str!("../data/segments.tsv"))
-        .map(|r| (r[0], 0))
-        .collect();
+    let entries: Vec<_> = rows(include_str!("../data/segments.tsv")).map(|r| (r[0], 0)).collect();
     Vocab::build(entries, vec![()])
 });
 
@@ -224,6 +213,7 @@ pub mod cue {
     pub const UNDER: u32 = 1 << 13;
     pub const FORECAST_BEFORE: u32 = 1 << 14;
     pub const FORWARD: u32 = 1 << 15;
+    pub const PAST: u32 = 1 << 16;
 
     pub const DIRECTION: u32 = UP | DOWN;
     pub const BASIS: u32 = MOM | YOY | WOW | QOQ | DOD | VS_EXPECTED;
@@ -247,6 +237,7 @@ pub mod cue {
             "approx:under" => UNDER,
             "forecast_before" => FORECAST_BEFORE,
             "forward" => FORWARD,
+            "past" => PAST,
             other => panic!("unknown cue kind {other:?} in data/cues.tsv"),
         }
     }
@@ -284,11 +275,7 @@ pub static CUES: Lazy<Vocab<u32>> = Lazy::new(|| {
             }
         }
     }
-    let entries = flags
-        .iter()
-        .enumerate()
-        .map(|(i, (a, _))| (*a, i as u32))
-        .collect();
+    let entries = flags.iter().enumerate().map(|(i, (a, _))| (*a, i as u32)).collect();
     Vocab::build(entries, flags.into_iter().map(|(_, f)| f).collect())
 });
 

@@ -20,9 +20,8 @@ static DATE_RE: Lazy<Regex> = Lazy::new(|| {
     .expect("date regex compiles")
 });
 
-static SOURCE_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)source\s*[:：]\s*(?P<s>[^\n|]{1,60}?)\s*$").expect("source regex compiles")
-});
+static SOURCE_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)source\s*[:：]\s*(?P<s>[^\n|]{1,60}?)\s*$").expect("source regex compiles"));
 
 /// "Jan 21, 2026", "January 16, 2024", "9 Nov 2025", "Nov 9" (year from `year_hint`).
 fn parse_written_date(s: &str, year_hint: Option<i32>) -> Option<Days> {
@@ -45,10 +44,7 @@ fn parse_written_date(s: &str, year_hint: Option<i32>) -> Option<Days> {
             const P: [&str; 12] = [
                 "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
             ];
-            m = P
-                .iter()
-                .position(|p| l.starts_with(p))
-                .map(|i| i as u32 + 1);
+            m = P.iter().position(|p| l.starts_with(p)).map(|i| i as u32 + 1);
         }
     }
     let (m, d, y) = (m?, d?, y.or(year_hint)?);
@@ -96,8 +92,7 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
             if let Some(c) = SOURCE_RE.captures(t) {
                 let s = c["s"].trim();
                 if !s.is_empty() {
-                    let start = t.as_ptr() as usize - text.as_ptr() as usize
-                        + c.name("s").expect("group").start();
+                    let start = t.as_ptr() as usize - text.as_ptr() as usize + c.name("s").expect("group").start();
                     source = Some(&text[start..start + s.len()]);
                 }
             }
@@ -146,14 +141,7 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
 mod tests {
     use super::*;
 
-    fn meta_of(
-        t: &str,
-    ) -> (
-        Option<String>,
-        Option<(i32, u32, u32)>,
-        Option<String>,
-        Option<Month>,
-    ) {
+    fn meta_of(t: &str) -> (Option<String>, Option<(i32, u32, u32)>, Option<String>, Option<Month>) {
         let lines = crate::segment::lines(t);
         let m = read(t, &lines, None);
         (
@@ -166,17 +154,17 @@ mod tests {
 
     #[test]
     fn publication_lines() {
-        let (title, p, s, subj) = meta_of("Zinc Output Climbs in March 2025\n\nPublished: Apr 2, 2025 09:10\nSource: SMM\nBody.\n");
+        let (title, p, s, subj) =
+            meta_of("Zinc Output Climbs in March 2025\n\nPublished: Apr 2, 2025 09:10\nSource: SMM\nBody.\n");
         assert_eq!(title.as_deref(), Some("Zinc Output Climbs in March 2025"));
         assert_eq!(p, Some((2025, 4, 2)));
         assert_eq!(s.as_deref(), Some("SMM"));
         assert_eq!(subj, Some(Month::new(2025, 3)));
         let (_, p, _, _) = meta_of("Some Page Title Here\niconJan 27, 2025 20:27\nSource:SMM\n");
         assert_eq!(p, Some((2025, 1, 27)));
-        let (_, p, s, _) = meta_of("A Title For Trade\nCategory: Industry TrendsDate: January 16, 2024 15:17Source: Yonhap News Agency\n");
-        assert_eq!(
-            (p, s.as_deref()),
-            (Some((2024, 1, 16)), Some("Yonhap News Agency"))
+        let (_, p, s, _) = meta_of(
+            "A Title For Trade\nCategory: Industry TrendsDate: January 16, 2024 15:17Source: Yonhap News Agency\n",
         );
+        assert_eq!((p, s.as_deref()), (Some((2024, 1, 16)), Some("Yonhap News Agency")));
     }
 }

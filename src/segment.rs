@@ -53,13 +53,19 @@ pub fn heading_like(line: &str) -> bool {
         && !t.ends_with(['.', ',', ';', '!', '?'])
         && t.chars()
             .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '*')
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '*' || c == '[')
+}
+
+/// The first line of a page may be a long headline ("[SMM Analysis] China's ... Destination").
+fn title_like(t: &str) -> bool {
+    t.len() <= 200 && t.split_whitespace().count() >= 3 && !t.ends_with(['.', ';', '!', '?'])
 }
 
 pub fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut pos = 0;
     let mut rest_is_furniture = false;
+    let mut seen_content = false;
     for raw in text.split_inclusive('\n') {
         let start = pos;
         pos += raw.len();
@@ -73,11 +79,12 @@ pub fn lines(text: &str) -> Vec<Line> {
         } else if let Some(rest) = furniture(t) {
             rest_is_furniture |= rest;
             LineKind::Furniture
-        } else if heading_like(t) {
+        } else if heading_like(t) || (!seen_content && title_like(t)) {
             LineKind::Heading
         } else {
             LineKind::Body
         };
+        seen_content |= matches!(kind, LineKind::Heading | LineKind::Body);
         out.push(Line { start, end, kind });
     }
     out
@@ -89,9 +96,8 @@ pub fn section_commodity(heading: &str) -> Option<&'static str> {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "co", "ltd", "inc", "corp", "no", "nos", "vs", "e.g", "i.e", "u.s", "approx", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "st", "mr", "ms", "dr",
-    "fig", "est", "avg",
+    "co", "ltd", "inc", "corp", "no", "nos", "vs", "e.g", "i.e", "u.s", "approx", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "st", "mr", "ms", "dr", "fig", "est", "avg",
 ];
 
 /// Sentence spans (byte offsets) within `text[start..end]`.
@@ -111,8 +117,7 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             while j < end && matches!(b[j], b'"' | b'\'' | b')' | b']') {
                 j += 1;
             }
-            let boundary =
-                j >= end || (b[j].is_ascii_whitespace() && next_starts_sentence(b, j, end));
+            let boundary = j >= end || (b[j].is_ascii_whitespace() && next_starts_sentence(b, j, end));
             if boundary && c == b'.' && !ends_sentence(text, s, i) {
                 i += 1;
                 continue;
@@ -168,8 +173,7 @@ fn ends_sentence(text: &str, s: usize, dot: usize) -> bool {
         return !(prev.is_empty() || prev.ends_with([':', ';']));
     }
     let lw = word.to_ascii_lowercase();
-    !(ABBREVIATIONS.contains(&lw.as_str())
-        || (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase()))
+    !(ABBREVIATIONS.contains(&lw.as_str()) || (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase()))
 }
 
 #[cfg(test)]
@@ -179,10 +183,7 @@ mod tests {
     #[test]
     fn sentences_split_on_stops_not_decimals_or_markers() {
         let t = "Output rose 1.5% MoM. Reasons: 1. Some smelters cut output; 2. Others did not. Co. Ltd. grew";
-        let s: Vec<_> = sentences(t, 0, t.len())
-            .into_iter()
-            .map(|(a, b)| &t[a..b])
-            .collect();
+        let s: Vec<_> = sentences(t, 0, t.len()).into_iter().map(|(a, b)| &t[a..b]).collect();
         assert_eq!(
             s,
             [
@@ -198,22 +199,13 @@ mod tests {
         let t = "Home / Metal News / Title\nTitle of the Piece\nPublished: Jan 2, 2025 10:00\nBody text here is long enough to be a body line.\nRelated News\nOther story with 5% gain\n";
         let kinds: Vec<_> = lines(t).into_iter().map(|l| l.kind).collect();
         use LineKind::*;
-        assert_eq!(
-            kinds,
-            [Furniture, Heading, Furniture, Body, Furniture, Furniture]
-        );
+        assert_eq!(kinds, [Furniture, Heading, Furniture, Body, Furniture, Furniture]);
     }
 
     #[test]
     fn section_headings() {
         assert_eq!(section_commodity("Copper Cathode"), Some("copper_cathode"));
-        assert_eq!(
-            section_commodity("Electrolytic Manganese Dioxide (EMD)"),
-            Some("emd")
-        );
-        assert_eq!(
-            section_commodity("Overview of Metal Production in January 2025"),
-            None
-        );
+        assert_eq!(section_commodity("Electrolytic Manganese Dioxide (EMD)"), Some("emd"));
+        assert_eq!(section_commodity("Overview of Metal Production in January 2025"), None);
     }
 }
