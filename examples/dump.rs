@@ -38,9 +38,9 @@ fn main() {
     let doc = parse_text(&text, &ParseOptions { published });
     let char_at = |b: usize| text[..b].chars().count();
     for f in &doc.facts {
-        let (ps, pe) = f.period.map_or(("null".into(), "null".into()), |p| {
-            (date(p.start), date(p.end))
-        });
+        let (ps, pe) = f
+            .period
+            .map_or(("null".into(), "null".into()), |p| (date(p.start), date(p.end)));
         println!(
             "{{\"doc_id\":{},\"commodity\":{},\"metric\":{},\"region\":{},\"partner\":{},\"segment\":{},\"period_start\":{},\"period_end\":{},\"forecast\":{},\"basis\":{},\"value\":{},\"value_high\":{},\"unit\":{},\"approx\":{},\"start\":{},\"end\":{},\"text\":{}}}",
             json_str(doc_id),

@@ -190,11 +190,7 @@ fn unit_after(b: &[u8], p: usize) -> Option<UnitHit> {
             };
             let end = q + surface.len();
             // "5-series", "mt-level": a hyphen glued after the unit makes it a compound word.
-            if end < b.len()
-                && b[end] == b'-'
-                && end + 1 < b.len()
-                && b[end + 1].is_ascii_alphabetic()
-            {
+            if end < b.len() && b[end] == b'-' && end + 1 < b.len() && b[end + 1].is_ascii_alphabetic() {
                 return None;
             }
             return Some(UnitHit {
@@ -313,9 +309,10 @@ fn range_second(b: &[u8], p: usize, first_has_unit: bool) -> Option<(usize, bool
     if negative {
         r += 1;
     }
-    if let Some(&(s, _, _)) = CURRENCIES.iter().find(|(s, _, pos)| {
-        *pos != CurrencyPos::Post && !is_word(s.as_bytes()[0]) && b[r..].starts_with(s.as_bytes())
-    }) {
+    if let Some(&(s, _, _)) = CURRENCIES
+        .iter()
+        .find(|(s, _, pos)| *pos != CurrencyPos::Post && !is_word(s.as_bytes()[0]) && b[r..].starts_with(s.as_bytes()))
+    {
         r += s.len();
     }
     (r < b.len() && b[r].is_ascii_digit()).then_some((r, negative))
@@ -332,8 +329,7 @@ pub fn scan(text: &str, from: usize, to: usize) -> Vec<Quantity> {
         };
         i += off;
         // Digits glued to letters or decimals are codes or parts of numbers ("CR3", "H1", "Pb50").
-        if i > 0 && (is_word(b[i - 1]) || b[i - 1] == b'.' || b[i - 1] == b',' || b[i - 1] == b'#')
-        {
+        if i > 0 && (is_word(b[i - 1]) || b[i - 1] == b'.' || b[i - 1] == b',' || b[i - 1] == b'#') {
             while i < to && is_word(b[i]) {
                 i += 1;
             }
@@ -389,8 +385,7 @@ fn quantity_at(b: &[u8], i: usize) -> Option<Quantity> {
                     let compatible = match &unit1 {
                         None => true,
                         Some(u1) => {
-                            u1.canonical == u2.canonical
-                                || (first.currency.is_some() && u1.kind == QKind::Money)
+                            u1.canonical == u2.canonical || (first.currency.is_some() && u1.kind == QKind::Money)
                         }
                     };
                     if compatible && second.value.is_finite() {
@@ -450,30 +445,16 @@ mod tests {
             one("by 1.2894 million mt YoY"),
             (1289400.0, None, "t", "1.2894 million mt".into())
         );
-        assert_eq!(
-            one("a drop of over 5 kt in"),
-            (5000.0, None, "t", "5 kt".into())
-        );
-        assert_eq!(
-            one("by approximately 10kt MoM"),
-            (10000.0, None, "t", "10kt".into())
-        );
+        assert_eq!(one("a drop of over 5 kt in"), (5000.0, None, "t", "5 kt".into()));
+        assert_eq!(one("by approximately 10kt MoM"), (10000.0, None, "t", "10kt".into()));
         assert_eq!(
             one("cuts of 20,000 mt/year"),
             (20000.0, None, "t/year", "20,000 mt/year".into())
         );
-        assert_eq!(
-            one("totaled 6,487 tons,"),
-            (6487.0, None, "t", "6,487 tons".into())
-        );
+        assert_eq!(one("totaled 6,487 tons,"), (6487.0, None, "t", "6,487 tons".into()));
         assert_eq!(
             one("to 43.51 million tonnes per year"),
-            (
-                43510000.0,
-                None,
-                "t/year",
-                "43.51 million tonnes per year".into()
-            )
+            (43510000.0, None, "t/year", "43.51 million tonnes per year".into())
         );
     }
 
@@ -492,18 +473,12 @@ mod tests {
 
     #[test]
     fn money() {
-        assert_eq!(
-            one("index was $1.76/mt,"),
-            (1.76, None, "USD/t", "$1.76/mt".into())
-        );
+        assert_eq!(one("index was $1.76/mt,"), (1.76, None, "USD/t", "$1.76/mt".into()));
         assert_eq!(
             one("as low as -$200/dmt."),
             (-200.0, None, "USD/dmt", "-$200/dmt".into())
         );
-        assert_eq!(
-            one("were 800 yuan/mt)"),
-            (800.0, None, "CNY/t", "800 yuan/mt".into())
-        );
+        assert_eq!(one("were 800 yuan/mt)"), (800.0, None, "CNY/t", "800 yuan/mt".into()));
         assert_eq!(
             one("approximately $241 million worth"),
             (241e6, None, "USD", "$241 million".into())
@@ -524,28 +499,19 @@ mod tests {
             one("at 5,000-6,000 yuan/kg"),
             (5000.0, Some(6000.0), "CNY/kg", "5,000-6,000 yuan/kg".into())
         );
-        assert_eq!(
-            one("increase by 8%-10% MoM"),
-            (8.0, Some(10.0), "%", "8%-10%".into())
-        );
+        assert_eq!(one("increase by 8%-10% MoM"), (8.0, Some(10.0), "%", "8%-10%".into()));
         assert_eq!(
             one("offers at -$80 to -$100/dmt"),
             (-80.0, Some(-100.0), "USD/dmt", "-$80 to -$100/dmt".into())
         );
-        assert_eq!(
-            one("dropped by 20-30%"),
-            (20.0, Some(30.0), "%", "20-30%".into())
-        );
+        assert_eq!(one("dropped by 20-30%"), (20.0, Some(30.0), "%", "20-30%".into()));
     }
 
     #[test]
     fn from_a_to_b_is_two_levels() {
         let s = "fell from 1,818 tons to 807 tons.";
         let q = scan(s, 0, s.len());
-        assert_eq!(
-            q.iter().map(|q| q.value).collect::<Vec<_>>(),
-            [1818.0, 807.0]
-        );
+        assert_eq!(q.iter().map(|q| q.value).collect::<Vec<_>>(), [1818.0, 807.0]);
     }
 
     #[test]

@@ -69,11 +69,7 @@ impl Month {
         days_from_ymd(self.year(), self.month(), 1)
     }
     pub fn last_day(self) -> Days {
-        days_from_ymd(
-            self.year(),
-            self.month(),
-            month_len(self.year(), self.month()),
-        )
+        days_from_ymd(self.year(), self.month(), month_len(self.year(), self.month()))
     }
     pub fn period(self) -> Period {
         Period {
@@ -155,9 +151,7 @@ fn month_num(s: &str) -> u32 {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
     let l = s.to_ascii_lowercase();
-    P.iter()
-        .position(|p| l.starts_with(p))
-        .map_or(1, |i| i as u32 + 1)
+    P.iter().position(|p| l.starts_with(p)).map_or(1, |i| i as u32 + 1)
 }
 
 fn year(c: Option<regex::Match>) -> Option<i32> {
@@ -204,13 +198,9 @@ pub fn scan(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
             // "May" is also a modal verb; "March" a verb: a bare one needs a year or "in".
             if (w == "May" || w == "March") && c.name("my").is_none() {
                 let before = text[..whole.start()].trim_end();
-                let lw = before
-                    .rsplit(|ch: char| !ch.is_alphanumeric())
-                    .next()
-                    .unwrap_or("");
+                let lw = before.rsplit(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
                 if ![
-                    "in", "of", "from", "since", "for", "to", "than", "end", "during", "until",
-                    "and",
+                    "in", "of", "from", "since", "for", "to", "than", "end", "during", "until", "and",
                 ]
                 .contains(&lw.to_ascii_lowercase().as_str())
                 {
@@ -283,13 +273,9 @@ pub fn scan(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
             let t = after.trim_start();
             if after.starts_with('.') && after[1..].starts_with(|ch: char| ch.is_ascii_digit())
                 || t.starts_with('%')
-                || crate::numbers::scan(
-                    text,
-                    y.start(),
-                    (y.end() + 30).min(text.len()).min(to.max(y.end())),
-                )
-                .first()
-                .is_some_and(|q| q.start == y.start())
+                || crate::numbers::scan(text, y.start(), (y.end() + 30).min(text.len()).min(to.max(y.end())))
+                    .first()
+                    .is_some_and(|q| q.start == y.start())
             {
                 continue;
             }
@@ -353,10 +339,7 @@ pub fn resolve(kind: PKind, reference: Month) -> Period {
             let mo = month(m, y);
             let d = d.min(month_len(mo.year(), mo.month()));
             let day = days_from_ymd(mo.year(), mo.month(), d);
-            Period {
-                start: day,
-                end: day,
-            }
+            Period { start: day, end: day }
         }
         PKind::MonthEnd { m, y } => {
             let e = month(m, y).last_day();
@@ -399,10 +382,7 @@ mod expr_tests {
     fn months_ranges_and_points() {
         assert_eq!(
             kinds("In January 2025 (31 days)")[0].1,
-            PKind::Month {
-                m: 1,
-                y: Some(2025)
-            }
+            PKind::Month { m: 1, y: Some(2025) }
         );
         assert_eq!(
             kinds("from January to November 2025,")[0].1,
@@ -424,20 +404,10 @@ mod expr_tests {
         );
         assert_eq!(
             kinds("as of January 24, SMM's")[0].1,
-            PKind::Day {
-                m: 1,
-                d: 24,
-                y: None
-            }
+            PKind::Day { m: 1, d: 24, y: None }
         );
-        assert_eq!(
-            kinds("at the end of May to")[0].1,
-            PKind::MonthEnd { m: 5, y: None }
-        );
-        assert_eq!(
-            kinds("As of month-end June,")[0].1,
-            PKind::MonthEnd { m: 6, y: None }
-        );
+        assert_eq!(kinds("at the end of May to")[0].1, PKind::MonthEnd { m: 5, y: None });
+        assert_eq!(kinds("As of month-end June,")[0].1, PKind::MonthEnd { m: 6, y: None });
         assert_eq!(
             kinds("increase of 28% in H1.")[0].1,
             PKind::Span {
@@ -502,14 +472,8 @@ mod tests {
 
     #[test]
     fn iso_dates() {
-        assert_eq!(
-            parse_iso_date("2025-01-27"),
-            Some(days_from_ymd(2025, 1, 27))
-        );
-        assert_eq!(
-            parse_iso_date("2025-01-27T10:00:00"),
-            Some(days_from_ymd(2025, 1, 27))
-        );
+        assert_eq!(parse_iso_date("2025-01-27"), Some(days_from_ymd(2025, 1, 27)));
+        assert_eq!(parse_iso_date("2025-01-27T10:00:00"), Some(days_from_ymd(2025, 1, 27)));
         assert_eq!(parse_iso_date("2025-02-30"), None);
         assert_eq!(parse_iso_date("Jan 2025"), None);
     }
