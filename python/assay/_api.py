@@ -59,8 +59,8 @@ class Corpus:
     def status_counts(self) -> dict[str, int]:
         """Documents per status (``ok``, ``warning``, ``error``)."""
         counts = dict.fromkeys(("ok", "warning", "error"), 0)
-        for status in self.documents.to_arrow().column("status").to_pylist():
-            counts[status] += 1
+        for item in self.documents.to_arrow().column("status").value_counts().to_pylist():
+            counts[item["values"]] = item["counts"]
         return counts
 
     def __len__(self) -> int:
