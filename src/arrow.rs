@@ -6,9 +6,7 @@
 
 use std::sync::{Arc, LazyLock};
 
-use arrow_array::builder::{
-    BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, StringBuilder,
-};
+use arrow_array::builder::{BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 
@@ -261,8 +259,7 @@ impl SectionsBuilder {
             Arc::new(self.start.finish()),
             Arc::new(self.end.finish()),
         ];
-        RecordBatch::try_new(sections_schema(), columns)
-            .expect("sections columns match the sections schema")
+        RecordBatch::try_new(sections_schema(), columns).expect("sections columns match the sections schema")
     }
 }
 
@@ -335,8 +332,7 @@ impl DocumentsBuilder {
             Arc::new(self.status.finish()),
             Arc::new(self.message.finish()),
         ];
-        RecordBatch::try_new(documents_schema(), columns)
-            .expect("documents columns match the documents schema")
+        RecordBatch::try_new(documents_schema(), columns).expect("documents columns match the documents schema")
     }
 }
 
@@ -363,8 +359,7 @@ impl ErrorsBuilder {
             Arc::new(self.severity.finish()),
             Arc::new(self.message.finish()),
         ];
-        RecordBatch::try_new(errors_schema(), columns)
-            .expect("errors columns match the errors schema")
+        RecordBatch::try_new(errors_schema(), columns).expect("errors columns match the errors schema")
     }
 }
 
@@ -417,11 +412,7 @@ impl TablesBuilder {
             source: doc.meta.source,
             n_chars: char_len(doc.text),
             n_facts: doc.facts.len() as i64,
-            status: if message.is_some() {
-                Status::Warning
-            } else {
-                Status::Ok
-            },
+            status: if message.is_some() { Status::Warning } else { Status::Ok },
             message: message.as_deref(),
         });
     }
@@ -429,8 +420,7 @@ impl TablesBuilder {
     /// A document that could not be read: an error row in `documents` and in `errors`.
     pub fn append_failed(&mut self, origin: &Origin, n_chars: i64, error: &str) {
         self.append_warnings(origin);
-        self.errors
-            .append(origin.doc_id, origin.path, Status::Error, error);
+        self.errors.append(origin.doc_id, origin.path, Status::Error, error);
         self.documents.append(&DocRow {
             doc_id: origin.doc_id,
             path: origin.path,
@@ -446,8 +436,7 @@ impl TablesBuilder {
 
     fn append_warnings(&mut self, origin: &Origin) {
         for w in origin.warnings {
-            self.errors
-                .append(origin.doc_id, origin.path, Status::Warning, w);
+            self.errors.append(origin.doc_id, origin.path, Status::Warning, w);
         }
     }
 
@@ -514,11 +503,7 @@ mod tests {
 
     #[test]
     fn schemas_have_the_contract_columns() {
-        let names: Vec<_> = facts_schema()
-            .fields()
-            .iter()
-            .map(|f| f.name().clone())
-            .collect();
+        let names: Vec<_> = facts_schema().fields().iter().map(|f| f.name().clone()).collect();
         assert_eq!(
             names,
             [
@@ -574,11 +559,7 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         assert_eq!(chars[start..end].iter().collect::<String>(), "81,700 mt");
         assert_eq!(
-            facts
-                .column_by_name("sentence")
-                .unwrap()
-                .as_string::<i32>()
-                .value(0),
+            facts.column_by_name("sentence").unwrap().as_string::<i32>().value(0),
             "Output fell by 81,700 mt."
         );
         assert_eq!(
@@ -617,18 +598,9 @@ mod tests {
                 .value(0),
             chars.len() as i64
         );
+        assert_eq!(docs.column_by_name("status").unwrap().as_string::<i32>().value(0), "ok");
         assert_eq!(
-            docs.column_by_name("status")
-                .unwrap()
-                .as_string::<i32>()
-                .value(0),
-            "ok"
-        );
-        assert_eq!(
-            docs.column_by_name("source")
-                .unwrap()
-                .as_string::<i32>()
-                .value(0),
+            docs.column_by_name("source").unwrap().as_string::<i32>().value(0),
             "SMM"
         );
     }
@@ -676,20 +648,12 @@ mod tests {
         let out = b.finish();
         assert_eq!(out.facts.num_rows(), 2);
         assert_eq!(out.documents.num_rows(), 3);
-        let status = out
-            .documents
-            .column_by_name("status")
-            .unwrap()
-            .as_string::<i32>();
+        let status = out.documents.column_by_name("status").unwrap().as_string::<i32>();
         assert_eq!(
             (status.value(0), status.value(1), status.value(2)),
             ("ok", "warning", "error")
         );
-        let severity = out
-            .errors
-            .column_by_name("severity")
-            .unwrap()
-            .as_string::<i32>();
+        let severity = out.errors.column_by_name("severity").unwrap().as_string::<i32>();
         assert_eq!(out.errors.num_rows(), 2);
         assert_eq!((severity.value(0), severity.value(1)), ("warning", "error"));
         // The builder is reusable after finishing.

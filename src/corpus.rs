@@ -69,13 +69,8 @@ impl FromIterator<Batches> for Tables {
 }
 
 /// Reads and parses files; the doc_id of each is its file name without extension.
-pub fn read_files<P: AsRef<Path> + Sync>(
-    paths: &[P],
-    opts: &ReadOptions,
-) -> Result<Tables, String> {
-    run(paths, opts.threads, |b, path| {
-        read_file(b, path.as_ref(), opts)
-    })
+pub fn read_files<P: AsRef<Path> + Sync>(paths: &[P], opts: &ReadOptions) -> Result<Tables, String> {
+    run(paths, opts.threads, |b, path| read_file(b, path.as_ref(), opts))
 }
 
 /// Parses in-memory texts given as `(doc_id, text)`.
@@ -185,9 +180,7 @@ fn parse_into(b: &mut TablesBuilder, origin: &Origin, text: &str, published: Opt
 
 /// Offsets must lie on character boundaries of the text, or the Arrow offsets would be wrong.
 fn check(doc: &ParsedDoc) -> Result<(), String> {
-    let ok = |(s, e): (usize, usize)| {
-        s <= e && doc.text.is_char_boundary(s) && doc.text.is_char_boundary(e)
-    };
+    let ok = |(s, e): (usize, usize)| s <= e && doc.text.is_char_boundary(s) && doc.text.is_char_boundary(e);
     for (i, f) in doc.facts.iter().enumerate() {
         if !ok((f.start, f.end)) || !ok(f.sentence) {
             return Err(format!(
@@ -228,10 +221,7 @@ fn run<T: Sync>(
 ) -> Result<Tables, String> {
     let work = || {
         // Several chunks per thread balance uneven documents; a cap keeps batches moderate.
-        let per_chunk = items
-            .len()
-            .div_ceil(rayon::current_num_threads() * 4)
-            .clamp(1, 256);
+        let per_chunk = items.len().div_ceil(rayon::current_num_threads() * 4).clamp(1, 256);
         items
             .par_chunks(per_chunk)
             .map(|chunk| {
@@ -265,9 +255,7 @@ mod tests {
             .iter()
             .flat_map(|b| {
                 let c = b.column_by_name(name).unwrap().as_string::<i32>();
-                (0..c.len())
-                    .map(|i| c.value(i).to_owned())
-                    .collect::<Vec<_>>()
+                (0..c.len()).map(|i| c.value(i).to_owned()).collect::<Vec<_>>()
             })
             .collect()
     }
@@ -349,12 +337,10 @@ mod tests {
             })
             .collect();
         assert_eq!(titles[1].as_deref(), Some("T"));
-        assert!(
-            parse_texts::<&str>(&[], Format::Text, &ReadOptions::default())
-                .unwrap()
-                .facts
-                .is_empty()
-        );
+        assert!(parse_texts::<&str>(&[], Format::Text, &ReadOptions::default())
+            .unwrap()
+            .facts
+            .is_empty());
     }
 
     #[test]
@@ -370,10 +356,7 @@ mod tests {
             &r.unwrap_err(),
         );
         let out = b.finish();
-        assert_eq!(
-            column(&[out.documents], "message"),
-            ["internal error: boom"]
-        );
+        assert_eq!(column(&[out.documents], "message"), ["internal error: boom"]);
     }
 
     #[test]

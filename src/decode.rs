@@ -33,10 +33,7 @@ pub fn lookup(label: &str) -> Option<&'static Encoding> {
 /// then GB18030 when that reads the bytes cleanly and UTF-8 clearly does not.
 ///
 /// Takes the bytes by value so that valid UTF-8, the common case, is not copied.
-pub fn decode(
-    bytes: impl Into<Vec<u8>>,
-    encoding: Option<&'static Encoding>,
-) -> Result<Decoded, String> {
+pub fn decode(bytes: impl Into<Vec<u8>>, encoding: Option<&'static Encoding>) -> Result<Decoded, String> {
     let bytes = bytes.into();
     if let Some((_, kind)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
         return Err(format!("not text: looks like {kind}"));
@@ -86,10 +83,7 @@ fn with(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     let mut warnings = Vec::new();
     if had_errors {
-        let n = text
-            .chars()
-            .filter(|&c| c == char::REPLACEMENT_CHARACTER)
-            .count();
+        let n = text.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count();
         warnings.push(format!(
             "invalid {} bytes: {n} character(s) replaced with U+FFFD",
             enc.name()
@@ -110,8 +104,7 @@ fn utf8_census(mut bytes: &[u8]) -> (usize, usize) {
             Ok(s) => return (valid + s.chars().filter(|c| !c.is_ascii()).count(), invalid),
             Err(e) => {
                 let (good, rest) = bytes.split_at(e.valid_up_to());
-                valid += std::str::from_utf8(good)
-                    .map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
+                valid += std::str::from_utf8(good).map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
                 invalid += 1;
                 let skip = e.error_len().unwrap_or(rest.len()).max(1);
                 bytes = &rest[skip.min(rest.len())..];
@@ -154,10 +147,7 @@ mod tests {
         let (gbk, _, _) = GB18030.encode("铜产量下降 7.46%");
         let d = decode(&gbk[..], lookup("gbk")).unwrap();
         assert_eq!(d.text, "铜产量下降 7.46%");
-        let utf16: Vec<u8> = "Nickel"
-            .encode_utf16()
-            .flat_map(|u| u.to_le_bytes())
-            .collect();
+        let utf16: Vec<u8> = "Nickel".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
         assert_eq!(decode(utf16, lookup("utf-16")).unwrap().text, "Nickel");
         assert_eq!(decode(b"caf\xE9", lookup("latin1")).unwrap().text, "café");
         assert!(lookup("no-such-encoding").is_none());
@@ -184,19 +174,12 @@ mod tests {
         assert_eq!(d.encoding, "UTF-8");
         assert_eq!(d.text, "铜\u{FFFD}价上涨，铝价下跌，锂价持平。");
         assert_eq!(d.warnings.len(), 1);
-        assert!(
-            d.warnings[0].contains("1 character(s) replaced"),
-            "{:?}",
-            d.warnings
-        );
+        assert!(d.warnings[0].contains("1 character(s) replaced"), "{:?}", d.warnings);
     }
 
     #[test]
     fn binary_is_refused() {
-        assert_eq!(
-            decode(b"%PDF-1.7\n...", None).unwrap_err(),
-            "not text: looks like PDF"
-        );
+        assert_eq!(decode(b"%PDF-1.7\n...", None).unwrap_err(), "not text: looks like PDF");
         assert_eq!(
             decode(b"\x89PNG\r\n\x1a\n\0\0", None).unwrap_err(),
             "not text: looks like PNG"
@@ -205,10 +188,7 @@ mod tests {
             decode(b"\xFF\xD8\xFF\xE0", None).unwrap_err(),
             "not text: looks like JPEG"
         );
-        assert_eq!(
-            decode(b"GIF89a", None).unwrap_err(),
-            "not text: looks like GIF"
-        );
+        assert_eq!(decode(b"GIF89a", None).unwrap_err(), "not text: looks like GIF");
         assert!(decode(b"PK\x03\x04", None).unwrap_err().contains("ZIP"));
         assert!(decode(b"abc\0def", None).unwrap_err().contains("NUL"));
         assert!(decode(b"", None).unwrap().text.is_empty());

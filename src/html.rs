@@ -9,9 +9,7 @@ use std::cell::RefCell;
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{
-    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
+use html5ever::tokenizer::{BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
 
 /// The readable text of a page and its `<title>`.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -22,8 +20,8 @@ pub struct HtmlText {
 
 /// Elements whose whole content is not report text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "nav", "footer", "header", "aside", "form",
-    "button", "select", "iframe", "svg", "object", "canvas", "textarea",
+    "script", "style", "noscript", "template", "head", "nav", "footer", "header", "aside", "form", "button", "select",
+    "iframe", "svg", "object", "canvas", "textarea",
 ];
 
 /// Elements that start and end a line.
@@ -66,8 +64,7 @@ const BLOCKS: &[&str] = &[
 
 /// Elements that never have content or an end tag.
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
 ];
 
 /// Whether a text given without a format is a web page rather than plain text.
@@ -78,17 +75,9 @@ pub fn looks_like_html(text: &str) -> bool {
         .take(64)
         .collect();
     let head = head.to_ascii_lowercase();
-    [
-        "<!doctype html",
-        "<html",
-        "<head",
-        "<body",
-        "<meta",
-        "<title",
-        "<!--",
-    ]
-    .iter()
-    .any(|p| head.starts_with(p))
+    ["<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<!--"]
+        .iter()
+        .any(|p| head.starts_with(p))
 }
 
 /// Extracts the readable text and the title of an HTML page.
@@ -172,8 +161,7 @@ impl State {
         let name: &str = &tag.name;
         let start = tag.kind == TagKind::StartTag;
         // Raw-text elements have content even when written self-closing.
-        let opens =
-            start && !VOID.contains(&name) && (!tag.self_closing || raw_kind(name).is_some());
+        let opens = start && !VOID.contains(&name) && (!tag.self_closing || raw_kind(name).is_some());
         if let Some((root, depth)) = &mut self.skip {
             if root == name {
                 if opens {
@@ -283,15 +271,13 @@ mod tests {
             <aside>Ad</aside></article><footer>Contact 123-456</footer></body></html>"#;
         let out = html_to_text(page);
         assert_eq!(out.title.as_deref(), Some("Copper Weekly & Outlook"));
-        assert_eq!(
-            out.text,
-            "Copper Weekly\nOutput fell by 81,700 mt, down 7.46%."
-        );
+        assert_eq!(out.text, "Copper Weekly\nOutput fell by 81,700 mt, down 7.46%.");
     }
 
     #[test]
     fn tables_and_lists() {
-        let page = "<table><tr><th>Metal</th><th>Output</th></tr><tr><td> Copper </td><td>1.01 million mt</td></tr></table>\
+        let page =
+            "<table><tr><th>Metal</th><th>Output</th></tr><tr><td> Copper </td><td>1.01 million mt</td></tr></table>\
                     <ul><li>one</li><li>two<br>three</li></ul>";
         assert_eq!(
             html_to_text(page).text,
@@ -334,11 +320,7 @@ mod tests {
     #[test]
     fn deep_nesting_does_not_overflow() {
         let n = 200_000;
-        let page = format!(
-            "{}deep 42%{}",
-            "<div><span>".repeat(n),
-            "</span></div>".repeat(n)
-        );
+        let page = format!("{}deep 42%{}", "<div><span>".repeat(n), "</span></div>".repeat(n));
         assert_eq!(html_to_text(&page).text, "deep 42%");
         let page = format!("{}x{}after", "<nav>".repeat(n), "</nav>".repeat(n));
         assert_eq!(html_to_text(&page).text, "after");

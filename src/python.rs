@@ -43,11 +43,7 @@ impl ArrowTable {
 
     #[getter]
     fn column_names(&self) -> Vec<String> {
-        self.schema
-            .fields()
-            .iter()
-            .map(|f| f.name().clone())
-            .collect()
+        self.schema.fields().iter().map(|f| f.name().clone()).collect()
     }
 
     #[getter]
@@ -68,18 +64,15 @@ impl ArrowTable {
         requested_schema: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyCapsule>> {
         let _ = requested_schema;
-        let reader = RecordBatchIterator::new(
-            self.batches.clone().into_iter().map(Ok),
-            self.schema.clone(),
-        );
+        let reader = RecordBatchIterator::new(self.batches.clone().into_iter().map(Ok), self.schema.clone());
         let stream = FFI_ArrowArrayStream::new(Box::new(reader));
         // The capsule owns the stream; dropping it releases the stream unless a consumer moved it out.
         PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
     }
 
     fn __arrow_c_schema__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
-        let schema = FFI_ArrowSchema::try_from(self.schema.as_ref())
-            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+        let schema =
+            FFI_ArrowSchema::try_from(self.schema.as_ref()).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
         PyCapsule::new_with_value(py, schema, c"arrow_schema")
     }
 
@@ -99,10 +92,7 @@ impl ArrowTable {
         }
         Ok(ArrowTable::new(
             schema,
-            tables
-                .iter()
-                .flat_map(|t| t.batches.iter().cloned())
-                .collect(),
+            tables.iter().flat_map(|t| t.batches.iter().cloned()).collect(),
         ))
     }
 
@@ -125,9 +115,7 @@ fn empty_table(name: &str) -> PyResult<ArrowTable> {
 
 fn published(iso: Option<&str>) -> PyResult<Option<Days>> {
     iso.map(|s| {
-        parse_iso_date(s).ok_or_else(|| {
-            PyValueError::new_err(format!("published: not a YYYY-MM-DD date: {s:?}"))
-        })
+        parse_iso_date(s).ok_or_else(|| PyValueError::new_err(format!("published: not a YYYY-MM-DD date: {s:?}")))
     })
     .transpose()
 }
@@ -144,11 +132,8 @@ fn parse(
     format: &str,
 ) -> PyResult<(Option<String>, ArrowTable, ArrowTable, ArrowTable)> {
     let published = published(published_iso)?;
-    let format = Format::from_name(format).ok_or_else(|| {
-        PyValueError::new_err(format!(
-            "format must be 'auto', 'text' or 'html', not {format:?}"
-        ))
-    })?;
+    let format = Format::from_name(format)
+        .ok_or_else(|| PyValueError::new_err(format!("format must be 'auto', 'text' or 'html', not {format:?}")))?;
     let (page_text, out) = py.detach(|| {
         let mut b = TablesBuilder::new();
         let origin = Origin {
@@ -178,10 +163,7 @@ fn read_files(
     threads: Option<usize>,
 ) -> PyResult<(ArrowTable, ArrowTable, ArrowTable, ArrowTable)> {
     let encoding = encoding
-        .map(|label| {
-            decode::lookup(label)
-                .ok_or_else(|| PyValueError::new_err(format!("unknown encoding: {label:?}")))
-        })
+        .map(|label| decode::lookup(label).ok_or_else(|| PyValueError::new_err(format!("unknown encoding: {label:?}"))))
         .transpose()?;
     let opts = ReadOptions {
         published: published(published_iso)?,
