@@ -178,6 +178,27 @@ fn adjacent(gap: &str) -> bool {
     }) && gap_words(gap).count() <= 2
 }
 
+/// Text that ends with "by", perhaps followed by an approximation word: "300-series by about".
+fn ends_with_by(t: &str) -> bool {
+    let l = t.trim_end().to_ascii_lowercase();
+    let l = [
+        "approximately",
+        "about",
+        "around",
+        "nearly",
+        "roughly",
+        "over",
+        "more than",
+        "less than",
+        "almost",
+    ]
+    .iter()
+    .find_map(|w| l.strip_suffix(w))
+    .unwrap_or(&l)
+    .trim_end();
+    l == "by" || l.ends_with(" by")
+}
+
 /// Words that cannot stand between a commodity and the metric word it is the subject of.
 const JOIN_STOPWORDS: &[&str] = &[
     "to", "in", "of", "the", "a", "an", "was", "were", "is", "are", "and", "or", "by", "for", "with", "from", "on",
@@ -201,7 +222,7 @@ impl<'a> Reader<'a> {
             }
             PKind::MonthRange { y1, y2, .. } => y1.is_some() || y2.is_some(),
             PKind::Year(_) => true,
-            PKind::Relative(_) | PKind::RelativeYear(_) => false,
+            PKind::Relative(_) | PKind::RelativeYear(_) | PKind::MonthRelYear { .. } => false,
         };
         match self.reference {
             Some(r) => Some(periods::resolve(kind, r)),
@@ -309,6 +330,10 @@ impl<'a> Reader<'a> {
         // (is_change, sign, basis) of the previous quantity in the sentence
         let mut prev: Option<(bool, f64, &'static str)> = None;
         for (qi, q) in qs.iter().enumerate() {
+            if self.is_grade(q, e) {
+                sources.push(PeriodSource::Own);
+                continue;
+            }
             let pre_start = if qi > 0 { qs[qi - 1].end } else { s };
             let post_end = qs.get(qi + 1).map_or(e, |n| n.start);
             let (cs, ce) = self.clause(s, e, q.start);
@@ -322,8 +347,24 @@ impl<'a> Reader<'a> {
             });
 
             // --- level or change, and its direction
-            let dl = pre.iter().rev().find(|h| flags(h) & (cue::DIRECTION | cue::LEVEL) != 0);
-            let post_dir = self.post_direction(q, post_end);
+            let mut dl = pre.iter().rev().find(|h| flags(h) & (cue::DIRECTION | cue::LEVEL) != 0);
+            // "... cut the capacity of its refinery by 40%": "by" before the number answers
+            // the direction verb even when level words ("of") stand between.
+            if dl.is_some_and(|d| flags(d) & cue::DIRECTION == 0) && ends_with_by(&text[pre_start.max(cs)..q.start]) {
+                if let Some(d) = pre.iter().rev().find(|h| flags(h) & cue::DIRECTION != 0) {
+                    dl = Some(d);
+                }
+            }
+            let post_dir = self.post_direction(q, post_end).or_else(|| {
+                // "a 14% MoM and 19% YoY drop": the direction after the pair applies to both.
+                let next = qs.get(qi + 1)?;
+                let between = text[q.end..next.start].to_ascii_lowercase();
+                let between = between.trim();
+                let joined = between.ends_with("and") || between.ends_with("or");
+                (joined && self.connector_only(q.end, next.start, &basis_spans))
+                    .then(|| self.post_direction(next, qs.get(qi + 2).map_or(e, |n| n.start)))
+                    .flatten()
+            });
             let expected_figure = expected_figure && post_dir.is_none();
             let mut change: Option<(f64, Option<&'static str>)> = None; // (sign, basis from the cue itself)
             if expected_figure {
@@ -342,7 +383,12 @@ impl<'a> Reader<'a> {
                 change = Some((sign, None));
             } else if dl.is_none() {
                 if let Some((true, sign, basis)) = prev {
-                    if self.connector_only(pre_start, q.start, &basis_spans) {
+                    let lead = text[pre_start..q.start].trim_end().to_ascii_lowercase();
+                    let elliptic = ends_with_by(&lead)
+                        || lead.ends_with(" and")
+                        || lead.ends_with(" or")
+                        || lead.ends_with(" but");
+                    if elliptic || self.connector_only(pre_start, q.start, &basis_spans) {
                         change = Some((sign, Some(basis)));
                     }
                 }
@@ -354,8 +400,16 @@ impl<'a> Reader<'a> {
                 Some((_, cue_basis)) => {
                     let own = post
                         .iter()
-                        .find(|h| flags(h) & cue::BASIS != 0)
-                        .and_then(|h| cue::basis_name(flags(h)));
+                        .enumerate()
+                        .find(|(i, h)| {
+                            flags(h) & cue::BASIS != 0
+                                && !post.get(i + 1).is_some_and(|n| {
+                                    flags(n) & cue::DIRECTION != 0
+                                        && flags(n) & (cue::UP_AFTER | cue::DOWN_AFTER) == 0
+                                        && text[h.end..n.start].trim().is_empty()
+                                })
+                        })
+                        .and_then(|(_, h)| cue::basis_name(flags(h)));
                     // Markers elsewhere in the sentence: any but "than expected", which is about its own number.
                     let general = |h: &&Hit| flags(h) & cue::BASIS & !cue::VS_EXPECTED != 0;
                     own.or(cue_basis)
@@ -451,6 +505,19 @@ impl<'a> Reader<'a> {
             .map(|(o, &rel)| rel || o.is_some_and(|qi| self.after_from(qs[qi].start, s)))
             .collect();
         self.update_context(ctx, &pexprs, &skip, metrics);
+    }
+
+    /// A percentage that names a grade: "(50% metal content)", "98% sulphuric acid".
+    fn is_grade(&self, q: &Quantity, e: usize) -> bool {
+        if q.kind != QKind::Pct || q.value_high.is_some() {
+            return false;
+        }
+        let next_start = |v: &[Hit]| within(v, q.end, e).first().map(|h| h.start);
+        let close = |p: Option<usize>| p.is_some_and(|p| self.text[q.end..p].trim().is_empty());
+        close(next_start(&self.hits.commodities))
+            || within(&self.hits.cues, q.end, e)
+                .first()
+                .is_some_and(|h| flags(h) & cue::GRADE_AFTER != 0 && self.text[q.end..h.start].trim().is_empty())
     }
 
     /// "up 2% compared to December": the base month names the basis.

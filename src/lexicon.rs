@@ -214,6 +214,7 @@ pub mod cue {
     pub const FORECAST_BEFORE: u32 = 1 << 14;
     pub const FORWARD: u32 = 1 << 15;
     pub const PAST: u32 = 1 << 16;
+    pub const GRADE_AFTER: u32 = 1 << 17;
 
     pub const DIRECTION: u32 = UP | DOWN;
     pub const BASIS: u32 = MOM | YOY | WOW | QOQ | DOD | VS_EXPECTED;
@@ -238,6 +239,7 @@ pub mod cue {
             "forecast_before" => FORECAST_BEFORE,
             "forward" => FORWARD,
             "past" => PAST,
+            "grade_after" => GRADE_AFTER,
             other => panic!("unknown cue kind {other:?} in data/cues.tsv"),
         }
     }

@@ -362,21 +362,18 @@ fn quantity_at(b: &[u8], i: usize) -> Option<Quantity> {
     let has_own_unit = unit1
         .as_ref()
         .is_some_and(|u| u.kind != QKind::Money || first.currency.is_none());
-    let preceded_by_from = i >= 5
-        && b[..first.start]
-            .trim_ascii_end()
-            .to_ascii_lowercase()
-            .ends_with(b"from");
-    if !preceded_by_from
-        && (unit1.is_none()
-            || unit1.as_ref().is_some_and(|u| u.kind == QKind::Pct)
-            || !has_own_unit
-            || first.currency.is_some())
+    // "from 1,818 tons to 807 tons" is two levels; "from 5,000-6,000 yuan/kg" is still a range.
+    let tail = b[first.start.saturating_sub(12)..first.start].trim_ascii_end();
+    let preceded_by_from = tail.len() >= 4 && tail[tail.len() - 4..].eq_ignore_ascii_case(b"from");
+    if unit1.is_none()
+        || unit1.as_ref().is_some_and(|u| u.kind == QKind::Pct)
+        || !has_own_unit
+        || first.currency.is_some()
     {
         if let Some((j, second_negative)) = range_second(
             b,
             after_first,
-            has_own_unit && unit1.as_ref().is_some_and(|u| u.kind != QKind::Money),
+            preceded_by_from || (has_own_unit && unit1.as_ref().is_some_and(|u| u.kind != QKind::Money)),
         ) {
             if let Some(mut second) = side_at(b, j) {
                 // The separator hyphen is not a sign; only a second minus is.

@@ -121,6 +121,11 @@ pub enum PKind {
         last: u32,
         y: Option<i32>,
     },
+    /// A month of the reference year, offset: "January last year".
+    MonthRelYear {
+        m: u32,
+        dy: i32,
+    },
     /// Months relative to the reference month (0 this month, 1 next, -1 last).
     Relative(i32),
     /// The reference month's year, offset.
@@ -141,7 +146,7 @@ const MONTH: &str = r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:
 static PERIOD_RE: Lazy<Regex> = Lazy::new(|| {
     let m = MONTH;
     let pat = format!(
-        r"(?i)(?P<range>(?:from\s+)?(?P<r1>{m})(?:\s+(?P<ry1>(?:19|20)\d\d))?\s*(?:-|–|to|through|until)\s*(?P<r2>{m})(?:\s+(?P<ry2>(?:19|20)\d\d))?)\b|(?P<endof>(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?(?:end\s+of|end-|month-end)\s*(?P<em>{m})(?:\s+(?P<ey>(?:19|20)\d\d))?)\b|(?P<day>(?P<dm>{m})\s+(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<dy>(?:19|20)\d\d))?)\b|(?P<month>(?P<mm>{m})(?:\s+(?P<my>(?:19|20)\d\d))?)\b|\b(?P<half>(?-i:H(?P<h>[12])|(?P<h2>[12])H|Q(?P<q>[1-4])|(?P<q2>[1-4])Q))(?:\s+(?P<hy>(?:19|20)\d\d))?\b|(?P<ord>\b(?:the\s+)?(?P<o>first|second|third|fourth)\s+(?P<ou>half|quarter)(?:\s+of\s+(?:the\s+year\s+)?(?P<oy>(?:19|20)\d\d))?)\b|\b(?P<rel>this\s+month|the\s+current\s+month|during\s+the\s+month|next\s+month|the\s+following\s+month|last\s+month|the\s+previous\s+month|this\s+year|next\s+year|last\s+year|year-end|the\s+end\s+of\s+the\s+year)\b|\b(?P<year>(?:19|20)\d\d)\b"
+        r"(?i)(?P<range>(?:from\s+)?(?P<r1>{m})(?:\s+(?P<ry1>(?:19|20)\d\d))?\s*(?:-|–|to|through|until)\s*(?P<r2>{m})(?:\s+(?P<ry2>(?:19|20)\d\d))?)\b|(?P<endof>(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?(?:end\s+of|end-|month-end)\s*(?P<em>{m})(?:\s+(?P<ey>(?:19|20)\d\d))?)\b|(?P<day>(?P<dm>{m})\s+(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<dy>(?:19|20)\d\d))?)\b|(?P<month>(?P<mm>{m})(?:\s+(?P<my>(?:19|20)\d\d)|\s+(?:of\s+)?(?P<mrel>last|this|next)\s+year)?)\b|\b(?P<half>(?-i:H(?P<h>[12])|(?P<h2>[12])H|Q(?P<q>[1-4])|(?P<q2>[1-4])Q))(?:\s+(?P<hy>(?:19|20)\d\d))?\b|(?P<ord>\b(?:the\s+)?(?P<o>first|second|third|fourth)\s+(?P<ou>half|quarter)(?:\s+of\s+(?:the\s+year\s+)?(?P<oy>(?:19|20)\d\d))?)\b|\b(?P<rel>this\s+month|the\s+current\s+month|during\s+the\s+month|next\s+month|the\s+following\s+month|last\s+month|the\s+previous\s+month|this\s+year|next\s+year|last\s+year|year-end|the\s+end\s+of\s+the\s+year)\b|\b(?P<year>(?:19|20)\d\d)\b"
     );
     Regex::new(&pat).expect("period regex compiles")
 });
@@ -197,7 +202,11 @@ pub fn scan(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
             let w = &c["mm"];
             // "May" is also a modal verb; "March" a verb: a bare one needs a year or "in".
             if (w == "May" || w == "March") && c.name("my").is_none() {
-                let before = text[..whole.start()].trim_end();
+                let mut from_b = whole.start().saturating_sub(16);
+                while !text.is_char_boundary(from_b) {
+                    from_b += 1;
+                }
+                let before = text[from_b..whole.start()].trim_end();
                 let lw = before.rsplit(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
                 if ![
                     "in", "of", "from", "since", "for", "to", "than", "end", "during", "until", "and",
@@ -207,9 +216,21 @@ pub fn scan(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
                     continue;
                 }
             }
-            PKind::Month {
-                m: month_num(w),
-                y: year(c.name("my")),
+            match c.name("mrel").map(|r| r.as_str().to_ascii_lowercase()) {
+                Some(r) => PKind::MonthRelYear {
+                    m: month_num(w),
+                    dy: if r == "last" {
+                        -1
+                    } else if r == "next" {
+                        1
+                    } else {
+                        0
+                    },
+                },
+                None => PKind::Month {
+                    m: month_num(w),
+                    y: year(c.name("my")),
+                },
             }
         } else if c.name("half").is_some() {
             let y = year(c.name("hy"));
@@ -283,7 +304,12 @@ pub fn scan(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
         } else {
             continue;
         };
-        let before = text[..whole.start()].trim_end().to_ascii_lowercase();
+        // A bounded look-back keeps the scan linear on long lines.
+        let mut from_b = whole.start().saturating_sub(24);
+        while !text.is_char_boundary(from_b) {
+            from_b += 1;
+        }
+        let before = text[from_b..whole.start()].trim_end().to_ascii_lowercase();
         let is_range = matches!(kind, PKind::MonthRange { .. });
         let base = !is_range
             && (before.ends_with("from")
@@ -357,6 +383,7 @@ pub fn resolve(kind: PKind, reference: Month) -> Period {
             }
         }
         PKind::Relative(n) => reference.add(n).period(),
+        PKind::MonthRelYear { m, dy } => Month::new(reference.year() + dy, m).period(),
         PKind::RelativeYear(n) => {
             let y = reference.year() + n;
             Period {
@@ -417,6 +444,10 @@ mod expr_tests {
             }
         );
         assert_eq!(kinds("121 tons this month")[0].1, PKind::Relative(0));
+        assert_eq!(
+            kinds("In January last year, prices")[0].1,
+            PKind::MonthRelYear { m: 1, dy: -1 }
+        );
     }
 
     #[test]
