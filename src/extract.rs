@@ -498,7 +498,7 @@ impl<'a> Reader<'a> {
                 sentence: (s, e),
             });
         }
-        self.from_a_to_b(&qs, s, &mut out[first_fact..], &sources);
+        self.date_from_a_to_b(&qs, s, &mut out[first_fact..], &sources);
         let skip: Vec<bool> = owner
             .iter()
             .zip(&relative)
@@ -531,9 +531,9 @@ impl<'a> Reader<'a> {
         let base = pexprs.iter().find(|p| p.base && p.start >= a && p.start < b)?;
         let bm = Month::of_day(self.resolve(base.kind)?.start);
         let m = Month::of_day(period?.start);
-        Some(if bm == m.add(-1) {
+        Some(if bm == m.offset(-1) {
             "mom"
-        } else if bm == m.add(-12) {
+        } else if bm == m.offset(-12) {
             "yoy"
         } else {
             "change"
@@ -616,21 +616,17 @@ impl<'a> Reader<'a> {
             .find(|m| m.end <= q.start && m.start >= s && !of_whole(m));
         let cue_metric = after.or(before).and_then(|m| *METRICS.payload(m));
         let mut metric = cue_metric.or(ctx.topic_metric);
+        // The unit decides where cue words cannot: a money-per-unit figure is a price
+        // (or a loss), a yearly rate a capacity, "N% of ..." a share.
         match q.kind {
             QKind::RateYear => metric = Some("capacity"),
-            QKind::MoneyPerUnit => {
-                if metric != Some("other") {
-                    metric = Some("price")
-                }
-            }
-            QKind::Money => {
-                if metric.is_none() || metric == Some("price") && cue_metric.is_none() {
-                    metric = Some("other")
-                }
+            QKind::MoneyPerUnit if metric != Some("other") => metric = Some("price"),
+            QKind::Money if metric.is_none() || metric == Some("price") && cue_metric.is_none() => {
+                metric = Some("other")
             }
             QKind::Pct if !is_change => {
-                let rest = text[q.end..].trim_start();
-                if rest.len() > 3 && rest[..3].eq_ignore_ascii_case("of ") {
+                let rest = text.as_bytes()[q.end..(q.end + 8).min(text.len())].trim_ascii_start();
+                if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"of ") {
                     metric = Some("share");
                 }
             }
@@ -757,7 +753,7 @@ impl<'a> Reader<'a> {
     }
 
     /// "fell from 1,818 tons to 807 tons": the first level is the month before the second.
-    fn from_a_to_b(&self, qs: &[Quantity], s: usize, facts: &mut [Fact<'a>], sources: &[PeriodSource]) {
+    fn date_from_a_to_b(&self, qs: &[Quantity], s: usize, facts: &mut [Fact<'a>], sources: &[PeriodSource]) {
         for i in 0..qs.len().saturating_sub(1) {
             if sources[i] != PeriodSource::Context || !self.after_from(qs[i].start, s) {
                 continue;
@@ -773,7 +769,7 @@ impl<'a> Reader<'a> {
             if let Some(p) = facts[i + 1].period {
                 let m = Month::of_day(p.start);
                 if m.period() == p {
-                    facts[i].period = Some(m.add(-1).period());
+                    facts[i].period = Some(m.offset(-1).period());
                 }
             }
         }

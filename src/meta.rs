@@ -141,7 +141,9 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
 mod tests {
     use super::*;
 
-    fn meta_of(t: &str) -> (Option<String>, Option<(i32, u32, u32)>, Option<String>, Option<Month>) {
+    type Seen = (Option<String>, Option<(i32, u32, u32)>, Option<String>, Option<Month>);
+
+    fn meta_of(t: &str) -> Seen {
         let lines = crate::segment::lines(t);
         let m = read(t, &lines, None);
         (

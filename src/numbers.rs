@@ -70,7 +70,7 @@ fn literal(b: &[u8], i: usize) -> Option<(f64, usize)> {
     let mut has_commas = false;
     // Thousands groups only after a 1-3 digit head: "1,486" but not "LG,New" or "2024,5".
     if p - i <= 3 {
-        while p + 3 < b.len() + 0
+        while p + 3 < b.len()
             && b[p] == b','
             && b[p + 1..p + 4].iter().all(u8::is_ascii_digit)
             && !(p + 4 < b.len() && b[p + 4].is_ascii_digit())

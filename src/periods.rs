@@ -81,7 +81,7 @@ impl Month {
         let (y, m, _) = ymd_from_days(d);
         Month::new(y, m)
     }
-    pub fn add(self, n: i32) -> Self {
+    pub fn offset(self, n: i32) -> Self {
         Month(self.0 + n)
     }
 }
@@ -382,7 +382,7 @@ pub fn resolve(kind: PKind, reference: Month) -> Period {
                 end: Month::new(y, last).last_day(),
             }
         }
-        PKind::Relative(n) => reference.add(n).period(),
+        PKind::Relative(n) => reference.offset(n).period(),
         PKind::MonthRelYear { m, dy } => Month::new(reference.year() + dy, m).period(),
         PKind::RelativeYear(n) => {
             let y = reference.year() + n;
@@ -512,7 +512,7 @@ mod tests {
     #[test]
     fn month_arithmetic() {
         let jan = Month::new(2025, 1);
-        assert_eq!(jan.add(-1), Month::new(2024, 12));
+        assert_eq!(jan.offset(-1), Month::new(2024, 12));
         assert_eq!(Month::new(2024, 2).last_day(), days_from_ymd(2024, 2, 29));
     }
 }

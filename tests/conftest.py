@@ -9,9 +9,6 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 GOLD = SHARED / "eval" / "dev"
 
-# For tests of fact content: the extractor is still a stub on main.
-extractor_pending = pytest.mark.xfail(strict=False, reason="extractor lands in #3")
-
 
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:

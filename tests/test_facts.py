@@ -1,6 +1,6 @@
 """What the extractor reads from the samples and the shared corpus.
 
-Marked xfail while the extractor is a stub; each assertion names a concrete fact.
+Each assertion names a concrete fact.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pyarrow as pa
 import pytest
 
 import assay
-from conftest import GOLD, extractor_pending
+from conftest import GOLD
 
 
 def read_corpus_doc(corpus_dir, stem: str, published: str | None) -> assay.Report:
@@ -27,7 +27,6 @@ def section(report: assay.Report, heading: str) -> dict:
     raise AssertionError(f"no section {heading!r} in {report.sections.to_pylist()}")
 
 
-@extractor_pending
 def test_copper_cathode_section_of_001(corpus_dir):
     report = read_corpus_doc(corpus_dir, "001", "2025-01-27")
     sec = section(report, "Copper Cathode")
@@ -50,7 +49,6 @@ def test_copper_cathode_section_of_001(corpus_dir):
     assert report.text[fact["start"] : fact["end"]].startswith("81,700")
 
 
-@extractor_pending
 def test_fact_offsets_point_at_their_numbers(corpus_dir, corpus_paths):
     total = 0
     for path in corpus_paths:
@@ -64,7 +62,6 @@ def test_fact_offsets_point_at_their_numbers(corpus_dir, corpus_paths):
     assert total > 100
 
 
-@extractor_pending
 def test_dev_gold_recall_at_fact_level(corpus_dir):
     """At least half of the hand-written dev facts are found with metric, basis and unit."""
     docs = json.loads((GOLD / "docs.json").read_text("utf-8"))
@@ -85,7 +82,6 @@ def test_dev_gold_recall_at_fact_level(corpus_dir):
     assert found >= 0.5 * len(gold), f"{found} of {len(gold)} gold facts found"
 
 
-@extractor_pending
 def test_monthly_sample_facts():
     report = assay.parse(
         assay.samples.path("monthly_production").read_text("utf-8"), published="2031-03-31"
@@ -100,7 +96,6 @@ def test_monthly_sample_facts():
     assert {"Copper Cathode", "Aluminum", "Lithium Carbonate"} <= set(headings)
 
 
-@extractor_pending
 def test_trade_sample_partners_and_provinces():
     facts = assay.read_facts(assay.samples.path("trade_exports")).to_pylist()
     partners = {(f["partner"], f["value"]) for f in facts if f["metric"] == "exports"}
@@ -110,7 +105,6 @@ def test_trade_sample_partners_and_provinces():
     assert ("Guangdong", 6840.0) in regions
 
 
-@extractor_pending
 def test_no_facts_from_page_furniture():
     facts = assay.parse(assay.samples.path("saved_page").read_text("utf-8")).facts.to_pylist()
     values = {f["value"] for f in facts}
@@ -120,7 +114,7 @@ def test_no_facts_from_page_furniture():
 
 
 def test_gold_is_where_the_tests_expect_it(corpus_dir):
-    """Guards the xfail tests above against passing vacuously on a moved corpus."""
+    """Guards the tests above against passing vacuously on a moved corpus."""
     if not (GOLD / "gold.jsonl").exists():
         pytest.skip("dev gold not present")
     docs = json.loads((GOLD / "docs.json").read_text("utf-8"))
