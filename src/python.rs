@@ -181,6 +181,101 @@ fn read_files(
     ))
 }
 
+/// Parses in-memory texts in parallel (GIL released). `published` is one ISO
+/// date (or None) per text. Returns `(documents, sections, facts, errors)`.
+#[pyfunction]
+#[pyo3(signature = (doc_ids, texts, published=None, format="auto", threads=None))]
+fn parse_texts(
+    py: Python<'_>,
+    doc_ids: Vec<String>,
+    texts: Vec<String>,
+    published: Option<Vec<Option<String>>>,
+    format: &str,
+    threads: Option<usize>,
+) -> PyResult<(ArrowTable, ArrowTable, ArrowTable, ArrowTable)> {
+    if doc_ids.len() != texts.len() {
+        let msg = format!("{} doc_ids for {} texts", doc_ids.len(), texts.len());
+        return Err(PyValueError::new_err(msg));
+    }
+    let format = Format::from_name(format)
+        .ok_or_else(|| PyValueError::new_err(format!("format must be 'auto', 'text' or 'html', not {format:?}")))?;
+    let dates: Vec<Option<Days>> = match published {
+        None => vec![None; texts.len()],
+        Some(p) if p.len() != texts.len() => {
+            let msg = format!("{} published dates for {} texts", p.len(), texts.len());
+            return Err(PyValueError::new_err(msg));
+        }
+        Some(p) => p
+            .iter()
+            .map(|d| self::published(d.as_deref()))
+            .collect::<PyResult<_>>()?,
+    };
+    let t = py
+        .detach(|| {
+            let first = dates.first().copied().flatten();
+            if dates.iter().all(|d| *d == first) {
+                let docs: Vec<(&str, &str)> = doc_ids
+                    .iter()
+                    .zip(&texts)
+                    .map(|(d, t)| (d.as_str(), t.as_str()))
+                    .collect();
+                let opts = ReadOptions {
+                    published: first,
+                    encoding: None,
+                    threads,
+                };
+                return corpus::parse_texts(&docs, format, &opts);
+            }
+            parse_dated_texts(&doc_ids, &texts, &dates, format, threads)
+        })
+        .map_err(PyRuntimeError::new_err)?;
+    Ok((
+        ArrowTable::new(tables::documents_schema(), t.documents),
+        ArrowTable::new(tables::sections_schema(), t.sections),
+        ArrowTable::new(tables::facts_schema(), t.facts),
+        ArrowTable::new(tables::errors_schema(), t.errors),
+    ))
+}
+
+/// `corpus::parse_texts` with a date of publication per text: chunks in parallel, batches in input order.
+fn parse_dated_texts(
+    doc_ids: &[String],
+    texts: &[String],
+    dates: &[Option<Days>],
+    format: Format,
+    threads: Option<usize>,
+) -> Result<corpus::Tables, String> {
+    use rayon::prelude::*;
+    let idx: Vec<usize> = (0..texts.len()).collect();
+    let work = || {
+        let per_chunk = idx.len().div_ceil(rayon::current_num_threads() * 4).clamp(1, 256);
+        idx.par_chunks(per_chunk)
+            .map(|chunk| {
+                let mut b = TablesBuilder::new();
+                for &i in chunk {
+                    let origin = Origin {
+                        doc_id: &doc_ids[i],
+                        published: dates[i],
+                        ..Default::default()
+                    };
+                    corpus::parse_text_into(&mut b, origin, &texts[i], format, dates[i]);
+                }
+                b.finish()
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect()
+    };
+    match threads {
+        None | Some(0) => Ok(work()),
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .map(|pool| pool.install(work))
+            .map_err(|e| format!("cannot start {n} threads: {e}")),
+    }
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // Rust `log` records go to Python's `logging` (logger names start with "assay").
@@ -189,6 +284,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ArrowTable>()?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(read_files, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_texts, m)?)?;
     m.add_function(wrap_pyfunction!(empty_table, m)?)?;
     Ok(())
 }
