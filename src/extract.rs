@@ -13,6 +13,7 @@ use crate::model::{Days, Fact, ParseOptions, ParsedDoc, Period, Section};
 use crate::numbers::{self, QKind, Quantity};
 use crate::periods::{self, Month, PKind, PeriodExpr};
 use crate::segment::{self, LineKind};
+use crate::tables::{self, Column, Table};
 
 /// Vocabulary hits of one document, each sorted by position.
 struct Hits {
@@ -89,7 +90,21 @@ pub fn parse_text<'a>(text: &'a str, opts: &ParseOptions) -> ParsedDoc<'a> {
         commodity: meta.commodity,
         ..Context::default()
     };
-    for line in &lines {
+    let found_tables = tables::find(text, &lines);
+    let mut next_table = found_tables.iter().peekable();
+    for (li, line) in lines.iter().enumerate() {
+        // Table lines are read cell by cell, not as sentences.
+        if let Some(t) = next_table.peek() {
+            if li >= t.lines.0 {
+                if li == t.lines.0 {
+                    r.read_table(t, &ctx, &mut facts);
+                }
+                if li + 1 >= t.lines.1 {
+                    next_table.next();
+                }
+                continue;
+            }
+        }
         match line.kind {
             LineKind::Blank | LineKind::Furniture => continue,
             LineKind::Heading => {
@@ -540,6 +555,102 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// Every numeric cell of a table: the header gives period, basis and forecast,
+    /// the unit line the unit, the row label commodity, region or segment.
+    fn read_table(&self, t: &Table, ctx: &Context, out: &mut Vec<Fact<'a>>) {
+        let text = self.text;
+        // The caption: the nearest non-blank line above the table.
+        let above = text[..t.top].trim_end();
+        let caption = (above.rfind('\n').map_or(0, |p| p + 1), above.len());
+        let metric_in = |a: usize, b: usize| {
+            within(&self.hits.metrics, a, b)
+                .iter()
+                .find_map(|m| *METRICS.payload(m))
+        };
+        let table_metric = metric_in(t.header.0, t.header.1)
+            .or(metric_in(caption.0, caption.1))
+            .or(ctx.topic_metric);
+        let caption_commodity = within(&self.hits.commodities, caption.0, caption.1)
+            .first()
+            .map(|h| *COMMODITIES.payload(h));
+        for row in &t.rows {
+            let (ls, le) = row.label;
+            let commodity = within(&self.hits.commodities, ls, le)
+                .first()
+                .map(|h| *COMMODITIES.payload(h));
+            let region_hit = within(&self.hits.regions, ls, le).first().map(|h| REGIONS.payload(h));
+            let segment = (commodity.is_none() && region_hit.is_none() && le > ls).then(|| &text[ls..le]);
+            for cell in &row.cells {
+                let column = t.columns.get(cell.column).copied().unwrap_or(Column::Other);
+                let (period_kind, col_forecast, basis, col_unit) = match column {
+                    Column::Period { kind, forecast } => (Some(kind), forecast, "level", None),
+                    Column::Basis { basis, unit } => {
+                        // A basis column speaks of the first period of its group: in
+                        // "Oct. | Sep. | YoY | Jan.-Oct. | YoY" the first YoY is October's.
+                        let before = &t.columns[..cell.column.min(t.columns.len())];
+                        let group = before
+                            .iter()
+                            .rposition(|c| matches!(c, Column::Basis { .. }))
+                            .map_or(0, |p| p + 1);
+                        let left = before[group..].iter().find_map(|c| match c {
+                            Column::Period { kind, forecast } => Some((*kind, *forecast)),
+                            _ => None,
+                        });
+                        (
+                            left.map(|l| l.0),
+                            left.and_then(|l| l.1),
+                            basis,
+                            Some(unit.unwrap_or("%")),
+                        )
+                    }
+                    Column::Other => (None, None, "level", None),
+                };
+                let (unit, value) = match (cell.unit.or(col_unit), t.unit) {
+                    (Some(u), _) => (u, cell.value),
+                    (None, Some((u, mult))) => (u, cell.value * mult),
+                    (None, None) => continue,
+                };
+                let period = period_kind
+                    .and_then(|k| self.resolve(k))
+                    .or(ctx.period)
+                    .or(self.reference.map(Month::period));
+                let forecast =
+                    col_forecast.unwrap_or(matches!((period, self.measured_until), (Some(p), Some(u)) if p.end > u));
+                let metric = match unit {
+                    "t/year" => "capacity",
+                    u if u.contains('/') && u != "t/day" => "price",
+                    _ => table_metric.unwrap_or("production"),
+                };
+                let trade = matches!(metric, "exports" | "imports");
+                let (region, partner) = match region_hit {
+                    Some(r) if r.kind == RegionKind::Province || !trade => (Some(r.name), None),
+                    Some(r) => (ctx.region.or(Some("China")), Some(r.name)),
+                    None => (ctx.region.or(Some("China")), None),
+                };
+                out.push(Fact {
+                    commodity: commodity
+                        .or(caption_commodity)
+                        .or(ctx.commodity)
+                        .or(self.default_commodity),
+                    metric,
+                    region,
+                    partner,
+                    segment,
+                    period,
+                    forecast,
+                    basis,
+                    value,
+                    value_high: None,
+                    unit,
+                    approx: "exact",
+                    start: cell.start,
+                    end: cell.end,
+                    sentence: row.span,
+                });
+            }
+        }
+    }
+
     /// A direction written after the number: "5,800 mt lower than", "a 2.9 pp MoM decline".
     fn post_direction(&self, q: &Quantity, limit: usize) -> Option<f64> {
         let mut pos = q.end;
@@ -928,5 +1039,50 @@ mod tests {
             r[4].ends_with("capacity level 300000 t 2025-01-01..2025-01-31"),
             "{r:?}"
         );
+    }
+
+    const TABLES: &str = "China Refined Copper Output and Trade, October 2031\nCopper Cathode\nSMM data show refined copper output by region in October.\nUnit: 1,000 tonne\nRegion | Oct. | Sep. (Final) | YoY | Jan.-Oct. | YoY\nJiangxi | 182.4 | 179.0 | 3.1% | 1,702.5 | 4.4%\nAnhui | 121.7 | 125.3 | -2.6% | 1,188.0 | 1.9%\nTotal | 1,045.2 | 1,038.8 | 4.0 | 9,876.1 | -\nThe November outlook follows in the next section.\nCopper cathode exports by destination\nUnit: mt\nDestination\nOct.\nNov. (E)\nTaiwan\n5,120\n4,800\nSouth Korea\n3,260\n3,900\n";
+
+    #[test]
+    fn flattened_tables_give_one_fact_per_numeric_cell() {
+        let facts = parse_text(TABLES, &ParseOptions::default()).facts;
+        let r: Vec<String> = facts.iter().map(|f| row(f, TABLES)).collect();
+        // 3 rows x 5 numeric cells ("-" is empty) in the pipe table, 2 x 2 in the one-cell-per-line table.
+        assert_eq!(r.len(), 14 + 4, "{r:#?}");
+        assert_eq!(
+            r[0],
+            "182.4 copper_cathode production level 182400 t 2031-10-01..2031-10-31"
+        );
+        assert_eq!(
+            r[1],
+            "179.0 copper_cathode production level 179000 t 2031-09-01..2031-09-30"
+        );
+        assert_eq!(r[2], "3.1% copper_cathode production yoy 3.1 % 2031-10-01..2031-10-31");
+        assert_eq!(
+            r[3],
+            "1,702.5 copper_cathode production level 1702500 t 2031-01-01..2031-10-31"
+        );
+        assert_eq!(r[4], "4.4% copper_cathode production yoy 4.4 % 2031-01-01..2031-10-31");
+        assert_eq!(
+            r[7],
+            "-2.6% copper_cathode production yoy -2.6 % 2031-10-01..2031-10-31"
+        );
+        assert_eq!(r[12], "4.0 copper_cathode production yoy 4 % 2031-10-01..2031-10-31");
+        assert_eq!(facts[0].region, Some("Jiangxi"));
+        assert_eq!(facts[10].segment, Some("Total"));
+        assert_eq!(
+            r[14],
+            "5,120 copper_cathode exports level 5120 t 2031-10-01..2031-10-31"
+        );
+        assert_eq!(
+            r[15],
+            "4,800 copper_cathode exports level 4800 t 2031-11-01..2031-11-30 F"
+        );
+        assert_eq!(
+            (facts[14].partner, facts[16].partner),
+            (Some("Taiwan"), Some("South Korea"))
+        );
+        // No sentence reading of table lines: every fact is a cell.
+        assert!(facts.iter().all(|f| f.approx == "exact" && f.value_high.is_none()));
     }
 }

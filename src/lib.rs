@@ -22,3 +22,4 @@ pub mod meta;
 pub mod numbers;
 pub mod python;
 pub mod segment;
+pub mod tables;

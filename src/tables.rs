@@ -1,0 +1,429 @@
+//! Data tables flattened to text: cells split by `|` or tabs on one line per
+//! row, or one cell per line. A table is read from its header row (periods
+//! such as `Oct.`, `Jan.-Oct.`, `Sep. (Final)`, `Nov. (E)` and bases such as
+//! `YoY`) and its unit line (`Unit: 1,000 tonne`); every numeric cell becomes
+//! a fact in `extract`.
+
+use crate::numbers;
+use crate::periods::{self, PKind};
+use crate::segment::{Line, LineKind};
+
+/// What a column holds, read from its header cell.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Column {
+    /// Levels for a period; `forecast` when the header says so ("(E)", "(Final)").
+    Period {
+        kind: PKind,
+        forecast: Option<bool>,
+    },
+    /// Changes on a basis, for the period of the nearest period column to the left.
+    Basis {
+        basis: &'static str,
+        unit: Option<&'static str>,
+    },
+    Other,
+}
+
+#[derive(Clone, Debug)]
+pub struct Cell {
+    /// Byte span of the number in the text.
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    /// Index into `Table::columns`.
+    pub column: usize,
+    /// A unit written in the cell itself ("5.2%").
+    pub unit: Option<&'static str>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// Byte span of the row label ("Refined copper", "South Korea").
+    pub label: (usize, usize),
+    /// Byte span of the whole row, the "sentence" of its facts.
+    pub span: (usize, usize),
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Table {
+    /// Line indices covered (unit line and header included), end exclusive.
+    pub lines: (usize, usize),
+    /// Byte offset where the table starts (its unit line or header).
+    pub top: usize,
+    pub columns: Vec<Column>,
+    /// Byte span of the header row or header cells.
+    pub header: (usize, usize),
+    /// Unit and multiplier from the unit line, if any.
+    pub unit: Option<(&'static str, f64)>,
+    pub rows: Vec<Row>,
+}
+
+/// "Unit: 1,000 tonne", "(Unit: 10,000 mt)", "Unit：yuan/mt".
+pub fn unit_line(t: &str) -> Option<(&'static str, f64)> {
+    let t = t.trim().trim_start_matches('(').trim_end_matches(')');
+    let lower = t.to_ascii_lowercase();
+    let rest = lower.strip_prefix("unit")?.trim_start_matches('s').trim_start();
+    let rest = rest
+        .strip_prefix(':')
+        .or_else(|| rest.strip_prefix("："))
+        .unwrap_or(rest)
+        .trim();
+    let probe = if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        rest.to_string()
+    } else {
+        format!("1 {rest}")
+    };
+    let q = numbers::scan(&probe, 0, probe.len());
+    let q = q.first().filter(|q| q.start == 0 && q.end == probe.len())?;
+    Some((q.unit, q.value))
+}
+
+const BASIS_HEADERS: &[(&str, &str)] = &[
+    ("yoy", "yoy"),
+    ("y/y", "yoy"),
+    ("y-o-y", "yoy"),
+    ("year-on-year", "yoy"),
+    ("mom", "mom"),
+    ("m/m", "mom"),
+    ("m-o-m", "mom"),
+    ("month-on-month", "mom"),
+    ("wow", "wow"),
+    ("w/w", "wow"),
+    ("week-on-week", "wow"),
+    ("qoq", "qoq"),
+    ("q/q", "qoq"),
+    ("change", "change"),
+    ("chg", "change"),
+    ("chg.", "change"),
+];
+
+/// Reads a header cell: a period (with its forecast mark) or a basis.
+pub fn column(cell: &str) -> Column {
+    let lower = cell.trim().to_ascii_lowercase();
+    let (core, unit) = match lower.split_once('(') {
+        Some((head, tail)) if tail.contains('%') => (head.trim().to_string(), Some("%")),
+        Some((head, tail)) if tail.contains("pp") || tail.contains("ppt") => (head.trim().to_string(), Some("pp")),
+        _ => (lower.clone(), None),
+    };
+    let core = core.trim_end_matches([':', '.']).trim();
+    if let Some(&(_, basis)) = BASIS_HEADERS
+        .iter()
+        .find(|(h, _)| core == *h || core.trim_end_matches(" %") == *h)
+    {
+        return Column::Basis { basis, unit };
+    }
+    let forecast = if ["(e)", "(est", "(estimate", "(f)", "(forecast", "(proj", "(p)"]
+        .iter()
+        .any(|m| lower.contains(m))
+        || lower.ends_with(" e")
+        || lower.ends_with("(e.)")
+    {
+        Some(true)
+    } else if lower.contains("(final") || lower.contains("(actual") || lower.contains("(a)") {
+        Some(false)
+    } else {
+        None
+    };
+    periods::scan(cell, 0, cell.len())
+        .into_iter()
+        .find(|p| !p.base)
+        .map_or(Column::Other, |p| Column::Period { kind: p.kind, forecast })
+}
+
+/// A cell that is a number alone: "1,234.5", "-3.2", "+5.1%", "(3.2)" is not read.
+pub fn numeric_cell(cell: &str) -> Option<(f64, usize, usize, Option<&'static str>)> {
+    let lead = cell.len() - cell.trim_start().len();
+    let t = cell.trim();
+    if t.is_empty() || t.len() > 24 {
+        return None;
+    }
+    let (t, unit) = match t.strip_suffix('%') {
+        Some(x) => (x.trim_end(), Some("%")),
+        None => (t, None),
+    };
+    let digits = t.trim_start_matches(['+', '-', '−']);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
+        return None;
+    }
+    if !digits.as_bytes()[0].is_ascii_digit() {
+        return None;
+    }
+    let negative = t.starts_with('-') || t.starts_with('−');
+    let v: f64 = digits.replace(',', "").parse().ok()?;
+    let len = cell.trim().len();
+    Some((if negative { -v } else { v }, lead, lead + len, unit))
+}
+
+fn split_cells(line: &str) -> Option<Vec<(usize, &str)>> {
+    let sep = if line.matches('|').count() >= 2 {
+        '|'
+    } else if line.matches('\t').count() >= 2 {
+        '\t'
+    } else {
+        return None;
+    };
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for part in line.split(sep) {
+        out.push((pos, part));
+        pos += part.len() + sep.len_utf8();
+    }
+    // Leading and trailing pipes make empty edge cells.
+    if out.first().is_some_and(|(_, c)| c.trim().is_empty()) {
+        out.remove(0);
+    }
+    if out.last().is_some_and(|(_, c)| c.trim().is_empty()) {
+        out.pop();
+    }
+    (out.len() >= 2).then_some(out)
+}
+
+/// Finds tables among the lines of a text.
+pub fn find(text: &str, lines: &[Line]) -> Vec<Table> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some((t, next)) = delimited(text, lines, i).or_else(|| one_cell_per_line(text, lines, i)) {
+            out.push(t);
+            i = next;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn line_text<'a>(text: &'a str, l: &Line) -> &'a str {
+    &text[l.start..l.end]
+}
+
+/// The unit line just above `i`, if any (blank lines allowed between).
+fn unit_above(text: &str, lines: &[Line], i: usize) -> Option<(usize, (&'static str, f64))> {
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        match lines[j].kind {
+            LineKind::Blank => continue,
+            _ => return unit_line(line_text(text, &lines[j])).map(|u| (j, u)),
+        }
+    }
+    None
+}
+
+/// Rows split by `|` or tabs.
+fn delimited(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
+    let header_line = &lines[i];
+    let header_cells = split_cells(line_text(text, header_line))?;
+    let columns: Vec<Column> = header_cells.iter().map(|(_, c)| column(c)).collect();
+    if !columns.iter().any(|c| !matches!(c, Column::Other)) {
+        return None;
+    }
+    let mut rows = Vec::new();
+    let mut j = i + 1;
+    while j < lines.len() {
+        let l = &lines[j];
+        if l.kind == LineKind::Blank {
+            break;
+        }
+        let Some(cells) = split_cells(line_text(text, l)) else {
+            break;
+        };
+        let mut row_cells = Vec::new();
+        for (ci, (off, c)) in cells.iter().enumerate() {
+            if let Some((v, s, e, unit)) = numeric_cell(c) {
+                let base = l.start + off;
+                row_cells.push(Cell {
+                    start: base + s,
+                    end: base + e,
+                    value: v,
+                    column: ci,
+                    unit,
+                });
+            }
+        }
+        let (loff, label) = cells[0];
+        let ls = l.start + loff + (label.len() - label.trim_start().len());
+        rows.push(Row {
+            label: (ls, ls + label.trim().len()),
+            span: (l.start, l.end),
+            cells: row_cells,
+        });
+        j += 1;
+    }
+    if rows.is_empty() || rows.iter().all(|r| r.cells.is_empty()) {
+        return None;
+    }
+    let (first, unit) = match unit_above(text, lines, i) {
+        Some((u, unit)) => (u, Some(unit)),
+        None => (i, None),
+    };
+    let top = lines[first].start;
+    Some((
+        Table {
+            lines: (first, j),
+            top,
+            columns,
+            header: (header_line.start, header_line.end),
+            unit,
+            rows,
+        },
+        j,
+    ))
+}
+
+/// A line that can be one table cell: a number, or a short label ("Oct.", "Jan.-Oct.", "South Korea").
+fn short_cell(t: &str) -> bool {
+    let t = t.trim();
+    let abbreviation = t.len() <= 20 && t.split_whitespace().count() <= 3;
+    numeric_cell(t).is_some() || (!t.is_empty() && t.len() <= 40 && (abbreviation || !t.ends_with(['.', ';', ','])))
+}
+
+/// One cell per line: a header run of short labels, then rows of a label and numbers.
+/// Only read after a unit line, where the layout is unambiguous.
+fn one_cell_per_line(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
+    let unit = unit_line(line_text(text, &lines[i]))?;
+    let cells: Vec<usize> = (i + 1..lines.len())
+        .filter(|&j| lines[j].kind != LineKind::Blank)
+        .take_while(|&j| short_cell(line_text(text, &lines[j])))
+        .collect();
+    let is_num = |j: usize| numeric_cell(line_text(text, &lines[j])).is_some();
+    // Header: the non-numeric cells before the first row label (a label followed by a number).
+    let first_row = (0..cells.len().saturating_sub(1)).find(|&k| !is_num(cells[k]) && is_num(cells[k + 1]))?;
+    let header = &cells[..first_row];
+    let width = cells[first_row + 1..].iter().take_while(|&&j| is_num(j)).count();
+    if header.is_empty() || width == 0 {
+        return None;
+    }
+    // Header cells for the number columns are the last `width` ones ("Item" may lead).
+    let col_cells = &header[header.len().saturating_sub(width)..];
+    // Column 0 is the row label; number columns without a header cell read as Other.
+    let mut columns = vec![Column::Other; 1 + width - col_cells.len()];
+    columns.extend(col_cells.iter().map(|&j| column(line_text(text, &lines[j]))));
+    if !columns.iter().any(|c| !matches!(c, Column::Other)) {
+        return None;
+    }
+    let mut rows = Vec::new();
+    let mut k = first_row;
+    while k + width < cells.len() + 1 && k < cells.len() && !is_num(cells[k]) {
+        let nums = &cells[k + 1..(k + 1 + width).min(cells.len())];
+        if nums.len() < width || !nums.iter().all(|&j| is_num(j)) {
+            break;
+        }
+        let label = &lines[cells[k]];
+        let lt = line_text(text, label);
+        let ls = label.start + (lt.len() - lt.trim_start().len());
+        let row_cells = nums
+            .iter()
+            .enumerate()
+            .filter_map(|(ci, &j)| {
+                let (v, s, e, unit) = numeric_cell(line_text(text, &lines[j]))?;
+                Some(Cell {
+                    start: lines[j].start + s,
+                    end: lines[j].start + e,
+                    value: v,
+                    column: ci + 1,
+                    unit,
+                })
+            })
+            .collect();
+        let last = lines[*nums.last().expect("width > 0")].end;
+        rows.push(Row {
+            label: (ls, ls + lt.trim().len()),
+            span: (label.start, last),
+            cells: row_cells,
+        });
+        k += 1 + width;
+    }
+    if rows.is_empty() {
+        return None;
+    }
+    let end_line = if k < cells.len() {
+        cells[k]
+    } else {
+        cells.last().map_or(i + 1, |&j| j + 1)
+    };
+    let header_span = (lines[header[0]].start, lines[*header.last().expect("non-empty")].end);
+    let top = lines[i].start;
+    Some((
+        Table {
+            lines: (i, end_line),
+            top,
+            columns,
+            header: header_span,
+            unit: Some(unit),
+            rows,
+        },
+        end_line,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_lines() {
+        assert_eq!(unit_line("Unit: 1,000 tonne"), Some(("t", 1000.0)));
+        assert_eq!(unit_line("(Unit: 10,000 mt)"), Some(("t", 10000.0)));
+        assert_eq!(unit_line("Unit: yuan/mt"), Some(("CNY/t", 1.0)));
+        assert_eq!(unit_line("Unit: kt"), Some(("t", 1000.0)));
+        assert_eq!(unit_line("United States"), None);
+    }
+
+    #[test]
+    fn header_cells() {
+        assert!(matches!(
+            column("Oct."),
+            Column::Period {
+                kind: PKind::Month { m: 10, y: None },
+                forecast: None
+            }
+        ));
+        assert!(matches!(
+            column("Sep. (Final)"),
+            Column::Period {
+                forecast: Some(false),
+                ..
+            }
+        ));
+        assert!(matches!(
+            column("Nov. (E)"),
+            Column::Period {
+                forecast: Some(true),
+                ..
+            }
+        ));
+        assert!(matches!(
+            column("Jan.-Oct."),
+            Column::Period {
+                kind: PKind::MonthRange { m1: 1, m2: 10, .. },
+                ..
+            }
+        ));
+        assert_eq!(
+            column("YoY"),
+            Column::Basis {
+                basis: "yoy",
+                unit: None
+            }
+        );
+        assert_eq!(
+            column("MoM (%)"),
+            Column::Basis {
+                basis: "mom",
+                unit: Some("%")
+            }
+        );
+        assert_eq!(column("Product"), Column::Other);
+    }
+
+    #[test]
+    fn numeric_cells() {
+        assert_eq!(numeric_cell(" 1,234.5 ").map(|c| c.0), Some(1234.5));
+        assert_eq!(numeric_cell("-3.2%").map(|c| (c.0, c.3)), Some((-3.2, Some("%"))));
+        assert_eq!(numeric_cell("-"), None);
+        assert_eq!(numeric_cell("N/A"), None);
+        assert_eq!(numeric_cell("Oct."), None);
+    }
+}
