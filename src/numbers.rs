@@ -142,13 +142,20 @@ fn currency_before(b: &[u8], end: usize) -> Option<(&'static str, usize)> {
     None
 }
 
-fn currency_after(b: &[u8], p: usize) -> Option<(&'static str, usize)> {
+/// A currency word after a number: (code, end, multiplier); "cents" are hundredths of a dollar.
+fn currency_after(b: &[u8], p: usize) -> Option<(&'static str, usize, f64)> {
     let q = skip_spaces(b, p, 1);
     CURRENCIES
         .iter()
         .filter(|(_, _, pos)| *pos != CurrencyPos::Pre)
         .find(|(s, _, _)| word_at(b, q, s))
-        .map(|(s, code, _)| (*code, q + s.len()))
+        .map(|(s, code, _)| {
+            (
+                *code,
+                q + s.len(),
+                if s.starts_with("cent") || *s == "¢" { 0.01 } else { 1.0 },
+            )
+        })
 }
 
 /// "/mt", "/ton", " per tonne" after a money amount.
@@ -222,12 +229,21 @@ fn side_at(b: &[u8], i: usize) -> Option<Side> {
     }
     let mut start = i;
     let mut currency = None;
+    let mut negative = false;
     if let Some((code, s)) = currency_before(b, i) {
         currency = Some(code);
         start = s;
+    } else if i >= 2 && b[i - 1] == b'-' {
+        // "$-12.5/dmt": the sign written between the currency and the digits.
+        if let Some((code, s)) = currency_before(b, i - 1) {
+            currency = Some(code);
+            start = s;
+            negative = true;
+        }
     }
-    let mut negative = false;
-    if start > 0 && (b[start - 1] == b'-') && (start < 2 || !is_word(b[start - 2])) {
+    if negative {
+        // sign already read between currency and digits
+    } else if start > 0 && (b[start - 1] == b'-') && (start < 2 || !is_word(b[start - 2])) {
         negative = true;
         start -= 1;
     } else if start >= 3 && &b[start - 3..start] == "−".as_bytes() {
@@ -270,18 +286,18 @@ fn unit_of(b: &[u8], side: &Side) -> Option<UnitHit> {
             end: p + 1,
         });
     }
-    if let Some((code, e)) = currency_after(b, p) {
+    if let Some((code, e, mult)) = currency_after(b, p) {
         if let Some((den, e2)) = per_unit(b, e) {
             return Some(UnitHit {
                 canonical: money_unit(code, Some(den)),
-                multiplier: 1.0,
+                multiplier: mult,
                 kind: QKind::MoneyPerUnit,
                 end: e2,
             });
         }
         return Some(UnitHit {
             canonical: code,
-            multiplier: 1.0,
+            multiplier: mult,
             kind: QKind::Money,
             end: e,
         });
@@ -378,6 +394,8 @@ fn quantity_at(b: &[u8], i: usize) -> Option<Quantity> {
             if let Some(mut second) = side_at(b, j) {
                 // The separator hyphen is not a sign; only a second minus is.
                 second.negative = second_negative;
+                // "$58-66/mt": the currency is written once, before the first number.
+                second.currency = second.currency.or(first.currency);
                 if let Some(u2) = unit_of(b, &second) {
                     let compatible = match &unit1 {
                         None => true,
@@ -488,6 +506,14 @@ mod tests {
             one("invested 120 billion yuan to"),
             (120e9, None, "CNY", "120 billion yuan".into())
         );
+        assert_eq!(
+            one("slipped to $-12.5/dmt,"),
+            (-12.5, None, "USD/dmt", "$-12.5/dmt".into())
+        );
+        assert_eq!(
+            one("were around 1.25 cents/lb"),
+            (0.0125, None, "USD/lb", "1.25 cents/lb".into())
+        );
     }
 
     #[test]
@@ -502,6 +528,7 @@ mod tests {
             (-80.0, Some(-100.0), "USD/dmt", "-$80 to -$100/dmt".into())
         );
         assert_eq!(one("dropped by 20-30%"), (20.0, Some(30.0), "%", "20-30%".into()));
+        assert_eq!(one("to $58-66/mt on"), (58.0, Some(66.0), "USD/t", "$58-66/mt".into()));
     }
 
     #[test]
