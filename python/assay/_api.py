@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import sys
 from typing import Any, Callable, Union
 
 from . import _core
+from ._progress import make_callback as _progress_callback
 from ._sources import Source, resolve
 from ._table import Table
 from .errors import ParseError
@@ -38,6 +38,11 @@ class Report:
     def doc_id(self) -> str:
         return self.document.to_arrow().column("doc_id")[0].as_py()
 
+    def _repr_html_(self) -> str:
+        from ._display import report_html
+
+        return report_html(self)
+
     def __repr__(self) -> str:
         return (
             f"<assay.Report {self.doc_id!r}: {len(self.text)} chars, "
@@ -65,6 +70,11 @@ class Corpus:
 
     def __len__(self) -> int:
         return len(self.documents)
+
+    def _repr_html_(self) -> str:
+        from ._display import corpus_html
+
+        return corpus_html(self)
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {s}" for s, n in self.status_counts().items())
@@ -122,7 +132,9 @@ def read_reports(
     or a list of these. Every file gets one ``documents`` row. ``errors``:
     ``"collect"`` keeps problems in the ``errors`` table, ``"raise"`` raises
     ``ParseError`` for the first unreadable file, ``"ignore"`` leaves ``errors``
-    empty. ``progress`` is True (a progress bar) or a ``callback(done, total)``.
+    empty. ``progress``: None (default) shows a bar for long runs when someone
+    is watching (Jupyter or a terminal, not CI), True always, False never, or a
+    ``callback(done, total)``.
     """
     if errors not in ERRORS:
         raise ValueError(f"errors must be one of {', '.join(map(repr, ERRORS))}; got {errors!r}")
@@ -177,29 +189,3 @@ def _raise_first_error(errors: Table) -> None:
     for row in errors.to_pylist():
         if row["severity"] == "error":
             raise ParseError(row["path"] or row["doc_id"], row["message"])
-
-
-def _progress_callback(
-    progress: bool | Callable[[int, int], Any] | None, total: int
-) -> Callable[[int, int], Any] | None:
-    if not progress:
-        return None
-    if callable(progress):
-        return progress
-    try:
-        from tqdm.auto import tqdm
-    except ImportError:
-
-        def bar(done: int, total: int) -> None:
-            end = "\n" if done >= total else ""
-            print(f"\rassay: {done}/{total} files", end=end, file=sys.stderr, flush=True)
-
-        return bar
-    pbar = tqdm(total=total, unit="file", desc="assay")
-
-    def update(done: int, total: int) -> None:
-        pbar.update(done - pbar.n)
-        if done >= total:
-            pbar.close()
-
-    return update
