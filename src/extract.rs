@@ -58,6 +58,8 @@ struct Reader<'a> {
     /// Month that anchors years; end of the measured time (later periods are forecasts).
     reference: Option<Month>,
     measured_until: Option<Days>,
+    /// Whether `measured_until` is the end of a subject month (else a publication date).
+    subject_known: bool,
     default_commodity: Option<&'static str>,
 }
 
@@ -82,6 +84,7 @@ pub fn parse_text<'a>(text: &'a str, opts: &ParseOptions) -> ParsedDoc<'a> {
         },
         reference,
         measured_until,
+        subject_known: meta.subject.is_some(),
         default_commodity: meta.commodity,
     };
     let mut sections: Vec<Section<'a>> = Vec::new();
@@ -341,6 +344,7 @@ impl<'a> Reader<'a> {
         }
 
         let first_fact = out.len();
+        let starts: Vec<usize> = qs.iter().map(|q| q.start).collect();
         let mut sources = Vec::with_capacity(qs.len());
         // (is_change, sign, basis) of the previous quantity in the sentence
         let mut prev: Option<(bool, f64, &'static str)> = None;
@@ -353,7 +357,7 @@ impl<'a> Reader<'a> {
             let post_end = qs.get(qi + 1).map_or(e, |n| n.start);
             let (cs, ce) = self.clause(s, e, q.start);
             let pre = within(cues, pre_start.max(cs), q.start);
-            let (period, source) = self.period(qi, q, s, cs, ce, &pexprs, &owner, &direct, &relative, ctx);
+            let (period, source) = self.period(qi, q, s, cs, ce, &pexprs, &owner, &direct, &relative, &starts, ctx);
             let post = within(cues, q.end, post_end.min(ce.max(q.end)));
 
             // Forecast figure named as such: "the expected 48,000 mt".
@@ -435,11 +439,15 @@ impl<'a> Reader<'a> {
                             let earlier = within(cues, s, q.start).iter().rev().find(general);
                             later.or(earlier).and_then(|h| cue::basis_name(flags(h)))
                         })
-                        .unwrap_or(if pexprs.iter().any(|p| !p.base) || forward {
-                            "mom"
-                        } else {
-                            "change"
-                        })
+                        // Unmarked: a monthly figure moves against the month before; a
+                        // point in time or an undated event is a plain change.
+                        .unwrap_or(
+                            if (pexprs.iter().any(|p| !p.base) || forward) && period.is_none_or(|p| p.start != p.end) {
+                                "mom"
+                            } else {
+                                "change"
+                            },
+                        )
                 }
             };
             let sign = change.map_or(1.0, |c| c.0);
@@ -484,7 +492,10 @@ impl<'a> Reader<'a> {
                 || match (period, self.measured_until) {
                     // A later month is a forecast, unless the sentence tells it as a measured event
                     // ("TCs fell further in December") and no forecast word governs the number.
-                    (Some(p), Some(until)) => p.end > until && (self.clause_has_forward(cs, ce) || !past),
+                    (Some(p), Some(_)) => {
+                        let forward_here = self.clause_has_forward(cs, ce);
+                        self.after_measured(p, forward_here) && (forward_here || !past)
+                    }
                     _ => forward && self.clause_has_forward(cs, ce),
                 };
 
@@ -614,8 +625,7 @@ impl<'a> Reader<'a> {
                     .and_then(|k| self.resolve(k))
                     .or(ctx.period)
                     .or(self.reference.map(Month::period));
-                let forecast =
-                    col_forecast.unwrap_or(matches!((period, self.measured_until), (Some(p), Some(u)) if p.end > u));
+                let forecast = col_forecast.unwrap_or(period.is_some_and(|p| self.after_measured(p, false)));
                 let metric = match unit {
                     "t/year" => "capacity",
                     u if u.contains('/') && u != "t/day" => "price",
@@ -648,6 +658,17 @@ impl<'a> Reader<'a> {
                     sentence: row.span,
                 });
             }
+        }
+    }
+
+    /// A period not yet measured when the report was written: after its subject month,
+    /// or, when only the publication date is known, after that date (or running past it
+    /// with a forecast word).
+    fn after_measured(&self, p: Period, forward: bool) -> bool {
+        match self.measured_until {
+            Some(until) if self.subject_known => p.end > until,
+            Some(until) => p.start > until || (p.end > until && forward),
+            None => false,
         }
     }
 
@@ -799,6 +820,20 @@ impl<'a> Reader<'a> {
         let carries = |c: &Hit| c.start >= cs || subject_metric(c) == Some(metric);
         let is_subject = |c: &Hit| subject_metric(c).is_some();
         let mentions = within(&self.hits.commodities, s, e);
+        // "..., while cobalt metal fell 2% to 168,000 yuan/mt": a commodity right before a
+        // direction verb in the number's own clause is its subject.
+        let acts = |c: &Hit| {
+            within(&self.hits.cues, c.end, q.start)
+                .first()
+                .is_some_and(|h| flags(h) & cue::DIRECTION != 0 && gap_words(&text[c.end..h.start]).count() <= 1)
+        };
+        if let Some(c) = mentions
+            .iter()
+            .rev()
+            .find(|c| c.start >= cs && c.end <= q.start && acts(c))
+        {
+            return Some(*COMMODITIES.payload(c));
+        }
         if let Some(c) = mentions
             .iter()
             .rev()
@@ -834,9 +869,12 @@ impl<'a> Reader<'a> {
         owner: &[Option<usize>],
         direct: &[Option<usize>],
         relative: &[bool],
+        starts: &[usize],
         ctx: &Context,
     ) -> (Option<Period>, PeriodSource) {
-        let free = |pi: usize| !pexprs[pi].base && owner[pi].is_none();
+        // A period written after a number serves the others too ("dropped 35% YoY to 9,800 mt
+        // in October"), except the start of "from 301 tons in November to 24 tons".
+        let free = |pi: usize| !pexprs[pi].base && owner[pi].is_none_or(|o| o == qi || !self.after_from(starts[o], s));
         let pick = |pi: usize| self.resolve(pexprs[pi].kind);
         if let Some(pi) = direct[qi] {
             return (pick(pi), PeriodSource::Own);
@@ -886,6 +924,9 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Where the activity happens and, for trade, the counterpart. A country that owns
+    /// the trade ("Congo's cobalt exports", "South Korea imported") reports it; one
+    /// reached by "to"/"from" or named as a destination is the partner.
     fn region_partner(
         &self,
         q: &Quantity,
@@ -893,21 +934,41 @@ impl<'a> Reader<'a> {
         metric: &str,
         ctx: &Context,
     ) -> (Option<&'static str>, Option<&'static str>) {
+        let text = self.text;
         let hits = within(&self.hits.regions, s, q.start);
+        let metrics = within(&self.hits.metrics, s, q.start);
         let trade = matches!(metric, "exports" | "imports" | "share");
         let mut region = ctx.region;
         let mut partner = None;
         for h in hits {
             let r = REGIONS.payload(h);
-            match r.kind {
-                RegionKind::Province => region = Some(r.name),
-                _ if trade && r.name != "China" && r.name != "overseas" => {
-                    // "South Korea imported ... from China": a country before its own trade verb reports it.
-                    partner = Some(r.name)
-                }
-                _ if !trade => region = Some(r.name),
-                _ => {}
+            if r.kind == RegionKind::Province || !trade {
+                region = Some(r.name);
+                continue;
             }
+            let after = &text[h.end..(h.end + 3).min(text.len())];
+            let possessive = after.starts_with("'s") || after.starts_with("’s");
+            let before = text[s..h.start].trim_end().to_ascii_lowercase();
+            let reached = ["to", "from", "into", "toward", "towards"]
+                .iter()
+                .any(|w| before.ends_with(&format!(" {w}")) || before == *w);
+            // "South Korea imported": the country right before a trade word.
+            let owns_verb = metrics.iter().any(|m| {
+                m.start >= h.end
+                    && m.start - h.end <= 12
+                    && text[h.end..m.start]
+                        .trim()
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == ' ' || c == '\'')
+            });
+            if (possessive || owns_verb) && !reached {
+                region = Some(r.name);
+            } else if r.name != "overseas" && Some(r.name) != region {
+                partner = Some(r.name);
+            }
+        }
+        if partner == region {
+            partner = None;
         }
         (region.or(Some("China")), partner)
     }
