@@ -9,9 +9,11 @@
 
 from . import samples
 from ._api import Corpus, Report, parse, read_facts, read_reports
+from ._batch import parse_batch
 from ._core import __version__
 from ._table import Table
 from .errors import ParseError
+from .panel import panel
 
 __all__ = [
     "Corpus",
@@ -19,8 +21,19 @@ __all__ = [
     "Report",
     "Table",
     "__version__",
+    "panel",
     "parse",
+    "parse_batch",
     "read_facts",
     "read_reports",
     "samples",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # `assay.dask` needs the optional dask package: imported on first use.
+    if name == "dask":
+        import importlib
+
+        return importlib.import_module(".dask", __name__)
+    raise AttributeError(f"module 'assay' has no attribute {name!r}")

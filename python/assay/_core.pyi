@@ -1,0 +1,54 @@
+"""Type stubs for ``assay._core``, the compiled Rust extension (see src/python.rs)."""
+
+from collections.abc import Sequence
+from os import PathLike
+from typing import final
+
+from typing_extensions import CapsuleType, TypeAlias
+
+__all__ = ["__version__", "ArrowTable", "empty_table", "parse", "parse_texts", "read_files"]
+
+__version__: str
+
+_Tables: TypeAlias = tuple[ArrowTable, ArrowTable, ArrowTable, ArrowTable]
+
+@final
+class ArrowTable:
+    """An Arrow table held in Rust: a schema and its record batches."""
+
+    @property
+    def num_rows(self) -> int: ...
+    @property
+    def column_names(self) -> list[str]: ...
+    @property
+    def num_batches(self) -> int: ...
+    def __len__(self) -> int: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> CapsuleType: ...
+    def __arrow_c_schema__(self) -> CapsuleType: ...
+    @staticmethod
+    def concat(tables: list[ArrowTable]) -> ArrowTable: ...
+
+def empty_table(name: str) -> ArrowTable:
+    """An empty table of ``facts``, ``documents``, ``sections`` or ``errors``."""
+
+def parse(
+    text: str, doc_id: str, published_iso: str | None = None, format: str = "auto"
+) -> tuple[str | None, ArrowTable, ArrowTable, ArrowTable]:
+    """Parses one text: ``(page_text or None, document, sections, facts)``."""
+
+def read_files(
+    paths: Sequence[str | PathLike[str]],
+    published_iso: str | None = None,
+    encoding: str | None = None,
+    threads: int | None = None,
+) -> _Tables:
+    """Reads and parses files in parallel: ``(documents, sections, facts, errors)``."""
+
+def parse_texts(
+    doc_ids: list[str],
+    texts: list[str],
+    published: list[str | None] | None = None,
+    format: str = "auto",
+    threads: int | None = None,
+) -> _Tables:
+    """Parses texts in parallel: ``(documents, sections, facts, errors)``."""
