@@ -20,14 +20,14 @@ if TYPE_CHECKING:
 #: Background colour of each metric's marks (light, so the text stays readable).
 METRIC_COLORS = {
     "production": "#bfdbfe",
-    "operating_rate": "#c7d2fe",
-    "capacity": "#ddd6fe",
+    "operating_rate": "#fde68a",
+    "capacity": "#e9d5ff",
     "exports": "#bbf7d0",
     "imports": "#d9f99d",
-    "inventory": "#fde68a",
-    "sales": "#fed7aa",
-    "demand": "#fecaca",
-    "price": "#fbcfe8",
+    "inventory": "#fed7aa",
+    "sales": "#99f6e4",
+    "demand": "#c7d2fe",
+    "price": "#fecdd3",
     "share": "#a5f3fc",
     "other": "#e5e7eb",
 }
