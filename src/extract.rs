@@ -607,16 +607,13 @@ impl<'a> Reader<'a> {
                             Column::Period { kind, forecast } => Some((*kind, *forecast)),
                             _ => None,
                         });
-                        (
-                            left.map(|l| l.0),
-                            left.and_then(|l| l.1),
-                            basis,
-                            Some(unit.unwrap_or("%")),
-                        )
+                        // Changes are percentages unless the header or the row names a unit.
+                        let unit = unit.or(row.unit.map(|u| u.0)).unwrap_or("%");
+                        (left.map(|l| l.0), left.and_then(|l| l.1), basis, Some(unit))
                     }
                     Column::Other => (None, None, "level", None),
                 };
-                let (unit, value) = match (cell.unit.or(col_unit), t.unit) {
+                let (unit, value) = match (cell.unit.or(col_unit), row.unit.or(t.unit)) {
                     (Some(u), _) => (u, cell.value),
                     (None, Some((u, mult))) => (u, cell.value * mult),
                     (None, None) => continue,
@@ -629,7 +626,7 @@ impl<'a> Reader<'a> {
                 let metric = match unit {
                     "t/year" => "capacity",
                     u if u.contains('/') && u != "t/day" => "price",
-                    _ => table_metric.unwrap_or("production"),
+                    _ => metric_in(ls, le).or(table_metric).unwrap_or("production"),
                 };
                 let trade = matches!(metric, "exports" | "imports");
                 let (region, partner) = match region_hit {

@@ -42,6 +42,8 @@ pub struct Row {
     pub label: (usize, usize),
     /// Byte span of the whole row, the "sentence" of its facts.
     pub span: (usize, usize),
+    /// A unit written in the label: "Zinc ingot price (CNY/mt)".
+    pub unit: Option<(&'static str, f64)>,
     pub cells: Vec<Cell>,
 }
 
@@ -69,6 +71,21 @@ pub fn unit_line(t: &str) -> Option<(&'static str, f64)> {
         .or_else(|| rest.strip_prefix("："))
         .unwrap_or(rest)
         .trim();
+    unit_words(rest)
+}
+
+/// The unit a row label carries in brackets: "Social inventory (mt)", "Price (yuan/mt)".
+pub fn label_unit(label: &str) -> Option<(&'static str, f64)> {
+    let open = label.rfind('(')?;
+    let inner = label[open + 1..].trim_end().strip_suffix(')')?;
+    unit_words(&inner.trim().to_ascii_lowercase())
+}
+
+/// A bare unit, perhaps with a multiplier: "1,000 tonne", "yuan/mt", "kt".
+fn unit_words(rest: &str) -> Option<(&'static str, f64)> {
+    if rest.is_empty() {
+        return None;
+    }
     let probe = if rest.starts_with(|c: char| c.is_ascii_digit()) {
         rest.to_string()
     } else {
@@ -247,6 +264,7 @@ fn delimited(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
         rows.push(Row {
             label: (ls, ls + label.trim().len()),
             span: (l.start, l.end),
+            unit: label_unit(label),
             cells: row_cells,
         });
         j += 1;
@@ -331,6 +349,7 @@ fn one_cell_per_line(text: &str, lines: &[Line], i: usize) -> Option<(Table, usi
         rows.push(Row {
             label: (ls, ls + lt.trim().len()),
             span: (label.start, last),
+            unit: label_unit(lt),
             cells: row_cells,
         });
         k += 1 + width;
@@ -369,6 +388,12 @@ mod tests {
         assert_eq!(unit_line("Unit: yuan/mt"), Some(("CNY/t", 1.0)));
         assert_eq!(unit_line("Unit: kt"), Some(("t", 1000.0)));
         assert_eq!(unit_line("United States"), None);
+        assert_eq!(label_unit("Zinc ingot price (CNY/mt)"), Some(("CNY/t", 1.0)));
+        assert_eq!(label_unit("Social inventory (mt)"), Some(("t", 1.0)));
+        assert_eq!(label_unit("Top 3 (CR3)"), None);
+        assert_eq!(label_unit("Zinc ingot price (CNY/mt)"), Some(("CNY/t", 1.0)));
+        assert_eq!(label_unit("Social inventory (mt)"), Some(("t", 1.0)));
+        assert_eq!(label_unit("Top 3 (CR3)"), None);
     }
 
     #[test]
