@@ -45,10 +45,12 @@ struct Context {
     topic_metric: Option<&'static str>,
 }
 
-/// Where a fact's period came from: its own words, or the surrounding text.
+/// Where a fact's period came from: written right after the number, elsewhere in
+/// its sentence, or the surrounding text.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum PeriodSource {
-    Own,
+    Direct,
+    Sentence,
     Context,
 }
 
@@ -343,14 +345,14 @@ impl<'a> Reader<'a> {
             }
         }
 
-        let first_fact = out.len();
         let starts: Vec<usize> = qs.iter().map(|q| q.start).collect();
-        let mut sources = Vec::with_capacity(qs.len());
+        // Per quantity: its fact's index in `out` (grades have none) and its period's source.
+        let mut fact_of: Vec<Option<(usize, PeriodSource)>> = Vec::with_capacity(qs.len());
         // (is_change, sign, basis) of the previous quantity in the sentence
         let mut prev: Option<(bool, f64, &'static str)> = None;
         for (qi, q) in qs.iter().enumerate() {
             if self.is_grade(q, e) {
-                sources.push(PeriodSource::Own);
+                fact_of.push(None);
                 continue;
             }
             let pre_start = if qi > 0 { qs[qi - 1].end } else { s };
@@ -442,7 +444,9 @@ impl<'a> Reader<'a> {
                         // Unmarked: a monthly figure moves against the month before; a
                         // point in time or an undated event is a plain change.
                         .unwrap_or(
-                            if (pexprs.iter().any(|p| !p.base) || forward) && period.is_none_or(|p| p.start != p.end) {
+                            if (pexprs.iter().any(|p| !p.base) || forward)
+                                && period.is_some_and(|p| (27..=30).contains(&(p.end - p.start)))
+                            {
                                 "mom"
                             } else {
                                 "change"
@@ -500,12 +504,12 @@ impl<'a> Reader<'a> {
                 };
 
             // --- region, partner, segment
-            let (region, partner) = self.region_partner(q, s, metric, ctx);
+            let (region, partner) = self.region_partner(q, s, e, metric, ctx);
             let segment = within(&self.hits.segments, s, q.start)
                 .last()
                 .map(|h| &text[h.start..h.end]);
 
-            sources.push(source);
+            fact_of.push(Some((out.len(), source)));
             out.push(Fact {
                 commodity,
                 metric,
@@ -524,7 +528,7 @@ impl<'a> Reader<'a> {
                 sentence: (s, e),
             });
         }
-        self.date_from_a_to_b(&qs, s, &mut out[first_fact..], &sources);
+        self.date_from_a_to_b(&qs, s, out, &fact_of);
         let skip: Vec<bool> = owner
             .iter()
             .zip(&relative)
@@ -874,7 +878,7 @@ impl<'a> Reader<'a> {
         let free = |pi: usize| !pexprs[pi].base && owner[pi].is_none_or(|o| o == qi || !self.after_from(starts[o], s));
         let pick = |pi: usize| self.resolve(pexprs[pi].kind);
         if let Some(pi) = direct[qi] {
-            return (pick(pi), PeriodSource::Own);
+            return (pick(pi), PeriodSource::Direct);
         }
         let in_clause_before = (0..pexprs.len())
             .rev()
@@ -886,7 +890,7 @@ impl<'a> Reader<'a> {
             .find(|&pi| free(pi) && !relative[pi] && pexprs[pi].start >= s && pexprs[pi].end <= q.start);
         if let Some(pi) = in_clause_before.or(in_clause_after).or(in_sentence_before) {
             if let Some(p) = pick(pi) {
-                return (Some(p), PeriodSource::Own);
+                return (Some(p), PeriodSource::Sentence);
             }
         }
         (
@@ -898,10 +902,20 @@ impl<'a> Reader<'a> {
         )
     }
 
-    /// "fell from 1,818 tons to 807 tons": the first level is the month before the second.
-    fn date_from_a_to_b(&self, qs: &[Quantity], s: usize, facts: &mut [Fact<'a>], sources: &[PeriodSource]) {
+    /// "fell from 1,818 tons to 807 tons": the first level is the month before the second,
+    /// unless a period is written right after it.
+    fn date_from_a_to_b(
+        &self,
+        qs: &[Quantity],
+        s: usize,
+        out: &mut [Fact<'a>],
+        fact_of: &[Option<(usize, PeriodSource)>],
+    ) {
         for i in 0..qs.len().saturating_sub(1) {
-            if sources[i] != PeriodSource::Context || !self.after_from(qs[i].start, s) {
+            let (Some((fa, source)), Some((fb, _))) = (fact_of[i], fact_of[i + 1]) else {
+                continue;
+            };
+            if source == PeriodSource::Direct || !self.after_from(qs[i].start, s) {
                 continue;
             }
             let between = self.text[qs[i].end..qs[i + 1].start].trim().to_ascii_lowercase();
@@ -912,10 +926,10 @@ impl<'a> Reader<'a> {
             if !to_b {
                 continue;
             }
-            if let Some(p) = facts[i + 1].period {
+            if let Some(p) = out[fb].period {
                 let m = Month::of_day(p.start);
-                if m.period() == p {
-                    facts[i].period = Some(m.offset(-1).period());
+                if m.period() == p && (source == PeriodSource::Context || out[fa].period == Some(p)) {
+                    out[fa].period = Some(m.offset(-1).period());
                 }
             }
         }
@@ -928,6 +942,7 @@ impl<'a> Reader<'a> {
         &self,
         q: &Quantity,
         s: usize,
+        e: usize,
         metric: &str,
         ctx: &Context,
     ) -> (Option<&'static str>, Option<&'static str>) {
@@ -963,6 +978,16 @@ impl<'a> Reader<'a> {
             } else if r.name != "overseas" && Some(r.name) != region {
                 partner = Some(r.name);
             }
+        }
+        // "... worth of cobalt products from China": the counterpart after the number.
+        if trade && partner.is_none() {
+            partner = within(&self.hits.regions, q.end, e)
+                .iter()
+                .find(|h| {
+                    let before = text[q.end..h.start].trim_end().to_ascii_lowercase();
+                    (before.ends_with(" from") || before.ends_with(" to")) && !before.contains([',', ';'])
+                })
+                .map(|h| REGIONS.payload(h).name);
         }
         if partner == region {
             partner = None;
