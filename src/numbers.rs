@@ -159,13 +159,28 @@ fn currency_after(b: &[u8], p: usize) -> Option<(&'static str, usize, f64)> {
 }
 
 /// "/mt", "/ton", " per tonne" after a money amount.
+/// Also " a ton", " a metric ton", and after a bracketed conversion: "812.5 yuan ($113.6) a metric ton".
 fn per_unit(b: &[u8], p: usize) -> Option<(&'static str, usize)> {
+    let mut p = p;
+    // Skip a short bracketed conversion, or the closing bracket of one we stand in.
+    let s0 = skip_spaces(b, p, 1);
+    if s0 < b.len() && b[s0] == b'(' {
+        if let Some(close) = b[s0..(s0 + 24).min(b.len())].iter().position(|&c| c == b')') {
+            p = s0 + close + 1;
+        }
+    } else if s0 < b.len() && b[s0] == b')' {
+        p = s0 + 1;
+    }
     let q = if p < b.len() && b[p] == b'/' {
         skip_spaces(b, p + 1, 1)
     } else {
         let q = skip_spaces(b, p, 1);
         if word_at(b, q, "per") {
             skip_spaces(b, q + 3, 1)
+        } else if word_at(b, q, "a") {
+            skip_spaces(b, q + 1, 1)
+        } else if word_at(b, q, "an") {
+            skip_spaces(b, q + 2, 1)
         } else {
             return None;
         }
@@ -353,7 +368,11 @@ pub fn scan(text: &str, from: usize, to: usize) -> Vec<Quantity> {
         }
         match quantity_at(b, i) {
             Some(q) => {
-                i = q.end.max(i + 1);
+                // Resume inside a bracketed conversion so its number is read too.
+                i = match b[q.start..q.end].iter().position(|&c| c == b'(') {
+                    Some(p) => q.start + p + 1,
+                    None => q.end.max(i + 1),
+                };
                 out.push(q);
             }
             None => {
@@ -529,6 +548,14 @@ mod tests {
         );
         assert_eq!(one("dropped by 20-30%"), (20.0, Some(30.0), "%", "20-30%".into()));
         assert_eq!(one("to $58-66/mt on"), (58.0, Some(66.0), "USD/t", "$58-66/mt".into()));
+    }
+
+    #[test]
+    fn money_per_unit_in_words() {
+        assert_eq!(one("was up at $9,712 a ton, while"), (9712.0, None, "USD/t", "$9,712 a ton".into()));
+        let s = "climbed to 812.5 yuan ($113.6) a metric ton.";
+        let q = scan(s, 0, s.len());
+        assert_eq!(q.iter().map(|q| (q.value, q.unit)).collect::<Vec<_>>(), [(812.5, "CNY/t"), (113.6, "USD/t")]);
     }
 
     #[test]
