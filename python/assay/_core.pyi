@@ -6,7 +6,15 @@ from typing import final
 
 from typing_extensions import CapsuleType, TypeAlias
 
-__all__ = ["__version__", "ArrowTable", "empty_table", "parse", "parse_texts", "read_files"]
+__all__ = [
+    "__version__",
+    "ArrowTable",
+    "FactStream",
+    "empty_table",
+    "parse",
+    "parse_texts",
+    "read_files",
+]
 
 __version__: str
 
@@ -27,6 +35,29 @@ class ArrowTable:
     def __arrow_c_schema__(self) -> CapsuleType: ...
     @staticmethod
     def concat(tables: list[ArrowTable]) -> ArrowTable: ...
+
+@final
+class FactStream:
+    """A lazy stream of ``facts`` batches over many files (consumed once)."""
+
+    def __new__(
+        cls,
+        paths: Sequence[str | PathLike[str]],
+        published_iso: str | None = None,
+        encoding: str | None = None,
+        threads: int | None = None,
+        batch_size: int = 65536,
+        chunk_bytes: int = 16777216,
+        raise_on_error: bool = False,
+        keep_errors: bool = True,
+    ) -> FactStream: ...
+    def next_batch(self) -> ArrowTable | None: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> CapsuleType: ...
+    def __arrow_c_schema__(self) -> CapsuleType: ...
+    def documents(self) -> ArrowTable: ...
+    def errors(self) -> ArrowTable: ...
+    @property
+    def available(self) -> bool: ...
 
 def empty_table(name: str) -> ArrowTable:
     """An empty table of ``facts``, ``documents``, ``sections`` or ``errors``."""
