@@ -367,10 +367,14 @@ pub fn scan(text: &str, from: usize, to: usize) -> Vec<Quantity> {
             continue;
         }
         match quantity_at(b, i) {
-            Some(q) => {
-                // Resume inside a bracketed conversion so its number is read too.
+            Some(mut q) => {
+                // "812.5 yuan ($113.6) a metric ton": the span stops before the bracket and
+                // reading resumes inside it, so the conversion is a quantity of its own.
                 i = match b[q.start..q.end].iter().position(|&c| c == b'(') {
-                    Some(p) => q.start + p + 1,
+                    Some(p) => {
+                        q.end = q.start + b[q.start..q.start + p].trim_ascii_end().len();
+                        q.start + p + 1
+                    }
                     None => q.end.max(i + 1),
                 };
                 out.push(q);
@@ -552,10 +556,18 @@ mod tests {
 
     #[test]
     fn money_per_unit_in_words() {
-        assert_eq!(one("was up at $9,712 a ton, while"), (9712.0, None, "USD/t", "$9,712 a ton".into()));
+        assert_eq!(
+            one("was up at $9,712 a ton, while"),
+            (9712.0, None, "USD/t", "$9,712 a ton".into())
+        );
         let s = "climbed to 812.5 yuan ($113.6) a metric ton.";
         let q = scan(s, 0, s.len());
-        assert_eq!(q.iter().map(|q| (q.value, q.unit)).collect::<Vec<_>>(), [(812.5, "CNY/t"), (113.6, "USD/t")]);
+        assert_eq!(
+            q.iter().map(|q| (q.value, q.unit)).collect::<Vec<_>>(),
+            [(812.5, "CNY/t"), (113.6, "USD/t")]
+        );
+        assert_eq!(&s[q[0].start..q[0].end], "812.5 yuan");
+        assert!(q[0].end <= q[1].start, "spans do not overlap");
     }
 
     #[test]
