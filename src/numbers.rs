@@ -228,6 +228,8 @@ fn unit_after(b: &[u8], p: usize) -> Option<UnitHit> {
 
 /// One side of a quantity: optional sign and currency, the literal, optional scale.
 struct Side {
+    /// The scale word written after the literal ("million"), already applied to `value`.
+    scale: Option<f64>,
     start: usize,
     value: f64,
     end: usize,
@@ -238,9 +240,11 @@ struct Side {
 fn side_at(b: &[u8], i: usize) -> Option<Side> {
     let (v, mut end) = literal(b, i)?;
     let mut value = v;
+    let mut scale = None;
     if let Some((m, e)) = scale_at(b, end) {
         value *= m;
         end = e;
+        scale = Some(m);
     }
     let mut start = i;
     let mut currency = None;
@@ -266,6 +270,7 @@ fn side_at(b: &[u8], i: usize) -> Option<Side> {
         start -= 3;
     }
     Some(Side {
+        scale,
         start,
         value,
         end,
@@ -322,9 +327,12 @@ fn unit_of(b: &[u8], side: &Side) -> Option<UnitHit> {
 
 /// The range separator after the first side, and where the second side's literal starts.
 /// Returns (where the second side's literal starts, whether it has its own minus sign).
-fn range_second(b: &[u8], p: usize, first_has_unit: bool) -> Option<(usize, bool)> {
+fn range_second(b: &[u8], p: usize, first_has_unit: bool, between: bool) -> Option<(usize, bool)> {
     let mut q = skip_spaces(b, p, 1);
-    if q < b.len() && matches!(b[q], b'-' | b'~') {
+    if between && word_at(b, q, "and") {
+        // "between 3.58 and 3.62 million mt"
+        q += 3;
+    } else if q < b.len() && matches!(b[q], b'-' | b'~') {
         q += 1;
     } else if b[q..].starts_with("–".as_bytes()) || b[q..].starts_with("—".as_bytes()) {
         q += 3;
@@ -404,6 +412,7 @@ fn quantity_at(b: &[u8], i: usize) -> Option<Quantity> {
     // "from 1,818 tons to 807 tons" is two levels; "from 5,000-6,000 yuan/kg" is still a range.
     let tail = b[first.start.saturating_sub(12)..first.start].trim_ascii_end();
     let preceded_by_from = tail.len() >= 4 && tail[tail.len() - 4..].eq_ignore_ascii_case(b"from");
+    let preceded_by_between = tail.len() >= 7 && tail[tail.len() - 7..].eq_ignore_ascii_case(b"between");
     if unit1.is_none()
         || unit1.as_ref().is_some_and(|u| u.kind == QKind::Pct)
         || !has_own_unit
@@ -413,12 +422,18 @@ fn quantity_at(b: &[u8], i: usize) -> Option<Quantity> {
             b,
             after_first,
             preceded_by_from || (has_own_unit && unit1.as_ref().is_some_and(|u| u.kind != QKind::Money)),
+            preceded_by_between,
         ) {
             if let Some(mut second) = side_at(b, j) {
                 // The separator hyphen is not a sign; only a second minus is.
                 second.negative = second_negative;
                 // "$58-66/mt": the currency is written once, before the first number.
                 second.currency = second.currency.or(first.currency);
+                // "5-6 million mt", "between 3.58 and 3.62 million mt": one scale for both ends.
+                let first_value = match (first.scale, second.scale) {
+                    (None, Some(m)) => first.value * m,
+                    _ => first.value,
+                };
                 if let Some(u2) = unit_of(b, &second) {
                     let compatible = match &unit1 {
                         None => true,
@@ -431,7 +446,7 @@ fn quantity_at(b: &[u8], i: usize) -> Option<Quantity> {
                         return Some(Quantity {
                             start: first.start,
                             end: u2.end,
-                            value: sign(first.negative) * first.value * u2.multiplier,
+                            value: sign(first.negative) * first_value * u2.multiplier,
                             value_high: Some(sign(second.negative) * second.value * u2.multiplier),
                             unit: u2.canonical,
                             kind: u2.kind,
@@ -552,6 +567,11 @@ mod tests {
         );
         assert_eq!(one("dropped by 20-30%"), (20.0, Some(30.0), "%", "20-30%".into()));
         assert_eq!(one("to $58-66/mt on"), (58.0, Some(66.0), "USD/t", "$58-66/mt".into()));
+        assert_eq!(one("of 5-6 million mt"), (5e6, Some(6e6), "t", "5-6 million mt".into()));
+        assert_eq!(
+            one("between 3.58 and 3.62 million mt"),
+            (3580000.0, Some(3620000.0), "t", "3.58 and 3.62 million mt".into())
+        );
     }
 
     #[test]
