@@ -57,11 +57,11 @@ enum PeriodSource {
 struct Reader<'a> {
     text: &'a str,
     hits: Hits,
-    /// Month that anchors years; end of the measured time (later periods are forecasts).
+    /// Month that anchors years: the subject month, else the month of publication.
     reference: Option<Month>,
-    measured_until: Option<Days>,
-    /// Whether `measured_until` is the end of a subject month (else a publication date).
-    subject_known: bool,
+    /// Last day of the subject month: later periods are not yet measured.
+    subject_end: Option<Days>,
+    published: Option<Days>,
     default_commodity: Option<&'static str>,
 }
 
@@ -69,7 +69,6 @@ pub fn parse_text<'a>(text: &'a str, opts: &ParseOptions) -> ParsedDoc<'a> {
     let lines = segment::lines(text);
     let meta = meta::read(text, &lines, opts.published);
     let reference = meta.subject.or(meta.doc.published.map(Month::of_day));
-    let measured_until = meta.subject.map(Month::last_day).or(meta.doc.published);
     let r = Reader {
         text,
         hits: Hits {
@@ -85,8 +84,8 @@ pub fn parse_text<'a>(text: &'a str, opts: &ParseOptions) -> ParsedDoc<'a> {
             periods: periods::scan(text, 0, text.len()),
         },
         reference,
-        measured_until,
-        subject_known: meta.subject.is_some(),
+        subject_end: meta.subject.map(Month::last_day),
+        published: meta.doc.published,
         default_commodity: meta.commodity,
     };
     let mut sections: Vec<Section<'a>> = Vec::new();
@@ -244,6 +243,13 @@ impl<'a> Reader<'a> {
             PKind::Year(_) => true,
             PKind::Relative(_) | PKind::RelativeYear(_) | PKind::MonthRelYear { .. } => false,
         };
+        // "last month", "next month" count from the day of writing; "this month" is the
+        // month the report is about.
+        if let (PKind::Relative(n), Some(d)) = (kind, self.published) {
+            if n != 0 {
+                return Some(Month::of_day(d).offset(n).period());
+            }
+        }
         match self.reference {
             Some(r) => Some(periods::resolve(kind, r)),
             None if explicit_year => Some(periods::resolve(kind, Month::new(2000, 1))),
@@ -493,12 +499,12 @@ impl<'a> Reader<'a> {
 
             // --- forecast
             let forecast = expected_figure
-                || match (period, self.measured_until) {
+                || match (period, self.subject_end.or(self.published)) {
                     // A later month is a forecast, unless the sentence tells it as a measured event
                     // ("TCs fell further in December") and no forecast word governs the number.
                     (Some(p), Some(_)) => {
                         let forward_here = self.clause_has_forward(cs, ce);
-                        self.after_measured(p, forward_here) && (forward_here || !past)
+                        self.after_measured(p, forward) && (forward_here || !past)
                     }
                     _ => forward && self.clause_has_forward(cs, ce),
                 };
@@ -662,14 +668,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A period not yet measured when the report was written: after its subject month,
-    /// or, when only the publication date is known, after that date (or running past it
-    /// with a forecast word).
+    /// A period not yet measured when the report was written: after its subject month
+    /// and after its publication (or running past it with a forecast word); with only a
+    /// publication date, after that date.
     fn after_measured(&self, p: Period, forward: bool) -> bool {
-        match self.measured_until {
-            Some(until) if self.subject_known => p.end > until,
-            Some(until) => p.start > until || (p.end > until && forward),
-            None => false,
+        match (self.subject_end, self.published) {
+            (Some(end), published) => p.end > end && (published.is_none_or(|d| p.start > d) || forward),
+            (None, Some(d)) => p.start > d || (p.end > d && forward),
+            (None, None) => false,
         }
     }
 
@@ -743,10 +749,18 @@ impl<'a> Reader<'a> {
             let b = text[s..m.start].trim_end();
             b.ends_with("% of") || b.ends_with("% of the") || b.ends_with("% of total")
         };
+        // "inventories of imported iron ore": a trade word describing a commodity is not the metric.
+        let modifier = |m: &Hit| {
+            let w = text[m.start..m.end].to_ascii_lowercase();
+            matches!(w.as_str(), "imported" | "exported" | "import" | "export")
+                && within(&self.hits.commodities, m.end, m.end + 3)
+                    .first()
+                    .is_some_and(|c| text[m.end..c.start].trim().is_empty())
+        };
         let before = metrics
             .iter()
             .rev()
-            .find(|m| m.end <= q.start && m.start >= s && !of_whole(m));
+            .find(|m| m.end <= q.start && m.start >= s && !of_whole(m) && !modifier(m));
         let cue_metric = after.or(before).and_then(|m| *METRICS.payload(m));
         let mut metric = cue_metric.or(ctx.topic_metric);
         // The unit decides where cue words cannot: a money-per-unit figure is a price
@@ -896,7 +910,7 @@ impl<'a> Reader<'a> {
         (
             ctx.period.or(self
                 .reference
-                .filter(|_| self.measured_until.is_some())
+                .filter(|_| self.subject_end.or(self.published).is_some())
                 .map(Month::period)),
             PeriodSource::Context,
         )
