@@ -6,7 +6,7 @@
 //! case-insensitively unless written with a leading `=` (then exactly: `=US`
 //! must not match the pronoun "us").
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 
@@ -19,7 +19,12 @@ pub struct Hit {
 }
 
 pub struct Vocab<T> {
+    /// Leftmost-longest: the phrase a scan takes when it is word-bounded (the usual case).
     ac: AhoCorasick,
+    /// Every phrase (overlapping): the fallback when the longest is not word-bounded.
+    all: AhoCorasick,
+    /// Length of the longest phrase.
+    max_len: usize,
     /// Per pattern: payload index and whether case must match exactly.
     patterns: Vec<(u32, Option<&'static str>)>,
     pub payloads: Vec<T>,
@@ -47,40 +52,88 @@ impl<T> Vocab<T> {
             pats.push(key);
             patterns.push((id, exact));
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&pats)
-            .expect("vocabulary compiles");
-        Vocab { ac, patterns, payloads }
+        let automaton = |kind| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(kind)
+                // A full DFA: one table lookup per byte.
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&pats)
+                .expect("vocabulary compiles")
+        };
+        Vocab {
+            ac: automaton(MatchKind::LeftmostLongest),
+            all: automaton(MatchKind::Standard),
+            max_len: pats.iter().map(String::len).max().unwrap_or(0),
+            patterns,
+            payloads,
+        }
+    }
+
+    /// Every phrase starting at `s` as (pattern, end); overlapping search over the
+    /// longest phrase's length (anchored overlapping search is not offered).
+    fn phrases_at<'t>(&'t self, text: &'t str, s: usize) -> impl Iterator<Item = (usize, usize)> + 't {
+        let span = Input::new(text).range(s..(s + self.max_len).min(text.len()));
+        self.all
+            .find_overlapping_iter(span)
+            .filter(move |m| m.start() == s)
+            .map(|m| (m.pattern().as_usize(), m.end()))
+    }
+
+    /// The hit of pattern `pattern` at `s..e` if it is one: exact case where required,
+    /// and no word character at an edge continuing into the text.
+    fn hit(&self, text: &str, pattern: usize, s: usize, e: usize) -> Option<Hit> {
+        let bytes = text.as_bytes();
+        let (id, exact) = self.patterns[pattern];
+        if exact.is_some_and(|x| &text[s..e] != x) {
+            return None;
+        }
+        if is_word_byte(bytes[s]) && s > 0 && is_word_byte(bytes[s - 1]) {
+            return None;
+        }
+        if is_word_byte(bytes[e - 1]) && e < bytes.len() && is_word_byte(bytes[e]) {
+            return None;
+        }
+        Some(Hit { start: s, end: e, id })
     }
 
     /// All word-bounded occurrences, leftmost-longest and non-overlapping.
+    ///
+    /// Scanning left to right, each hit is the longest word-bounded phrase at the
+    /// leftmost position that has one. The leftmost-longest automaton finds the
+    /// leftmost position with any phrase; when its longest phrase there is not
+    /// word-bounded, the shorter phrases at that position are tried, and failing
+    /// those the scan goes on from the next byte.
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
-        let mut all: Vec<Hit> = Vec::new();
-        for m in self.ac.find_overlapping_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            let (id, exact) = self.patterns[m.pattern().as_usize()];
-            if let Some(x) = exact {
-                if &text[s..e] != x {
-                    continue;
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < bytes.len() {
+            let Some(m) = self.ac.find(Input::new(text).range(pos..)) else {
+                break;
+            };
+            let s = m.start();
+            // Inside a word no phrase starting with a word character is bounded.
+            let inside_word = is_word_byte(bytes[s]) && s > 0 && is_word_byte(bytes[s - 1]);
+            let best = if inside_word {
+                None
+            } else {
+                self.hit(text, m.pattern().as_usize(), s, m.end()).or_else(|| {
+                    let mut best: Option<Hit> = None;
+                    for (pattern, end) in self.phrases_at(text, s) {
+                        if best.is_none_or(|b| end > b.end) {
+                            best = self.hit(text, pattern, s, end).or(best);
+                        }
+                    }
+                    best
+                })
+            };
+            match best {
+                Some(h) => {
+                    pos = h.end;
+                    out.push(h);
                 }
-            }
-            // A word character at the edge of the phrase must not continue into the text.
-            if is_word_byte(bytes[s]) && s > 0 && is_word_byte(bytes[s - 1]) {
-                continue;
-            }
-            if is_word_byte(bytes[e - 1]) && e < bytes.len() && is_word_byte(bytes[e]) {
-                continue;
-            }
-            all.push(Hit { start: s, end: e, id });
-        }
-        all.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut out: Vec<Hit> = Vec::with_capacity(all.len());
-        for h in all {
-            if out.last().is_none_or(|l| h.start >= l.end) {
-                out.push(h);
+                None => pos = s + 1,
             }
         }
         out
@@ -407,6 +460,42 @@ mod tests {
         let names: Vec<_> = hits.iter().map(|h| REGIONS.payload(h).name).collect();
         assert_eq!(names, ["United States", "Russia"]);
         assert!(COMMODITIES.find("copperish").is_empty());
+    }
+
+    /// The definition: every word-bounded occurrence, then greedily the longest at the leftmost start.
+    fn find_by_definition<T>(v: &Vocab<T>, text: &str) -> Vec<Hit> {
+        let mut all = Vec::new();
+        for s in (0..text.len()).filter(|&s| text.is_char_boundary(s)) {
+            for (pattern, end) in v.phrases_at(text, s) {
+                all.extend(v.hit(text, pattern, s, end));
+            }
+        }
+        all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut out: Vec<Hit> = Vec::new();
+        for h in all {
+            if out.last().is_none_or(|l| h.start >= l.end) {
+                out.push(h);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn fast_find_agrees_with_the_definition() {
+        let mut texts: Vec<String> = vec![
+            "Let us see the US market and Russia. copperish copper cathode output in-line up-to".into(),
+            "Imports from Chile rose 5% MoM; exports to the U.S. fell year-on-year, down 3% y/y.".into(),
+        ];
+        if let Ok(dir) = std::fs::read_dir("../shared/corpus") {
+            texts.extend(dir.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()));
+        }
+        for t in &texts {
+            assert_eq!(CUES.find(t), find_by_definition(&CUES, t));
+            assert_eq!(METRICS.find(t), find_by_definition(&METRICS, t));
+            assert_eq!(COMMODITIES.find(t), find_by_definition(&COMMODITIES, t));
+            assert_eq!(REGIONS.find(t), find_by_definition(&REGIONS, t));
+            assert_eq!(SEGMENTS.find(t), find_by_definition(&SEGMENTS, t));
+        }
     }
 
     #[test]

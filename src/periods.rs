@@ -151,6 +151,30 @@ static PERIOD_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&pat).expect("period regex compiles")
 });
 
+/// `PERIOD_RE` with ASCII word boundaries. Unicode `\b` makes the regex engine's
+/// lazy DFA give up on any non-ASCII byte (falling back to a far slower NFA);
+/// the two agree wherever no non-ASCII *word* character is in sight, which
+/// [`period_re_for`] checks, so the results are the same either way.
+static PERIOD_RE_ASCII_B: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&PERIOD_RE.as_str().replace(r"\b", r"(?-u:\b)")).expect("period regex compiles"));
+
+/// A word character outside ASCII: where ASCII and Unicode word boundaries differ.
+static NON_ASCII_WORD: Lazy<Regex> = Lazy::new(|| Regex::new(r"[\w&&[^\x00-\x7F]]").expect("word class compiles"));
+
+/// The fast regex when `hay` (seen from `from`, one character back for `\b`) has no non-ASCII word character.
+fn period_re_for(hay: &str, from: usize) -> &'static Regex {
+    let mut back = from.saturating_sub(4);
+    while !hay.is_char_boundary(back) {
+        back += 1;
+    }
+    let seen = &hay[back..];
+    if seen.is_ascii() || !NON_ASCII_WORD.is_match(seen) {
+        &PERIOD_RE_ASCII_B
+    } else {
+        &PERIOD_RE
+    }
+}
+
 fn month_num(s: &str) -> u32 {
     const P: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -168,7 +192,8 @@ pub fn scan(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
     let hay = &text[..to];
     let mut out = Vec::new();
     let mut pos = from;
-    while let Some(c) = PERIOD_RE.captures_at(hay, pos) {
+    let re = period_re_for(hay, from);
+    while let Some(c) = re.captures_at(hay, pos) {
         let whole = c.get(0).expect("match");
         pos = whole.end().max(whole.start() + 1);
         while pos < hay.len() && !hay.is_char_boundary(pos) {

@@ -2,7 +2,7 @@
 
 use crate::lexicon::commodity_of_heading;
 use once_cell::sync::Lazy;
-use regex::Regex;
+use regex::RegexSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LineKind {
@@ -21,27 +21,22 @@ pub struct Line {
     pub kind: LineKind,
 }
 
-static FURNITURE: Lazy<Vec<(bool, Regex)>> = Lazy::new(|| {
-    include_str!("../data/furniture.tsv")
+/// The furniture patterns as one set (one pass per line), and per pattern whether it ends the page.
+static FURNITURE: Lazy<(RegexSet, Vec<bool>)> = Lazy::new(|| {
+    let (rest, pats): (Vec<bool>, Vec<String>) = include_str!("../data/furniture.tsv")
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .filter_map(|l| l.split_once('\t'))
-        .map(|(kind, pat)| {
-            (
-                kind == "rest",
-                Regex::new(&format!("(?i){pat}")).expect("furniture pattern compiles"),
-            )
-        })
-        .collect()
+        .map(|(kind, pat)| (kind == "rest", format!("(?i){pat}")))
+        .unzip();
+    (RegexSet::new(&pats).expect("furniture patterns compile"), rest)
 });
 
 /// Furniture verdict for a trimmed line: None (not furniture), Some(false) (this line),
-/// Some(true) (this line and the rest of the page).
+/// Some(true) (this line and the rest of the page). The first pattern that matches decides.
 pub fn furniture(line: &str) -> Option<bool> {
-    FURNITURE
-        .iter()
-        .find(|(_, re)| re.is_match(line))
-        .map(|(rest, _)| *rest)
+    let (set, rest) = &*FURNITURE;
+    set.matches(line).iter().next().map(|i| rest[i])
 }
 
 /// A line reads as a heading: short, no sentence punctuation at its end.
