@@ -55,22 +55,32 @@ pub struct Tables {
     pub errors: Vec<RecordBatch>,
 }
 
+impl Extend<Batches> for Tables {
+    fn extend<I: IntoIterator<Item = Batches>>(&mut self, iter: I) {
+        for b in iter {
+            self.documents.push(b.documents);
+            self.sections.push(b.sections);
+            self.facts.push(b.facts);
+            self.errors.push(b.errors);
+        }
+    }
+}
+
 impl FromIterator<Batches> for Tables {
     fn from_iter<I: IntoIterator<Item = Batches>>(iter: I) -> Self {
         let mut t = Tables::default();
-        for b in iter {
-            t.documents.push(b.documents);
-            t.sections.push(b.sections);
-            t.facts.push(b.facts);
-            t.errors.push(b.errors);
-        }
+        t.extend(iter);
         t
     }
 }
 
 /// Reads and parses files; the doc_id of each is its file name without extension.
+///
+/// Files are read ahead on their own thread while the previous chunk is parsed
+/// on all threads (see [`crate::stream`]).
 pub fn read_files<P: AsRef<Path> + Sync>(paths: &[P], opts: &ReadOptions) -> Result<Tables, String> {
-    run(paths, opts.threads, |b, path| read_file(b, path.as_ref(), opts))
+    let paths = paths.iter().map(|p| p.as_ref().to_path_buf()).collect();
+    crate::stream::read_all(paths, opts, crate::stream::Chunking::default())
 }
 
 /// Parses in-memory texts given as `(doc_id, text)`.
@@ -127,7 +137,8 @@ pub fn parse_text_into(
     }
 }
 
-fn read_file(b: &mut TablesBuilder, path: &Path, opts: &ReadOptions) {
+/// Decodes and parses the bytes read from `path` (or records why they could not be read).
+pub fn read_file_bytes(b: &mut TablesBuilder, path: &Path, bytes: std::io::Result<Vec<u8>>, opts: &ReadOptions) {
     let doc_id = path
         .file_stem()
         .map_or_else(|| path.to_string_lossy(), |s| s.to_string_lossy());
@@ -143,7 +154,7 @@ fn read_file(b: &mut TablesBuilder, path: &Path, opts: &ReadOptions) {
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
     let prepared = guarded(|| {
-        let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+        let bytes = bytes.map_err(|e| format!("cannot read: {e}"))?;
         let decoded = decode::decode(bytes, opts.encoding)?;
         Ok(if is_html {
             let page = html::html_to_text(&decoded.text);

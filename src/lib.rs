@@ -22,4 +22,5 @@ pub mod meta;
 pub mod numbers;
 pub mod python;
 pub mod segment;
+pub mod stream;
 pub mod tables;

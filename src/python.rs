@@ -2,6 +2,7 @@
 //! interface, and the parsing entry points (which release the GIL).
 
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use arrow_array::ffi_stream::FFI_ArrowArrayStream;
 use arrow_array::{RecordBatch, RecordBatchIterator};
@@ -16,6 +17,7 @@ use crate::corpus::{self, Format, ReadOptions};
 use crate::decode;
 use crate::model::Days;
 use crate::periods::parse_iso_date;
+use crate::stream::{Chunking, FactReader, Kept, StreamOptions};
 
 /// An Arrow table held in Rust: a schema and its record batches.
 ///
@@ -276,12 +278,151 @@ fn parse_dated_texts(
     }
 }
 
+fn read_options(published_iso: Option<&str>, encoding: Option<&str>, threads: Option<usize>) -> PyResult<ReadOptions> {
+    let encoding = encoding
+        .map(|label| decode::lookup(label).ok_or_else(|| PyValueError::new_err(format!("unknown encoding: {label:?}"))))
+        .transpose()?;
+    Ok(ReadOptions {
+        published: published(published_iso)?,
+        encoding,
+        threads,
+    })
+}
+
+/// Facts of many files, parsed chunk by chunk as they are consumed.
+///
+/// Files are read ahead on one thread and parsed on all cores (without the
+/// GIL) while the consumer handles the previous batch. The stream can be
+/// consumed once: through `__arrow_c_stream__` (pyarrow, polars, duckdb) or
+/// `next_batch`. `documents()` and `errors()` are the rows seen so far.
+#[pyclass(module = "assay._core", name = "FactStream", frozen)]
+pub struct FactStream {
+    reader: Mutex<Option<FactReader>>,
+    kept: Arc<Mutex<Kept>>,
+}
+
+impl FactStream {
+    fn take(&self) -> PyResult<FactReader> {
+        self.reader
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+            .ok_or_else(|| PyRuntimeError::new_err("the stream has already been consumed"))
+    }
+
+    fn kept_table(&self, documents: bool) -> ArrowTable {
+        let kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
+        if documents {
+            ArrowTable::new(tables::documents_schema(), kept.documents.clone())
+        } else {
+            ArrowTable::new(tables::errors_schema(), kept.errors.clone())
+        }
+    }
+}
+
+#[pymethods]
+impl FactStream {
+    #[new]
+    #[pyo3(signature = (paths, published_iso=None, encoding=None, threads=None, batch_size=65536,
+                        chunk_bytes=16777216, raise_on_error=false, keep_errors=true))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        paths: Vec<PathBuf>,
+        published_iso: Option<&str>,
+        encoding: Option<&str>,
+        threads: Option<usize>,
+        batch_size: usize,
+        chunk_bytes: usize,
+        raise_on_error: bool,
+        keep_errors: bool,
+    ) -> PyResult<Self> {
+        if batch_size == 0 {
+            return Err(PyValueError::new_err("batch_size must be positive"));
+        }
+        let opts = read_options(published_iso, encoding, threads)?;
+        let stream_opts = StreamOptions {
+            batch_size,
+            chunking: Chunking {
+                bytes: chunk_bytes.max(1),
+                ..Chunking::default()
+            },
+            raise_on_error,
+            keep_errors,
+        };
+        let reader = FactReader::new(paths, opts, stream_opts);
+        let kept = reader.kept();
+        Ok(FactStream {
+            reader: Mutex::new(Some(reader)),
+            kept,
+        })
+    }
+
+    /// The next batch of facts as a one-batch table, or None at the end (GIL released while parsing).
+    fn next_batch(&self, py: Python<'_>) -> PyResult<Option<ArrowTable>> {
+        let mut reader = self.take()?;
+        let next = py.detach(|| {
+            let r = reader.next();
+            (r, reader)
+        });
+        let (r, reader) = next;
+        *self.reader.lock().unwrap_or_else(|e| e.into_inner()) = Some(reader);
+        match r {
+            None => Ok(None),
+            Some(Ok(b)) => Ok(Some(ArrowTable::new(tables::facts_schema(), vec![b]))),
+            Some(Err(e)) => Err(PyRuntimeError::new_err(stream_error_text(&e))),
+        }
+    }
+
+    /// Hands the rest of the stream to an Arrow consumer (once).
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyCapsule>> {
+        let _ = requested_schema;
+        let stream = FFI_ArrowArrayStream::new(Box::new(self.take()?));
+        PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
+    }
+
+    fn __arrow_c_schema__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
+        let schema = FFI_ArrowSchema::try_from(tables::facts_schema().as_ref())
+            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+        PyCapsule::new_with_value(py, schema, c"arrow_schema")
+    }
+
+    /// `documents` rows of the files parsed so far.
+    fn documents(&self) -> ArrowTable {
+        self.kept_table(true)
+    }
+
+    /// `errors` rows of the files parsed so far.
+    fn errors(&self) -> ArrowTable {
+        self.kept_table(false)
+    }
+
+    /// Whether the stream is still available (not handed to an Arrow consumer).
+    #[getter]
+    fn available(&self) -> bool {
+        self.reader.lock().unwrap_or_else(|e| e.into_inner()).is_some()
+    }
+}
+
+/// The message of a stream error without Arrow's "External error: " prefix.
+fn stream_error_text(e: &arrow_schema::ArrowError) -> String {
+    match e {
+        arrow_schema::ArrowError::ExternalError(inner) => inner.to_string(),
+        other => other.to_string(),
+    }
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // Rust `log` records go to Python's `logging` (logger names start with "assay").
     pyo3_log::init();
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<ArrowTable>()?;
+    m.add_class::<FactStream>()?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(read_files, m)?)?;
     m.add_function(wrap_pyfunction!(parse_texts, m)?)?;

@@ -11,16 +11,19 @@ from . import samples
 from ._api import Corpus, Report, parse, read_facts, read_reports
 from ._batch import parse_batch
 from ._core import __version__
+from ._stream import FactReader, iter_batches
 from ._table import Table
 from .errors import ParseError
 from .panel import panel
 
 __all__ = [
     "Corpus",
+    "FactReader",
     "ParseError",
     "Report",
     "Table",
     "__version__",
+    "iter_batches",
     "panel",
     "parse",
     "parse_batch",
