@@ -1,0 +1,85 @@
+//! Micro-benchmarks of the reading core on one thread (`cargo bench --bench core`).
+//!
+//! Inputs are the shared corpus documents (`../shared/corpus`) when present,
+//! else a small built-in report; throughput is reported in bytes of text.
+
+use assay::corpus::{parse_texts, Format, ReadOptions};
+use assay::lexicon::{COMMODITIES, CUES, METRICS, REGIONS};
+use assay::{parse_text, periods, ParseOptions};
+use divan::counter::BytesCount;
+use divan::Bencher;
+
+const FALLBACK: &str = "Copper Cathode\n\nIn May 2025, China's copper cathode output fell by 81,700 mt MoM, \
+a decline of 7.46%, and rose 12.5% YoY. Imports from Chile reached 250,000 mt in Q1 2025; \
+prices are expected to rise to 80,000 yuan/mt next month.\n";
+
+fn docs() -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = std::fs::read_dir("../shared/corpus")
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .filter_map(|e| {
+                    let p = e.path();
+                    let text = std::fs::read_to_string(&p).ok()?;
+                    Some((p.file_stem()?.to_string_lossy().into_owned(), text))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if v.is_empty() {
+        v.push(("fallback".into(), FALLBACK.repeat(50)));
+    }
+    v.sort();
+    v
+}
+
+fn bytes(docs: &[(String, String)]) -> BytesCount {
+    BytesCount::new(docs.iter().map(|(_, t)| t.len()).sum::<usize>())
+}
+
+#[divan::bench]
+fn parse_text_all(b: Bencher) {
+    let docs = docs();
+    let opts = ParseOptions::default();
+    b.counter(bytes(&docs)).bench(|| {
+        docs.iter()
+            .map(|(_, t)| parse_text(divan::black_box(t), &opts).facts.len())
+            .sum::<usize>()
+    });
+}
+
+#[divan::bench]
+fn parse_and_arrow_tables(b: Bencher) {
+    let docs = docs();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    b.counter(bytes(&docs))
+        .bench(|| pool.install(|| parse_texts(&docs, Format::Text, &ReadOptions::default()).unwrap()));
+}
+
+#[divan::bench]
+fn periods_scan(b: Bencher) {
+    let docs = docs();
+    b.counter(bytes(&docs)).bench(|| {
+        docs.iter()
+            .map(|(_, t)| periods::scan(t, 0, t.len()).len())
+            .sum::<usize>()
+    });
+}
+
+#[divan::bench(args = ["cues", "metrics", "commodities", "regions"])]
+fn vocab_find(b: Bencher, vocab: &str) {
+    let docs = docs();
+    b.counter(bytes(&docs)).bench(|| {
+        docs.iter()
+            .map(|(_, t)| match vocab {
+                "cues" => CUES.find(t).len(),
+                "metrics" => METRICS.find(t).len(),
+                "commodities" => COMMODITIES.find(t).len(),
+                _ => REGIONS.find(t).len(),
+            })
+            .sum::<usize>()
+    });
+}
+
+fn main() {
+    divan::main();
+}

@@ -1,0 +1,189 @@
+"""Throughput benchmark for assay (issue 7). Prints a table; see benchmarks/README.md.
+
+    .venv/bin/python benchmarks/bench.py [--size-mb 200] [--skip-core] [--skip-quantulum]
+
+Builds a corpus of at least --size-mb MB under benchmarks/data/ (gitignored) by
+repeating the documents of ../shared/corpus under distinct file names, then measures
+the Rust core on one thread, read_reports on 1 and 2 threads, the peak RSS of a
+streaming run (iter_batches -> Parquet, in a subprocess) and the speed ratio to
+quantulum3 on a 20 KB slice. 1 MB = 10^6 bytes of input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "benchmarks" / "data"
+SOURCE = REPO.parent / "shared" / "corpus"
+
+
+def build_corpus(size_mb: int) -> tuple[Path, int, int]:
+    """benchmarks/data/corpus-<size>/: copies of SOURCE documents until >= size_mb MB."""
+    out = DATA / f"corpus-{size_mb}mb"
+    done = out / ".complete"
+    docs = sorted(p for p in SOURCE.iterdir() if p.is_file())
+    if not docs:
+        sys.exit(f"no documents in {SOURCE}")
+    if not done.exists():
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir(parents=True)
+        total, i = 0, 0
+        while total < size_mb * 1_000_000:
+            for d in docs:
+                data = d.read_bytes()
+                (out / f"r{i:06d}_{d.stem}{d.suffix}").write_bytes(data)
+                total += len(data)
+                i += 1
+        done.write_text(f"{i} {total}\n")
+    n, total = map(int, done.read_text().split())
+    return out, n, total
+
+
+def core_rate(skip: bool) -> tuple[float | None, float | None]:
+    """MB/s of the Rust core on one thread: (parse_text, parse + Arrow tables)."""
+    if skip:
+        return None, None
+    cmd = ["cargo", "run", "--quiet", "--release", "--example", "bench_core", "--", str(SOURCE)]
+    env = dict(os.environ, PYO3_PYTHON=sys.executable)
+    res = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True)
+    if res.returncode != 0:
+        print(res.stderr, file=sys.stderr)
+        return None, None
+    rates = [float(line.split()[1]) for line in res.stdout.splitlines() if "MB/s" in line]
+    return rates[0], rates[1]
+
+
+def read_reports_rate(corpus: Path, threads: int) -> tuple[float, int, int]:
+    """(seconds, files, bytes) of one read_reports over the corpus (files already in page cache)."""
+    import assay
+
+    t0 = time.perf_counter()
+    c = assay.read_reports(corpus, threads=threads)
+    dt = time.perf_counter() - t0
+    return dt, len(c.documents), len(c.facts)
+
+
+STREAM_CHILD = textwrap.dedent(
+    """
+    import resource, sys, time
+    import pyarrow.parquet as pq
+    import assay
+    corpus, out = sys.argv[1], sys.argv[2]
+    t0 = time.perf_counter()
+    reader = assay.iter_batches(corpus, batch_size=65536)
+    rows = 0
+    with pq.ParquetWriter(out, reader.schema) as w:
+        for batch in reader:
+            w.write_batch(batch)
+            rows += batch.num_rows
+    dt = time.perf_counter() - t0
+    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(dt, rows, len(reader.documents), rss_kb)
+    """
+)
+
+
+def streaming_run(corpus: Path) -> tuple[float, int, int, float]:
+    """(seconds, fact rows, documents, peak RSS MB) of iter_batches -> Parquet in a fresh process."""
+    out = DATA / "stream-facts.parquet"
+    res = subprocess.run(
+        [sys.executable, "-c", STREAM_CHILD, str(corpus), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    dt, rows, docs, rss_kb = res.stdout.split()
+    out.unlink(missing_ok=True)
+    return float(dt), int(rows), int(docs), int(rss_kb) / 1024
+
+
+def slice_20kb() -> str:
+    """The first 20 KB (20,000 bytes, cut at a line end) of the source documents."""
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SOURCE.iterdir()) if p.is_file())
+    cut = text.rfind("\n", 0, 20_000)
+    return text[: cut if cut > 0 else 20_000]
+
+
+def quantulum_ratio(skip: bool) -> tuple[float | None, float, int]:
+    """(quantulum3 seconds, assay seconds, bytes) for parsing the 20 KB slice."""
+    import assay
+
+    text = slice_20kb()
+    assay.parse(text)  # warm-up: vocabularies compiled
+    n, t0 = 0, time.perf_counter()
+    while n < 20 or time.perf_counter() - t0 < 1.0:
+        assay.parse(text)
+        n += 1
+    t_assay = (time.perf_counter() - t0) / n
+    if skip:
+        return None, t_assay, len(text.encode())
+    try:
+        from quantulum3 import parser
+    except ImportError:
+        print("quantulum3 is not installed (pip install quantulum3)", file=sys.stderr)
+        return None, t_assay, len(text.encode())
+    parser.parse("warm up 5 tonnes")
+    t0 = time.perf_counter()
+    parser.parse(text)
+    t_q = time.perf_counter() - t0
+    return t_q, t_assay, len(text.encode())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size-mb", type=int, default=200)
+    ap.add_argument("--skip-core", action="store_true", help="do not build/run the Rust core example")
+    ap.add_argument("--skip-quantulum", action="store_true")
+    args = ap.parse_args()
+
+    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores", file=sys.stderr)
+    corpus, n_files, n_bytes = build_corpus(args.size_mb)
+    mb = n_bytes / 1e6
+    for p in corpus.iterdir():  # warm the page cache, so reading measures memory speed
+        p.read_bytes()
+
+    rows: list[tuple[str, str]] = []
+    core_parse, core_tables = core_rate(args.skip_core)
+    if core_parse is not None:
+        rows.append(("Rust core, 1 thread: parse_text", f"{core_parse:,.1f} MB/s"))
+        rows.append(("Rust core, 1 thread: parse + Arrow tables", f"{core_tables:,.1f} MB/s"))
+
+    times = {}
+    for threads in (1, 2):
+        dt, docs, facts = read_reports_rate(corpus, threads)
+        times[threads] = dt
+        rows.append(
+            (
+                f"read_reports, {threads} thread{'s' if threads > 1 else ''} ({mb:,.0f} MB, {docs:,} files)",
+                f"{mb / dt:,.1f} MB/s, {docs / dt:,.0f} reports/s",
+            )
+        )
+    rows.append(("speed-up 1 -> 2 threads", f"{times[1] / times[2]:.2f}x"))
+
+    dt, facts, docs, rss = streaming_run(corpus)
+    rows.append((f"iter_batches -> Parquet ({facts:,} facts)", f"{mb / dt:,.1f} MB/s"))
+    rows.append(("  peak RSS of the streaming process", f"{rss:,.0f} MB"))
+
+    t_q, t_a, slice_bytes = quantulum_ratio(args.skip_quantulum)
+    rows.append((f"assay.parse, {slice_bytes / 1000:.0f} KB slice", f"{t_a * 1000:,.2f} ms"))
+    if t_q is not None:
+        rows.append(("quantulum3, same slice", f"{t_q * 1000:,.0f} ms"))
+        rows.append(("assay / quantulum3 speed", f"{t_q / t_a:,.0f}x"))
+
+    width = max(len(k) for k, _ in rows)
+    print(f"{'measure':<{width}}  result")
+    print(f"{'-' * width}  {'-' * 30}")
+    for k, v in rows:
+        print(f"{k:<{width}}  {v}")
+
+
+if __name__ == "__main__":
+    main()
