@@ -15,7 +15,8 @@ static DATE_RE: Lazy<Regex> = Lazy::new(|| {
         | ^icon\s*(?P<b>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})
         | (?P<iso>\b(?:19|20)\d\d-\d\d-\d\d\b)
         | (?P<c>\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})
-        | ^[A-Z][A-Za-z]+,\s+(?P<d>[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s+\((?P<pub>[A-Za-z]+)\)",
+        | ^[A-Z][A-Za-z]+,\s+(?P<d>[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s+\((?P<pub>[A-Za-z]+)\)
+        | ^(?P<e>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})(?:\s+\d{1,2}:\d{2})?\s*$",
     )
     .expect("date regex compiles")
 });
@@ -72,7 +73,11 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
         if published.is_none() {
             if let Some(c) = DATE_RE.captures(t) {
                 let hint = published_hint.map(|d| periods::ymd_from_days(d).0);
-                published = if let Some(iso) = c.name("iso") {
+                // A bare date counts on a short line of its own, not inside a sentence.
+                let bare = c.name("iso").or(c.name("c")).is_some();
+                published = if bare && t.len() > 80 {
+                    None
+                } else if let Some(iso) = c.name("iso") {
                     periods::parse_iso_date(iso.as_str())
                 } else {
                     let s = c
@@ -80,6 +85,7 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
                         .or(c.name("b"))
                         .or(c.name("c"))
                         .or(c.name("d"))
+                        .or(c.name("e"))
                         .map(|m| m.as_str());
                     s.and_then(|s| parse_written_date(s, hint))
                 };
@@ -162,6 +168,10 @@ mod tests {
         assert_eq!(p, Some((2025, 4, 2)));
         assert_eq!(s.as_deref(), Some("SMM"));
         assert_eq!(subj, Some(Month::new(2025, 3)));
+        let (_, p, _, _) = meta_of("Weekly: Port Stocks Rise Again\nNov 21, 2025\nBody text.\n");
+        assert_eq!(p, Some((2025, 11, 21)));
+        let (_, p, _, _) = meta_of("Weekly: Port Stocks Rise Again\nBody text mentions 12 March 2024 in a long sentence that goes on and on and on past eighty characters.\n");
+        assert_eq!(p, None, "a date inside a sentence is not the publication date");
         let (_, p, _, _) = meta_of("Some Page Title Here\niconJan 27, 2025 20:27\nSource:SMM\n");
         assert_eq!(p, Some((2025, 1, 27)));
         let (_, p, s, _) = meta_of(

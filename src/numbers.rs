@@ -57,6 +57,17 @@ fn skip_spaces(b: &[u8], mut p: usize, max: usize) -> usize {
     p
 }
 
+/// `2.05 million` is 2050000, not 2049999.9999999998: round a scaled value to the
+/// decimals the written number can carry (multipliers are powers of ten).
+fn tidy(v: f64, decimals: i32, multiplier: f64) -> f64 {
+    let keep = (decimals - multiplier.log10().round() as i32).max(0);
+    if !(0..=12).contains(&keep) || !v.is_finite() || v.abs() >= 1e15 {
+        return v;
+    }
+    let p = 10f64.powi(keep);
+    (v * p).round() / p
+}
+
 /// A number literal at `i`: digits with thousands separators and a decimal part.
 /// Returns (value, end).
 fn literal(b: &[u8], i: usize) -> Option<(f64, usize)> {
@@ -228,6 +239,8 @@ fn unit_after(b: &[u8], p: usize) -> Option<UnitHit> {
 
 /// One side of a quantity: optional sign and currency, the literal, optional scale.
 struct Side {
+    /// Digits written after the decimal point, to undo binary rounding after scaling.
+    decimals: i32,
     /// The scale word written after the literal ("million"), already applied to `value`.
     scale: Option<f64>,
     start: usize,
@@ -239,6 +252,10 @@ struct Side {
 
 fn side_at(b: &[u8], i: usize) -> Option<Side> {
     let (v, mut end) = literal(b, i)?;
+    let decimals = b[i..end]
+        .iter()
+        .position(|&c| c == b'.')
+        .map_or(0, |d| (end - i - d - 1) as i32);
     let mut value = v;
     let mut scale = None;
     if let Some((m, e)) = scale_at(b, end) {
@@ -270,6 +287,7 @@ fn side_at(b: &[u8], i: usize) -> Option<Side> {
         start -= 3;
     }
     Some(Side {
+        decimals,
         scale,
         start,
         value,
@@ -446,8 +464,20 @@ fn quantity_at(b: &[u8], i: usize) -> Option<Quantity> {
                         return Some(Quantity {
                             start: first.start,
                             end: u2.end,
-                            value: sign(first.negative) * first_value * u2.multiplier,
-                            value_high: Some(sign(second.negative) * second.value * u2.multiplier),
+                            value: sign(first.negative)
+                                * tidy(
+                                    first_value * u2.multiplier,
+                                    first.decimals,
+                                    second.scale.unwrap_or(1.0) * u2.multiplier,
+                                ),
+                            value_high: Some(
+                                sign(second.negative)
+                                    * tidy(
+                                        second.value * u2.multiplier,
+                                        second.decimals,
+                                        second.scale.unwrap_or(1.0) * u2.multiplier,
+                                    ),
+                            ),
                             unit: u2.canonical,
                             kind: u2.kind,
                             signed: first.negative,
@@ -465,7 +495,12 @@ fn quantity_at(b: &[u8], i: usize) -> Option<Quantity> {
     Some(Quantity {
         start: first.start,
         end: u.end,
-        value: sign * first.value * u.multiplier,
+        value: sign
+            * tidy(
+                first.value * u.multiplier,
+                first.decimals,
+                first.scale.unwrap_or(1.0) * u.multiplier,
+            ),
         value_high: None,
         unit: u.canonical,
         kind: u.kind,
@@ -568,6 +603,9 @@ mod tests {
         assert_eq!(one("dropped by 20-30%"), (20.0, Some(30.0), "%", "20-30%".into()));
         assert_eq!(one("to $58-66/mt on"), (58.0, Some(66.0), "USD/t", "$58-66/mt".into()));
         assert_eq!(one("of 5-6 million mt"), (5e6, Some(6e6), "t", "5-6 million mt".into()));
+        assert_eq!(one("at 2.05 million t/d").0, 2050000.0);
+        assert_eq!(one("of 1.2345 kt").0, 1234.5);
+        assert_eq!(one("was $1.76/mt").0, 1.76);
         assert_eq!(
             one("between 3.58 and 3.62 million mt"),
             (3580000.0, Some(3620000.0), "t", "3.58 and 3.62 million mt".into())
