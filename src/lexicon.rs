@@ -113,11 +113,16 @@ impl<T> Vocab<T> {
                 break;
             };
             let s = m.start();
-            // Inside a word no phrase starting with a word character is bounded.
-            let inside_word = is_word_byte(bytes[s]) && s > 0 && is_word_byte(bytes[s - 1]);
-            let best = if inside_word {
-                None
-            } else {
+            // Inside a word no phrase is bounded: one starting with a word character
+            // continues the word, one starting otherwise cannot start there. Skip the word.
+            if is_word_byte(bytes[s]) && s > 0 && is_word_byte(bytes[s - 1]) {
+                pos = bytes[s..]
+                    .iter()
+                    .position(|&b| !is_word_byte(b))
+                    .map_or(bytes.len(), |k| s + k);
+                continue;
+            }
+            let best = {
                 self.hit(text, m.pattern().as_usize(), s, m.end()).or_else(|| {
                     let mut best: Option<Hit> = None;
                     for (pattern, end) in self.phrases_at(text, s) {

@@ -2,7 +2,7 @@
 
 use crate::lexicon::commodity_of_heading;
 use once_cell::sync::Lazy;
-use regex::RegexSet;
+use regex::{Regex, RegexSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LineKind {
@@ -22,20 +22,35 @@ pub struct Line {
 }
 
 /// The furniture patterns as one set (one pass per line), and per pattern whether it ends the page.
-static FURNITURE: Lazy<(RegexSet, Vec<bool>)> = Lazy::new(|| {
+/// The second set has ASCII word boundaries: Unicode `\b` stops the regex engine's DFA at any
+/// non-ASCII byte, and the two agree on lines without non-ASCII word characters.
+static FURNITURE: Lazy<(RegexSet, RegexSet, Vec<bool>)> = Lazy::new(|| {
     let (rest, pats): (Vec<bool>, Vec<String>) = include_str!("../data/furniture.tsv")
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .filter_map(|l| l.split_once('\t'))
         .map(|(kind, pat)| (kind == "rest", format!("(?i){pat}")))
         .unzip();
-    (RegexSet::new(&pats).expect("furniture patterns compile"), rest)
+    let ascii_b: Vec<String> = pats.iter().map(|p| p.replace(r"\b", r"(?-u:\b)")).collect();
+    (
+        RegexSet::new(&pats).expect("furniture patterns compile"),
+        RegexSet::new(&ascii_b).expect("furniture patterns compile"),
+        rest,
+    )
 });
+
+/// A word character outside ASCII: where ASCII and Unicode word boundaries differ.
+static NON_ASCII_WORD: Lazy<Regex> = Lazy::new(|| Regex::new(r"[\w&&[^\x00-\x7F]]").expect("word class compiles"));
 
 /// Furniture verdict for a trimmed line: None (not furniture), Some(false) (this line),
 /// Some(true) (this line and the rest of the page). The first pattern that matches decides.
 pub fn furniture(line: &str) -> Option<bool> {
-    let (set, rest) = &*FURNITURE;
+    let (unicode_b, ascii_b, rest) = &*FURNITURE;
+    let set = if line.is_ascii() || !NON_ASCII_WORD.is_match(line) {
+        ascii_b
+    } else {
+        unicode_b
+    };
     set.matches(line).iter().next().map(|i| rest[i])
 }
 
