@@ -241,7 +241,7 @@ impl<'a> Reader<'a> {
             }
             PKind::MonthRange { y1, y2, .. } => y1.is_some() || y2.is_some(),
             PKind::Year(_) => true,
-            PKind::Relative(_) | PKind::RelativeYear(_) | PKind::MonthRelYear { .. } => false,
+            PKind::Relative(_) | PKind::RelativeYear(_) | PKind::MonthRelYear { .. } | PKind::YearToDate => false,
         };
         // "last month", "next month" count from the day of writing; "this month" is the
         // month the report is about.

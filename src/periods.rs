@@ -128,6 +128,8 @@ pub enum PKind {
     },
     /// Months relative to the reference month (0 this month, 1 next, -1 last).
     Relative(i32),
+    /// January to the reference month: "year to date".
+    YearToDate,
     /// The reference month's year, offset.
     RelativeYear(i32),
 }
@@ -146,7 +148,7 @@ const MONTH: &str = r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:
 static PERIOD_RE: Lazy<Regex> = Lazy::new(|| {
     let m = MONTH;
     let pat = format!(
-        r"(?i)(?P<range>(?:from\s+)?(?P<r1>{m})(?:\s+(?P<ry1>(?:19|20)\d\d))?\s*(?:-|–|to|through|until)\s*(?P<r2>{m})(?:\s+(?P<ry2>(?:19|20)\d\d))?)\b|(?P<endof>(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?(?:end\s+of|end-|month-end)\s*(?P<em>{m})(?:\s+(?P<ey>(?:19|20)\d\d))?)\b|(?P<day>(?P<dm>{m})\s+(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<dy>(?:19|20)\d\d))?)\b|(?P<month>(?P<mm>{m})(?:\s+(?P<my>(?:19|20)\d\d)|\s+(?:of\s+)?(?P<mrel>last|this|next)\s+year)?)\b|\b(?P<half>(?-i:H(?P<h>[12])|(?P<h2>[12])H|Q(?P<q>[1-4])|(?P<q2>[1-4])Q))(?:\s+(?P<hy>(?:19|20)\d\d))?\b|(?P<ord>\b(?:the\s+)?(?P<o>first|second|third|fourth)\s+(?P<ou>half|quarter)(?:\s+of\s+(?:the\s+year\s+)?(?P<oy>(?:19|20)\d\d))?)\b|\b(?P<rel>this\s+month|the\s+current\s+month|during\s+the\s+month|next\s+month|the\s+following\s+month|last\s+month|the\s+previous\s+month|this\s+year|next\s+year|last\s+year|year-end|the\s+end\s+of\s+the\s+year)\b|\b(?P<year>(?:19|20)\d\d)\b"
+        r"(?i)(?P<range>(?:from\s+)?(?P<r1>{m})(?:\s+(?P<ry1>(?:19|20)\d\d))?\s*(?:-|–|to|through|until)\s*(?P<r2>{m})(?:\s+(?P<ry2>(?:19|20)\d\d))?)\b|(?P<endof>(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?(?:end\s+of|end-|month-end)\s*(?P<em>{m})(?:\s+(?P<ey>(?:19|20)\d\d))?)\b|(?P<day>(?P<dm>{m})\s+(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<dy>(?:19|20)\d\d))?)\b|(?P<month>(?P<mm>{m})(?:\s+(?P<my>(?:19|20)\d\d)|\s+(?:of\s+)?(?P<mrel>last|this|next)\s+year)?)\b|\b(?P<half>(?-i:H(?P<h>[12])|(?P<h2>[12])H|Q(?P<q>[1-4])|(?P<q2>[1-4])Q))(?:\s+(?P<hy>(?:19|20)\d\d))?\b|(?P<ord>\b(?:the\s+)?(?P<o>first|second|third|fourth)\s+(?P<ou>half|quarter)(?:\s+of\s+(?:the\s+year\s+)?(?P<oy>(?:19|20)\d\d))?)\b|(?P<firstn>\b(?:the\s+)?first\s+(?P<fn>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months(?:\s+of\s+(?:the\s+year\s+)?(?P<fny>(?:19|20)\d\d))?)\b|(?P<ytd>\byear[\s-]to[\s-]date\b|\bso\s+far\s+this\s+year\b)|\b(?P<rel>this\s+month|the\s+current\s+month|during\s+the\s+month|next\s+month|the\s+following\s+month|last\s+month|the\s+previous\s+month|this\s+year|next\s+year|last\s+year|year-end|the\s+end\s+of\s+the\s+year)\b|\b(?P<year>(?:19|20)\d\d)\b"
     );
     Regex::new(&pat).expect("period regex compiles")
 });
@@ -301,6 +303,25 @@ pub fn scan(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
                     y,
                 }
             }
+        } else if c.name("firstn").is_some() {
+            const WORDS: [&str; 10] = [
+                "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            ];
+            let n = &c["fn"].to_ascii_lowercase();
+            let last = n
+                .parse::<u32>()
+                .ok()
+                .or_else(|| WORDS.iter().position(|w| w == n).map(|i| i as u32 + 2));
+            match last {
+                Some(last @ 1..=12) => PKind::Span {
+                    first: 1,
+                    last,
+                    y: year(c.name("fny")),
+                },
+                _ => continue,
+            }
+        } else if c.name("ytd").is_some() {
+            PKind::YearToDate
         } else if let Some(r) = c.name("rel") {
             let r = r.as_str().to_ascii_lowercase();
             let r = r.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -408,6 +429,10 @@ pub fn resolve(kind: PKind, reference: Month) -> Period {
             }
         }
         PKind::Relative(n) => reference.offset(n).period(),
+        PKind::YearToDate => Period {
+            start: Month::new(reference.year(), 1).first_day(),
+            end: reference.last_day(),
+        },
         PKind::MonthRelYear { m, dy } => Month::new(reference.year() + dy, m).period(),
         PKind::RelativeYear(n) => {
             let y = reference.year() + n;
@@ -473,6 +498,23 @@ mod expr_tests {
             kinds("In January last year, prices")[0].1,
             PKind::MonthRelYear { m: 1, dy: -1 }
         );
+        assert_eq!(
+            kinds("in the first 10 months")[0].1,
+            PKind::Span {
+                first: 1,
+                last: 10,
+                y: None
+            }
+        );
+        assert_eq!(
+            kinds("the first nine months of 2031,")[0].1,
+            PKind::Span {
+                first: 1,
+                last: 9,
+                y: Some(2031)
+            }
+        );
+        assert_eq!(kinds("rose 5% year to date")[0].1, PKind::YearToDate);
     }
 
     #[test]
