@@ -199,8 +199,14 @@ fn adjacent(gap: &str) -> bool {
 
 /// Text that ends with "by", perhaps followed by an approximation word: "300-series by about".
 fn ends_with_by(t: &str) -> bool {
+    let l = strip_approx(t);
+    l == "by" || l.ends_with(" by")
+}
+
+/// Lower-cased text without a trailing approximation word: "... and approximately" -> "... and".
+fn strip_approx(t: &str) -> String {
     let l = t.trim_end().to_ascii_lowercase();
-    let l = [
+    [
         "approximately",
         "about",
         "around",
@@ -213,9 +219,7 @@ fn ends_with_by(t: &str) -> bool {
     ]
     .iter()
     .find_map(|w| l.strip_suffix(w))
-    .unwrap_or(&l)
-    .trim_end();
-    l == "by" || l.ends_with(" by")
+    .map_or(l.clone(), |x| x.trim_end().to_string())
 }
 
 /// Words that cannot stand between a commodity and the metric word it is the subject of.
@@ -356,6 +360,7 @@ impl<'a> Reader<'a> {
         let mut fact_of: Vec<Option<(usize, PeriodSource)>> = Vec::with_capacity(qs.len());
         // (is_change, sign, basis) of the previous quantity in the sentence
         let mut prev: Option<(bool, f64, &'static str)> = None;
+        let mut prev_level: Option<(&'static str, &'static str)> = None;
         for (qi, q) in qs.iter().enumerate() {
             if self.is_grade(q, e) {
                 fact_of.push(None);
@@ -410,7 +415,7 @@ impl<'a> Reader<'a> {
                 change = Some((sign, None));
             } else if dl.is_none() {
                 if let Some((true, sign, basis)) = prev {
-                    let lead = text[pre_start..q.start].trim_end().to_ascii_lowercase();
+                    let lead = strip_approx(&text[pre_start..q.start]);
                     let elliptic = ends_with_by(&lead)
                         || lead.ends_with(" and")
                         || lead.ends_with(" or")
@@ -489,7 +494,8 @@ impl<'a> Reader<'a> {
                 });
 
             // --- metric
-            let metric = self.metric(q, s, metrics, ctx, change.is_some());
+            let metric = self.metric(q, s, cs, metrics, ctx, change.is_some(), prev_level);
+            prev_level = change.is_none().then_some((q.unit, metric));
 
             // --- commodity
             let commodity = self
@@ -732,7 +738,19 @@ impl<'a> Reader<'a> {
             .any(|h| flags(h) & (cue::FORWARD | cue::FORECAST_BEFORE) != 0)
     }
 
-    fn metric(&self, q: &Quantity, s: usize, metrics: &[Hit], ctx: &Context, is_change: bool) -> &'static str {
+    /// `prev`: unit and metric of the previous level in the sentence, for lists
+    /// ("5-series accounted for 14.18%, ...; and 9-series held steady at 13.02%").
+    #[allow(clippy::too_many_arguments)]
+    fn metric(
+        &self,
+        q: &Quantity,
+        s: usize,
+        cs: usize,
+        metrics: &[Hit],
+        ctx: &Context,
+        is_change: bool,
+        prev: Option<(&'static str, &'static str)>,
+    ) -> &'static str {
         let text = self.text;
         // A cue right after the number names what it counts: "750,000 mt of smelting capacity".
         let after = metrics.iter().find(|m| {
@@ -761,7 +779,11 @@ impl<'a> Reader<'a> {
             .iter()
             .rev()
             .find(|m| m.end <= q.start && m.start >= s && !of_whole(m) && !modifier(m));
-        let cue_metric = after.or(before).and_then(|m| *METRICS.payload(m));
+        let in_clause = before.is_some_and(|m| m.start >= cs);
+        let listed = prev
+            .filter(|(unit, _)| !is_change && !in_clause && after.is_none() && *unit == q.unit)
+            .map(|p| p.1);
+        let cue_metric = listed.or(after.or(before).and_then(|m| *METRICS.payload(m)));
         let mut metric = cue_metric.or(ctx.topic_metric);
         // The unit decides where cue words cannot: a money-per-unit figure is a price
         // (or a loss), a yearly rate a capacity, "N% of ..." a share.
@@ -775,6 +797,9 @@ impl<'a> Reader<'a> {
                 let rest = text.as_bytes()[q.end..(q.end + 8).min(text.len())].trim_ascii_start();
                 if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"of ") {
                     metric = Some("share");
+                } else if rest.len() >= 8 && rest[..8].eq_ignore_ascii_case(b"capacity") {
+                    // "operating at 50% capacity"
+                    metric = Some("operating_rate");
                 }
             }
             _ => {}
