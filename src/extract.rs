@@ -794,7 +794,7 @@ impl<'a> Reader<'a> {
                 metric = Some("other")
             }
             QKind::Pct if !is_change => {
-                let rest = text.as_bytes()[q.end..(q.end + 8).min(text.len())].trim_ascii_start();
+                let rest = text.as_bytes()[q.end..(q.end + 12).min(text.len())].trim_ascii_start();
                 if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"of ") {
                     metric = Some("share");
                 } else if rest.len() >= 8 && rest[..8].eq_ignore_ascii_case(b"capacity") {
