@@ -37,7 +37,7 @@ pub struct Chunking {
 impl Default for Chunking {
     fn default() -> Self {
         Chunking {
-            bytes: 16 << 20,
+            bytes: 8 << 20,
             files: 2048,
         }
     }

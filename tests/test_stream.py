@@ -28,7 +28,9 @@ def test_arrow_consumers(reports_dir: Path, tmp_path: Path) -> None:
     ds.write_dataset(reader, tmp_path / "out", format="parquet")
     assert ds.dataset(tmp_path / "out").count_rows() == n
     assert len(reader.documents) == 4
-    assert pa.RecordBatchReader.from_stream(assay.iter_batches(reports_dir)).read_all().num_rows == n
+    assert (
+        pa.RecordBatchReader.from_stream(assay.iter_batches(reports_dir)).read_all().num_rows == n
+    )
     pl = pytest.importorskip("polars")
     assert pl.DataFrame(pa.table(assay.iter_batches(reports_dir))).height == n
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     import pyarrow
 
 DEFAULT_BATCH_SIZE = 65_536
-DEFAULT_CHUNK_BYTES = 16 << 20
+DEFAULT_CHUNK_BYTES = 8 << 20
 
 
 class FactReader:
