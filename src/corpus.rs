@@ -4,8 +4,10 @@
 //! batch per table. Every input gets exactly one `documents` row: a document
 //! that cannot be read, or whose parsing panics, becomes an error row.
 
+use std::collections::{HashMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use arrow_array::RecordBatch;
 use encoding_rs::Encoding;
@@ -44,6 +46,8 @@ pub struct ReadOptions {
     pub encoding: Option<&'static Encoding>,
     /// Worker threads; `None` uses rayon's global pool.
     pub threads: Option<usize>,
+    /// The doc_id of each file (see [`unique_doc_ids`]); a file not in it is named by its stem.
+    pub doc_ids: Option<Arc<HashMap<PathBuf, String>>>,
 }
 
 /// The output tables, each as the batches of its chunks (in input order).
@@ -74,13 +78,90 @@ impl FromIterator<Batches> for Tables {
     }
 }
 
-/// Reads and parses files; the doc_id of each is its file name without extension.
+/// Reads and parses files; each is named by [`ReadOptions::doc_ids`] or else [`unique_doc_ids`].
 ///
 /// Files are read ahead on their own thread while the previous chunk is parsed
 /// on all threads (see [`crate::stream`]).
 pub fn read_files<P: AsRef<Path> + Sync>(paths: &[P], opts: &ReadOptions) -> Result<Tables, String> {
-    let paths = paths.iter().map(|p| p.as_ref().to_path_buf()).collect();
+    let paths: Vec<PathBuf> = paths.iter().map(|p| p.as_ref().to_path_buf()).collect();
+    let named;
+    let opts = match opts.doc_ids {
+        Some(_) => opts,
+        None => {
+            named = ReadOptions {
+                doc_ids: Some(Arc::new(doc_id_map(&paths, unique_doc_ids(&paths)))),
+                ..opts.clone()
+            };
+            &named
+        }
+    };
     crate::stream::read_all(paths, opts, crate::stream::Chunking::default())
+}
+
+/// `paths` paired with their doc_ids, for [`ReadOptions::doc_ids`].
+pub fn doc_id_map(paths: &[PathBuf], doc_ids: Vec<String>) -> HashMap<PathBuf, String> {
+    paths.iter().cloned().zip(doc_ids).collect()
+}
+
+/// A doc_id for each path, unique among them: the file stem (`reports/a.txt` -> `a`);
+/// where stems collide, the path from the colliding files' common folder without
+/// extension (`x/a`, `y/a`), or with it where that still collides (`x/a.txt`,
+/// `x/a.html`); a path given twice
+/// gets `#2`, `#3`...
+pub fn unique_doc_ids<P: AsRef<Path>>(paths: &[P]) -> Vec<String> {
+    let stem = |p: &Path| p.file_stem().unwrap_or(p.as_os_str()).to_string_lossy().into_owned();
+    let stems: Vec<String> = paths.iter().map(|p| stem(p.as_ref())).collect();
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, s) in stems.iter().enumerate() {
+        groups.entry(s).or_default().push(i);
+    }
+    let mut ids = stems.clone();
+    for members in groups.values().filter(|m| m.len() > 1) {
+        let parts: Vec<Vec<String>> = members
+            .iter()
+            .map(|&i| {
+                let p = paths[i].as_ref();
+                p.components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .collect();
+        // Folders shared by all of them (never the file name itself).
+        let shortest = parts.iter().map(Vec::len).min().unwrap_or(0);
+        let common = (0..shortest.saturating_sub(1))
+            .take_while(|&k| parts.iter().all(|p| p[k] == parts[0][k]))
+            .count();
+        let relative = |p: &[String], keep_ext: bool| {
+            let mut rest = p[common..].to_vec();
+            if let (false, Some(last)) = (keep_ext, rest.last_mut()) {
+                *last = stem(Path::new(last.as_str()));
+            }
+            rest.join("/")
+        };
+        let without: Vec<String> = parts.iter().map(|p| relative(p, false)).collect();
+        for (k, &i) in members.iter().enumerate() {
+            // Another file (not the same path given again) with the same name.
+            let clash = (0..members.len()).any(|j| without[j] == without[k] && parts[j] != parts[k]);
+            ids[i] = if clash {
+                relative(&parts[k], true)
+            } else {
+                without[k].clone()
+            };
+        }
+    }
+    // Anything still taken (the same path twice, or a relative name equal to another's) gets a number.
+    let mut seen = HashSet::new();
+    for id in &mut ids {
+        if !seen.insert(id.clone()) {
+            let base = id.clone();
+            let mut n = 2;
+            while !seen.insert(format!("{base}#{n}")) {
+                n += 1;
+            }
+            *id = format!("{base}#{n}");
+        }
+    }
+    ids
 }
 
 /// Parses in-memory texts given as `(doc_id, text)`.
@@ -139,9 +220,12 @@ pub fn parse_text_into(
 
 /// Decodes and parses the bytes read from `path` (or records why they could not be read).
 pub fn read_file_bytes(b: &mut TablesBuilder, path: &Path, bytes: std::io::Result<Vec<u8>>, opts: &ReadOptions) {
-    let doc_id = path
-        .file_stem()
-        .map_or_else(|| path.to_string_lossy(), |s| s.to_string_lossy());
+    let doc_id = match opts.doc_ids.as_ref().and_then(|ids| ids.get(path)) {
+        Some(id) => std::borrow::Cow::Borrowed(id.as_str()),
+        None => path
+            .file_stem()
+            .map_or_else(|| path.to_string_lossy(), |s| s.to_string_lossy()),
+    };
     let path_str = path.to_string_lossy();
     let origin = Origin {
         doc_id: &doc_id,
@@ -180,6 +264,7 @@ pub fn read_file_bytes(b: &mut TablesBuilder, path: &Path, bytes: std::io::Resul
 fn parse_into(b: &mut TablesBuilder, origin: &Origin, text: &str, published: Option<Days>) {
     let opts = ParseOptions { published };
     match guarded(|| {
+        crate::faults::check(origin.doc_id, "read");
         let doc = crate::extract::parse_text(text, &opts);
         check(&doc)?;
         Ok(doc)
@@ -273,6 +358,25 @@ mod tests {
 
     fn rows(batches: &[RecordBatch]) -> usize {
         batches.iter().map(|b| b.num_rows()).sum()
+    }
+
+    #[test]
+    fn doc_ids_are_unique_per_corpus() {
+        let ids = unique_doc_ids(&[
+            "r/x/a.txt",
+            "r/y/a.txt",
+            "r/b.txt",
+            "r/z/c.txt",
+            "r/z/c.html",
+            "r/b.txt",
+            "r/q/x/a.txt",
+        ]);
+        assert_eq!(ids, ["x/a", "y/a", "b", "c.txt", "c.html", "b#2", "q/x/a"]);
+        assert_eq!(
+            unique_doc_ids(&["a.txt", "sub/a.txt", "other"]),
+            ["a", "sub/a", "other"]
+        );
+        assert_eq!(unique_doc_ids::<&str>(&[]), Vec::<String>::new());
     }
 
     #[test]

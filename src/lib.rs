@@ -8,6 +8,7 @@
 //! documents in parallel and `python` exposes it all through pyo3.
 
 pub mod extract;
+pub mod faults;
 pub mod model;
 pub mod periods;
 

@@ -1,6 +1,7 @@
 //! The `assay._core` extension module: tables over the Arrow PyCapsule
 //! interface, and the parsing entry points (which release the GIL).
 
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -137,14 +138,26 @@ fn parse(
     let format = Format::from_name(format)
         .ok_or_else(|| PyValueError::new_err(format!("format must be 'auto', 'text' or 'html', not {format:?}")))?;
     let (page_text, out) = py.detach(|| {
-        let mut b = TablesBuilder::new();
         let origin = Origin {
             doc_id: &doc_id,
             published,
             ..Default::default()
         };
-        let page_text = corpus::parse_text_into(&mut b, origin, &text, format, published);
-        (page_text, b.finish())
+        // Parsing is guarded inside `parse_text_into`; this guards building the rows
+        // too, so a panic anywhere gives an error row for the document, never a PanicException.
+        catch_unwind(AssertUnwindSafe(|| {
+            let mut b = TablesBuilder::new();
+            let page_text = corpus::parse_text_into(&mut b, origin, &text, format, published);
+            crate::faults::check(&doc_id, "tables");
+            (page_text, b.finish())
+        }))
+        .unwrap_or_else(|payload| {
+            let what = panic_message(payload.as_ref());
+            log::error!("panic while reading {doc_id:?}: {what}");
+            let mut b = TablesBuilder::new();
+            b.append_failed(&origin, 0, &format!("internal error: {what}"));
+            (Some(String::new()), b.finish())
+        })
     });
     Ok((
         page_text,
@@ -154,24 +167,50 @@ fn parse(
     ))
 }
 
+/// A doc_id for each path, unique among them (the file stem unless stems collide).
+#[pyfunction]
+fn doc_ids(paths: Vec<PathBuf>) -> Vec<String> {
+    corpus::unique_doc_ids(&paths)
+}
+
+/// Test hook: reading the document `doc_id` panics at `stage` ("read": while it
+/// is parsed, "tables": while its rows are built); `None` disarms.
+#[pyfunction]
+#[pyo3(signature = (doc_id=None, stage="read"))]
+fn _panic_for_test(doc_id: Option<String>, stage: &str) -> PyResult<()> {
+    crate::faults::panic_on(doc_id.map(|d| (d, stage.to_owned()))).map_err(PyValueError::new_err)
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
 /// Reads and parses files in parallel. Returns `(documents, sections, facts, errors)`.
 #[pyfunction]
-#[pyo3(signature = (paths, published_iso=None, encoding=None, threads=None))]
+#[pyo3(signature = (paths, published_iso=None, encoding=None, threads=None, doc_ids=None))]
 fn read_files(
     py: Python<'_>,
     paths: Vec<PathBuf>,
     published_iso: Option<&str>,
     encoding: Option<&str>,
     threads: Option<usize>,
+    doc_ids: Option<Vec<String>>,
 ) -> PyResult<(ArrowTable, ArrowTable, ArrowTable, ArrowTable)> {
-    let encoding = encoding
-        .map(|label| decode::lookup(label).ok_or_else(|| PyValueError::new_err(format!("unknown encoding: {label:?}"))))
-        .transpose()?;
-    let opts = ReadOptions {
-        published: published(published_iso)?,
-        encoding,
-        threads,
-    };
+    let mut opts = read_options(published_iso, encoding, threads)?;
+    if let Some(ids) = doc_ids {
+        if ids.len() != paths.len() {
+            return Err(PyValueError::new_err(format!(
+                "{} doc_ids for {} paths",
+                ids.len(),
+                paths.len()
+            )));
+        }
+        opts.doc_ids = Some(Arc::new(corpus::doc_id_map(&paths, ids)));
+    }
     let t = py
         .detach(|| corpus::read_files(&paths, &opts))
         .map_err(PyRuntimeError::new_err)?;
@@ -225,6 +264,7 @@ fn parse_texts(
                     published: first,
                     encoding: None,
                     threads,
+                    ..Default::default()
                 };
                 return corpus::parse_texts(&docs, format, &opts);
             }
@@ -286,6 +326,7 @@ fn read_options(published_iso: Option<&str>, encoding: Option<&str>, threads: Op
         published: published(published_iso)?,
         encoding,
         threads,
+        ..Default::default()
     })
 }
 
@@ -339,7 +380,8 @@ impl FactStream {
         if batch_size == 0 {
             return Err(PyValueError::new_err("batch_size must be positive"));
         }
-        let opts = read_options(published_iso, encoding, threads)?;
+        let mut opts = read_options(published_iso, encoding, threads)?;
+        opts.doc_ids = Some(Arc::new(corpus::doc_id_map(&paths, corpus::unique_doc_ids(&paths))));
         let stream_opts = StreamOptions {
             batch_size,
             chunking: Chunking {
@@ -425,6 +467,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<FactStream>()?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(read_files, m)?)?;
+    m.add_function(wrap_pyfunction!(doc_ids, m)?)?;
+    m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(parse_texts, m)?)?;
     m.add_function(wrap_pyfunction!(empty_table, m)?)?;
     Ok(())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import os
 from typing import Any, Callable, Union
 
 from . import _core
@@ -18,6 +19,16 @@ log = logging.getLogger("assay")
 Published = Union[dt.date, dt.datetime, str, None]
 ERRORS = ("collect", "raise", "ignore")
 FORMATS = ("auto", "text", "html")
+PARSE_KEYWORDS = ("doc_id", "published", "format")
+READ_KEYWORDS = (
+    "pattern",
+    "recursive",
+    "published",
+    "encoding",
+    "errors",
+    "progress",
+    "threads",
+)
 
 
 class Report:
@@ -90,6 +101,7 @@ def parse(
     doc_id: str | None = None,
     published: Published = None,
     format: str = "auto",
+    **unknown: Any,
 ) -> Report:
     """Parse one report given as text.
 
@@ -97,6 +109,7 @@ def parse(
     when the text states none. ``format="auto"`` reads the text as HTML when it
     looks like a web page. ``doc_id`` defaults to a hash of the text.
     """
+    _reject_unknown("parse", unknown, PARSE_KEYWORDS)
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     if format not in FORMATS:
@@ -124,6 +137,7 @@ def read_reports(
     errors: str = "collect",
     progress: bool | Callable[[int, int], Any] | None = None,
     threads: int | None = None,
+    **unknown: Any,
 ) -> Corpus:
     """Parse report files (.txt, .html, .htm) in parallel.
 
@@ -136,19 +150,25 @@ def read_reports(
     is watching (Jupyter or a terminal, not CI), True always, False never, or a
     ``callback(done, total)``.
     """
+    _reject_unknown("read_reports", unknown, READ_KEYWORDS)
     if errors not in ERRORS:
         raise ValueError(f"errors must be one of {', '.join(map(repr, ERRORS))}; got {errors!r}")
     if threads is not None and (not isinstance(threads, int) or threads < 1):
         raise ValueError(f"threads must be a positive int, not {threads!r}")
     published_iso = _iso_date(published)
-    paths = resolve(source, pattern, recursive)
+    # Each file once (named twice, or found by two globs: read once), with a unique doc_id.
+    unique: dict[str, str] = {}
+    for path in resolve(source, pattern, recursive):
+        unique.setdefault(os.path.realpath(path), path)
+    paths = list(unique.values())
+    doc_ids = _core.doc_ids(paths)
     report = _progress_callback(progress, len(paths))
     step = max(32, 8 * (threads or 1)) if report else max(len(paths), 1)
 
     parts: list[tuple[Any, Any, Any, Any]] = []
     for i in range(0, len(paths), step):
         chunk = paths[i : i + step]
-        part = _core.read_files(chunk, published_iso, encoding, threads)
+        part = _core.read_files(chunk, published_iso, encoding, threads, doc_ids[i : i + step])
         if errors == "raise":
             _raise_first_error(Table(part[3], "errors"))
         parts.append(part)
@@ -170,6 +190,15 @@ def read_reports(
 def read_facts(source: Source, **kwargs: Any) -> Table:
     """The ``facts`` table of ``read_reports(source, **kwargs)``."""
     return read_reports(source, **kwargs).facts
+
+
+def _reject_unknown(func: str, unknown: dict[str, Any], accepted: tuple[str, ...]) -> None:
+    """A keyword the function does not take is a ValueError naming the ones it does."""
+    if unknown:
+        names = ", ".join(map(repr, sorted(unknown)))
+        raise ValueError(
+            f"{func}() got unknown keyword argument(s) {names}; accepted: {', '.join(accepted)}"
+        )
 
 
 def _iso_date(published: Published) -> str | None:

@@ -10,6 +10,8 @@ __all__ = [
     "__version__",
     "ArrowTable",
     "FactStream",
+    "_panic_for_test",
+    "doc_ids",
     "empty_table",
     "parse",
     "parse_texts",
@@ -72,8 +74,15 @@ def read_files(
     published_iso: str | None = None,
     encoding: str | None = None,
     threads: int | None = None,
+    doc_ids: Sequence[str] | None = None,
 ) -> _Tables:
     """Reads and parses files in parallel: ``(documents, sections, facts, errors)``."""
+
+def doc_ids(paths: Sequence[str | PathLike[str]]) -> list[str]:
+    """A doc_id for each path, unique among them (the file stem unless stems collide)."""
+
+def _panic_for_test(doc_id: str | None = None, stage: str = "read") -> None:
+    """Test hook: reading ``doc_id`` panics at ``stage`` (``read`` or ``tables``); None disarms."""
 
 def parse_texts(
     doc_ids: list[str],
