@@ -756,10 +756,22 @@ impl<'a> Reader<'a> {
         let after = metrics.iter().find(|m| {
             m.start >= q.end && m.start - q.end <= 30 && {
                 let gap = &text[q.end..m.start];
+                // "a 3.06% reduction in total production": a change noun may stand between.
+                let words: Vec<String> = gap_words(gap).map(str::to_ascii_lowercase).collect();
+                let change_noun = words.first().is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "reduction" | "increase" | "decrease" | "decline" | "drop" | "rise" | "growth" | "cut"
+                    )
+                }) && words[1..]
+                    .iter()
+                    .all(|w| matches!(w.as_str(), "in" | "of" | "the" | "total" | "overall" | "its"));
                 !gap.contains([',', '.', ';', ':', '(', ')'])
-                    && gap_words(gap).count() <= 2
-                    && gap_words(gap)
-                        .all(|w| !matches!(w.to_ascii_lowercase().as_str(), "mom" | "yoy" | "to" | "and" | "from"))
+                    && (change_noun && words.len() <= 4
+                        || words.len() <= 2
+                            && words
+                                .iter()
+                                .all(|w| !matches!(w.as_str(), "mom" | "yoy" | "to" | "and" | "from")))
             }
         });
         // "48.11% of production, CR5 for 62.4%": the word after "% of" names the whole, not the next number.
