@@ -95,23 +95,15 @@ def test_doc_ids_stay_unique_across_progress_chunks(tmp_path):
     assert ids == [f"d{i:02}/report" for i in range(40)]
 
 
+@pytest.mark.skipif(not Path("/proc/self/mem").is_file(), reason="needs Linux /proc")
 def test_unreadable_file_is_an_error_row(tmp_path):
+    # /proc/self/mem is a regular file that cannot be read from offset 0 (EIO), even as root.
     (tmp_path / "ok.txt").write_text("Copper 5%.", "utf-8")
-    locked = tmp_path / "locked.txt"
-    locked.write_text("Copper 5%.", "utf-8")
-    locked.chmod(0)
-    try:
-        if locked.open("rb").readable():  # root reads anything: nothing to test
-            pytest.skip("running as root")
-    except PermissionError:
-        pass
-    try:
-        docs = {r["doc_id"]: r for r in assay.read_reports(tmp_path).documents.to_pylist()}
-    finally:
-        locked.chmod(0o644)
-    assert docs["ok"]["status"] == "ok"
-    assert docs["locked"]["status"] == "error"
-    assert docs["locked"]["message"].startswith("cannot read")
+    corpus = assay.read_reports([tmp_path / "ok.txt", "/proc/self/mem"])
+    rows = corpus.documents.to_pylist()
+    assert [(r["doc_id"], r["status"]) for r in rows] == [("ok", "ok"), ("mem", "error")]
+    assert rows[1]["message"].startswith("cannot read:")
+    assert [e["doc_id"] for e in corpus.errors.to_pylist()] == ["mem"]
 
 
 # --- Caller mistakes ----------------------------------------------------------
