@@ -228,7 +228,47 @@ const JOIN_STOPWORDS: &[&str] = &[
     "at", "as", "that", "which", "saw", "has", "had",
 ];
 
-const CLAUSE_WORDS: &[&str] = &[" while ", " but ", " whereas ", " although "];
+const CLAUSE_WORDS: &[&str] = &["while", "but", "whereas", "although"];
+
+/// The clause breaks of one sentence, found once: punctuation (not the comma of
+/// "1,486") and contrast words. A number's clause lies between two breaks.
+struct Clauses {
+    s: usize,
+    e: usize,
+    /// Byte spans of the breaks, sorted.
+    cuts: Vec<(usize, usize)>,
+}
+
+impl Clauses {
+    fn new(text: &str, s: usize, e: usize) -> Self {
+        let b = text.as_bytes();
+        let mut cuts = Vec::new();
+        for i in s..e {
+            match b[i] {
+                b',' if i > s && i + 1 < e && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() => {}
+                b',' | b';' | b':' | b'(' | b')' => cuts.push((i, i + 1)),
+                b' ' => {
+                    for w in CLAUSE_WORDS {
+                        let end = i + 1 + w.len();
+                        if end < e && b[end] == b' ' && b[i + 1..end].eq_ignore_ascii_case(w.as_bytes()) {
+                            cuts.push((i, end + 1));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Clauses { s, e, cuts }
+    }
+
+    /// The clause around `pos`: (start, end).
+    fn of(&self, pos: usize) -> (usize, usize) {
+        let k = self.cuts.partition_point(|c| c.1 <= pos);
+        let cs = if k > 0 { self.cuts[k - 1].1 } else { self.s };
+        let ce = self.cuts[k..].iter().find(|c| c.0 >= pos).map_or(self.e, |c| c.0);
+        (cs, ce)
+    }
+}
 
 impl<'a> Reader<'a> {
     fn heading_region(&self, s: usize, e: usize) -> Option<&'static str> {
@@ -261,48 +301,10 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Clause of a position: between punctuation or contrast words.
-    fn clause(&self, s: usize, e: usize, pos: usize) -> (usize, usize) {
-        let t = &self.text[s..e];
-        let b = t.as_bytes();
-        let p = pos - s;
-        // A comma between digits is a thousands separator, not a clause break.
-        let is_cut = |i: usize| match b[i] {
-            b',' => !(i > 0 && i + 1 < b.len() && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit()),
-            b';' | b':' | b'(' | b')' => true,
-            _ => false,
-        };
-        let mut cs = 0;
-        for i in (0..p.min(b.len())).rev() {
-            if is_cut(i) {
-                cs = i + 1;
-                break;
-            }
-        }
-        let mut ce = b.len();
-        for i in p..b.len() {
-            if is_cut(i) {
-                ce = i;
-                break;
-            }
-        }
-        let lower = t.to_ascii_lowercase();
-        for w in CLAUSE_WORDS {
-            for (i, _) in lower.match_indices(w) {
-                if i < p && i + w.len() > cs && i + w.len() <= p {
-                    cs = i + w.len();
-                }
-                if i >= p && i < ce {
-                    ce = i;
-                }
-            }
-        }
-        (s + cs, s + ce)
-    }
-
     fn read_sentence(&self, s: usize, e: usize, ctx: &mut Context, out: &mut Vec<Fact<'a>>) {
         let text = self.text;
         let cues = within(&self.hits.cues, s, e);
+        let clauses = Clauses::new(text, s, e);
         let basis_spans: Vec<(usize, usize)> = cues
             .iter()
             .filter(|h| flags(h) & cue::BASIS != 0)
@@ -321,7 +323,7 @@ impl<'a> Reader<'a> {
         let relative: Vec<bool> = pexprs
             .iter()
             .map(|p| {
-                let (c, _) = self.clause(s, e, p.start);
+                let (c, _) = clauses.of(p.start);
                 let head = text[c..p.start].trim_start().to_ascii_lowercase();
                 ["which ", "who ", "that "].iter().any(|w| head.starts_with(w))
             })
@@ -340,8 +342,12 @@ impl<'a> Reader<'a> {
         let mut direct: Vec<Option<usize>> = vec![None; qs.len()];
         for (qi, q) in qs.iter().enumerate() {
             let limit = qs.get(qi + 1).map_or(e, |n| n.start);
-            for (pi, p) in pexprs.iter().enumerate() {
-                if p.base || owner[pi].is_some() || p.start < q.end || p.start > limit || p.start - q.end > 40 {
+            let first = pexprs.partition_point(|p| p.start < q.end);
+            for (pi, p) in pexprs.iter().enumerate().skip(first) {
+                if p.start > limit || p.start - q.end > 40 {
+                    break;
+                }
+                if p.base || owner[pi].is_some() {
                     continue;
                 }
                 let gap = &text[q.end..p.start];
@@ -368,7 +374,7 @@ impl<'a> Reader<'a> {
             }
             let pre_start = if qi > 0 { qs[qi - 1].end } else { s };
             let post_end = qs.get(qi + 1).map_or(e, |n| n.start);
-            let (cs, ce) = self.clause(s, e, q.start);
+            let (cs, ce) = clauses.of(q.start);
             let pre = within(cues, pre_start.max(cs), q.start);
             let (period, source) = self.period(qi, q, s, cs, ce, &pexprs, &owner, &direct, &relative, &starts, ctx);
             let post = within(cues, q.end, post_end.min(ce.max(q.end)));
@@ -555,11 +561,11 @@ impl<'a> Reader<'a> {
             return false;
         }
         let next_start = |v: &[Hit]| within(v, q.end, e).first().map(|h| h.start);
-        let close = |p: Option<usize>| p.is_some_and(|p| self.text[q.end..p].trim().is_empty());
-        close(next_start(&self.hits.commodities))
+        let close = |p: usize| p - q.end <= 2 && self.text[q.end..p].trim().is_empty();
+        next_start(&self.hits.commodities).is_some_and(close)
             || within(&self.hits.cues, q.end, e)
                 .first()
-                .is_some_and(|h| flags(h) & cue::GRADE_AFTER != 0 && self.text[q.end..h.start].trim().is_empty())
+                .is_some_and(|h| flags(h) & cue::GRADE_AFTER != 0 && close(h.start))
     }
 
     /// "up 2% compared to December": the base month names the basis.
@@ -570,7 +576,8 @@ impl<'a> Reader<'a> {
         pexprs: &[PeriodExpr],
         period: Option<Period>,
     ) -> Option<&'static str> {
-        let base = pexprs.iter().find(|p| p.base && p.start >= a && p.start < b)?;
+        let first = pexprs.partition_point(|p| p.start < a);
+        let base = pexprs[first..].iter().take_while(|p| p.start < b).find(|p| p.base)?;
         let bm = Month::of_day(self.resolve(base.kind)?.start);
         let m = Month::of_day(period?.start);
         Some(if bm == m.offset(-1) {
@@ -712,9 +719,10 @@ impl<'a> Reader<'a> {
     fn connector_only(&self, a: usize, b: usize, basis_spans: &[(usize, usize)]) -> bool {
         let mut rest = String::new();
         let mut pos = a;
-        for &(bs, be) in basis_spans {
-            if be <= a || bs >= b {
-                continue;
+        let first = basis_spans.partition_point(|&(_, be)| be <= a);
+        for &(bs, be) in &basis_spans[first..] {
+            if bs >= b {
+                break;
             }
             rest.push_str(&self.text[pos..bs.max(pos)]);
             pos = be.min(b);
@@ -729,7 +737,8 @@ impl<'a> Reader<'a> {
     }
 
     fn after_from(&self, pos: usize, s: usize) -> bool {
-        self.text[s..pos].trim_end().to_ascii_lowercase().ends_with("from")
+        let tail = self.text.as_bytes()[pos.saturating_sub(12).max(s)..pos].trim_ascii_end();
+        tail.len() >= 4 && tail[tail.len() - 4..].eq_ignore_ascii_case(b"from")
     }
 
     fn clause_has_forward(&self, cs: usize, ce: usize) -> bool {
@@ -850,7 +859,7 @@ impl<'a> Reader<'a> {
         // A commodity joined to a metric word is a subject: "copper concentrate index",
         // "exports of NCM precursors". Returns the metric it is joined to.
         let subject_metric = |c: &Hit| -> Option<&'static str> {
-            let next = metrics.iter().find(|m| m.start >= c.end);
+            let next = metrics.get(metrics.partition_point(|m| m.start < c.end));
             let joined_after = next.filter(|m| {
                 let gap = &text[c.end..m.start];
                 m.start - c.end <= 30
@@ -860,7 +869,11 @@ impl<'a> Reader<'a> {
                     && gap_words(gap).count() <= 2
                     && gap_words(gap).all(|w| !JOIN_STOPWORDS.contains(&w.to_ascii_lowercase().as_str()))
             });
-            let joined_before = metrics.iter().rev().find(|m| m.end <= c.start).filter(|m| {
+            let k = metrics.partition_point(|m| m.end <= c.start);
+            let joined_before = k.checked_sub(1).map(|i| &metrics[i]).filter(|m| {
+                if c.start - m.end > 10 {
+                    return false;
+                }
                 let gap = text[m.end..c.start].trim().to_ascii_lowercase();
                 gap == "of" || gap == "of the"
             });
@@ -875,9 +888,9 @@ impl<'a> Reader<'a> {
         // "..., while cobalt metal fell 2% to 168,000 yuan/mt": a commodity right before a
         // direction verb in the number's own clause is its subject.
         let acts = |c: &Hit| {
-            within(&self.hits.cues, c.end, q.start)
-                .first()
-                .is_some_and(|h| flags(h) & cue::DIRECTION != 0 && gap_words(&text[c.end..h.start]).count() <= 1)
+            within(&self.hits.cues, c.end, q.start).first().is_some_and(|h| {
+                flags(h) & cue::DIRECTION != 0 && h.start - c.end <= 24 && gap_words(&text[c.end..h.start]).count() <= 1
+            })
         };
         if let Some(c) = mentions
             .iter()
@@ -900,7 +913,11 @@ impl<'a> Reader<'a> {
             return Some(*COMMODITIES.payload(c));
         }
         // "185,000 mt of bauxite"
-        if let Some(c) = mentions.iter().find(|c| c.start >= q.end) {
+        if let Some(c) = mentions
+            .iter()
+            .find(|c| c.start >= q.end)
+            .filter(|c| c.start - q.end <= 8)
+        {
             let gap = text[q.end..c.start].trim().to_ascii_lowercase();
             if gap == "of" && c.start >= cs {
                 return Some(*COMMODITIES.payload(c));
@@ -931,12 +948,14 @@ impl<'a> Reader<'a> {
         if let Some(pi) = direct[qi] {
             return (pick(pi), PeriodSource::Direct);
         }
-        let in_clause_before = (0..pexprs.len())
+        // Expressions are sorted by position: look only where each search can succeed.
+        let before_q = pexprs.partition_point(|p| p.start < q.start);
+        let in_clause_before = (pexprs.partition_point(|p| p.start < cs)..before_q)
             .rev()
-            .find(|&pi| free(pi) && pexprs[pi].start >= cs && pexprs[pi].end <= q.start);
-        let in_clause_after =
-            (0..pexprs.len()).find(|&pi| free(pi) && pexprs[pi].start >= q.end && pexprs[pi].end <= ce);
-        let in_sentence_before = (0..pexprs.len())
+            .find(|&pi| free(pi) && pexprs[pi].end <= q.start);
+        let in_clause_after = (pexprs.partition_point(|p| p.start < q.end)..pexprs.partition_point(|p| p.start < ce))
+            .find(|&pi| free(pi) && pexprs[pi].end <= ce);
+        let in_sentence_before = (0..before_q)
             .rev()
             .find(|&pi| free(pi) && !relative[pi] && pexprs[pi].start >= s && pexprs[pi].end <= q.start);
         if let Some(pi) = in_clause_before.or(in_clause_after).or(in_sentence_before) {
@@ -1009,12 +1028,14 @@ impl<'a> Reader<'a> {
                 region = Some(r.name);
                 continue;
             }
-            let after = &text[h.end..(h.end + 3).min(text.len())];
+            let after = &text[h.end..];
             let possessive = after.starts_with("'s") || after.starts_with("’s");
-            let before = text[s..h.start].trim_end().to_ascii_lowercase();
-            let reached = ["to", "from", "into", "toward", "towards"]
-                .iter()
-                .any(|w| before.ends_with(&format!(" {w}")) || before == *w);
+            let before = text.as_bytes()[h.start.saturating_sub(10).max(s)..h.start].trim_ascii_end();
+            let reached = [&b"to"[..], b"from", b"into", b"toward", b"towards"].iter().any(|w| {
+                before.len() >= w.len()
+                    && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+                    && (before.len() == w.len() || before[before.len() - w.len() - 1] == b' ')
+            });
             // "South Korea imported": the country right before a trade word.
             let owns_verb = metrics.iter().any(|m| {
                 m.start >= h.end
@@ -1034,6 +1055,7 @@ impl<'a> Reader<'a> {
         if trade && partner.is_none() {
             partner = within(&self.hits.regions, q.end, e)
                 .iter()
+                .take_while(|h| h.start - q.end <= 80)
                 .find(|h| {
                     let before = text[q.end..h.start].trim_end().to_ascii_lowercase();
                     (before.ends_with(" from") || before.ends_with(" to")) && !before.contains([',', ';'])
