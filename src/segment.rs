@@ -105,6 +105,9 @@ pub fn section_commodity(heading: &str) -> Option<&'static str> {
     commodity_of_heading(heading.trim().trim_end_matches(':'))
 }
 
+/// Longest sentence read as one (bytes); longer runs are cut at whitespace.
+pub const MAX_SENTENCE: usize = 4096;
+
 const ABBREVIATIONS: &[&str] = &[
     "co", "ltd", "inc", "corp", "no", "nos", "vs", "e.g", "i.e", "u.s", "approx", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "st", "mr", "ms", "dr", "fig", "est", "avg",
@@ -121,6 +124,34 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut i = s;
     while i < end {
         let c = b[i];
+        // Control characters (NUL, form feed...) never sit inside a sentence; and no
+        // sentence runs past MAX_SENTENCE bytes, which keeps reading linear on hostile
+        // text and bounds the `sentence` column.
+        let control = c < 0x20 && c != b'\t';
+        if control || i - s >= MAX_SENTENCE {
+            let cut = if control {
+                i
+            } else {
+                let lo = s + MAX_SENTENCE / 2;
+                b[lo..i].iter().rposition(|c| c.is_ascii_whitespace()).map_or_else(
+                    || (lo..=i).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(i),
+                    |k| lo + k,
+                )
+            };
+            let mut e = cut;
+            while e > s && b[e - 1].is_ascii_whitespace() {
+                e -= 1;
+            }
+            if e > s {
+                out.push((s, e));
+            }
+            s = if control { cut + 1 } else { cut };
+            while s < end && (b[s].is_ascii_whitespace() || (b[s] < 0x20 && b[s] != b'\t')) {
+                s += 1;
+            }
+            i = s;
+            continue;
+        }
         if matches!(c, b'.' | b'!' | b'?') {
             // Closing quotes or brackets stay with the sentence.
             let mut j = i + 1;
@@ -202,6 +233,25 @@ mod tests {
                 "Co. Ltd. grew"
             ]
         );
+    }
+
+    #[test]
+    fn control_characters_and_overlong_runs_end_sentences() {
+        let t = "Output rose 5%\0Stocks fell 3%";
+        let s: Vec<_> = sentences(t, 0, t.len()).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(s, ["Output rose 5%", "Stocks fell 3%"]);
+        let long = "up 5% ".repeat(5000);
+        let spans = sentences(&long, 0, long.len());
+        assert!(
+            spans.iter().all(|(a, b)| b - a <= MAX_SENTENCE),
+            "no sentence longer than the cap"
+        );
+        assert_eq!(spans.first().map(|s| s.0), Some(0));
+        assert!(
+            spans.last().is_some_and(|s| s.1 >= long.trim_end().len()),
+            "nothing is lost"
+        );
+        assert!(spans.windows(2).all(|w| w[0].1 <= w[1].0));
     }
 
     #[test]
