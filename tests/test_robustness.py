@@ -263,35 +263,19 @@ def test_nul_characters_in_a_python_string():
     assert assay.parse("\x00" * 1_000_000).document.to_pylist()[0]["status"] == "ok"
 
 
-# Numbers packed into one very long sentence. The reader (src/extract.rs,
-# Reader::clause and Reader::commodity) rescans the whole sentence for every
-# number, so time grows with numbers x sentence length: quadratic when a line
-# never ends a sentence. Output grows the same way: every fact copies its whole
-# sentence into the `sentence` column (a 1 MB line of numbers overflows Arrow's
-# 2 GiB string offsets and panics in TablesBuilder::append_parsed).
-QUADRATIC = pytest.mark.xfail(
-    strict=True,
-    reason="extract.rs Reader::clause/commodity rescan the whole sentence per number: "
-    "O(numbers x sentence length) on a long sentence (lead's module)",
-)
-
-
-@QUADRATIC
+# Numbers packed into one very long sentence: clause breaks are found once per
+# sentence, look-backs are bounded and no sentence runs past 4 KB (segment.rs),
+# so time and the `sentence` column grow linearly with the input.
 def test_long_sentence_of_numbers_is_linear():
     assert_linear(lambda n: "5% " * n, 5_000)
 
 
-@QUADRATIC
 def test_nul_separated_numbers_are_linear():
     assert_linear(lambda n: "Copper\x00 5%\x00" * n, 1_500)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract.rs Reader::region_partner slices text[h.end..h.end + 3], "
-    "which can end inside a multi-byte character after a region name (found by fuzzing)",
-)
 def test_region_before_a_multibyte_character():
+    """Found by fuzzing: a region name followed by a multi-byte character."""
     report = assay.parse("Chile 铜 exports rose 5%.", doc_id="chile")
     (doc,) = report.document.to_pylist()
     assert doc["status"] == "ok", doc["message"]
