@@ -235,8 +235,9 @@ const CLAUSE_WORDS: &[&str] = &["while", "but", "whereas", "although"];
 struct Clauses {
     s: usize,
     e: usize,
-    /// Byte spans of the breaks, sorted.
-    cuts: Vec<(usize, usize)>,
+    /// Byte spans of the breaks, sorted, and whether each is strong (";" or a contrast
+    /// word, which also ends the reach of a segment named before it).
+    cuts: Vec<(usize, usize, bool)>,
 }
 
 impl Clauses {
@@ -246,12 +247,13 @@ impl Clauses {
         for i in s..e {
             match b[i] {
                 b',' if i > s && i + 1 < e && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() => {}
-                b',' | b';' | b':' | b'(' | b')' => cuts.push((i, i + 1)),
+                b',' | b':' | b'(' | b')' => cuts.push((i, i + 1, false)),
+                b';' => cuts.push((i, i + 1, true)),
                 b' ' => {
                     for w in CLAUSE_WORDS {
                         let end = i + 1 + w.len();
                         if end < e && b[end] == b' ' && b[i + 1..end].eq_ignore_ascii_case(w.as_bytes()) {
-                            cuts.push((i, end + 1));
+                            cuts.push((i, end + 1, true));
                         }
                     }
                 }
@@ -259,6 +261,12 @@ impl Clauses {
             }
         }
         Clauses { s, e, cuts }
+    }
+
+    /// Where the part of the sentence that `pos` belongs to starts, past strong breaks only.
+    fn strong_start(&self, pos: usize) -> usize {
+        let k = self.cuts.partition_point(|c| c.1 <= pos);
+        self.cuts[..k].iter().rev().find(|c| c.2).map_or(self.s, |c| c.1)
     }
 
     /// The clause around `pos`: (start, end).
@@ -523,7 +531,7 @@ impl<'a> Reader<'a> {
 
             // --- region, partner, segment
             let (region, partner) = self.region_partner(q, s, e, metric, ctx);
-            let segment = within(&self.hits.segments, s, q.start)
+            let segment = within(&self.hits.segments, clauses.strong_start(q.start), q.start)
                 .last()
                 .map(|h| &text[h.start..h.end]);
 
@@ -788,6 +796,15 @@ impl<'a> Reader<'a> {
             let b = text[s..m.start].trim_end();
             b.ends_with("% of") || b.ends_with("% of the") || b.ends_with("% of total")
         };
+        // "representing an increase of 5.3%": a share word does not make a change a share.
+        let share_word = |m: &Hit| {
+            let w = text[m.start..m.end].to_ascii_lowercase();
+            let participle = w.starts_with("represent") || w.starts_with("account") || w.starts_with("constitut");
+            participle
+                && within(&self.hits.cues, m.end, q.start).first().is_some_and(|h| {
+                    flags(h) & cue::DIRECTION != 0 && h.start - m.end <= 5 && adjacent(&text[m.end..h.start])
+                })
+        };
         // "inventories of imported iron ore": a trade word describing a commodity is not the metric.
         let modifier = |m: &Hit| {
             let w = text[m.start..m.end].to_ascii_lowercase();
@@ -796,10 +813,9 @@ impl<'a> Reader<'a> {
                     .first()
                     .is_some_and(|c| text[m.end..c.start].trim().is_empty())
         };
-        let before = metrics
-            .iter()
-            .rev()
-            .find(|m| m.end <= q.start && m.start >= s && !of_whole(m) && !modifier(m));
+        let before = metrics.iter().rev().find(|m| {
+            m.end <= q.start && m.start >= s && !of_whole(m) && !modifier(m) && !(is_change && share_word(m))
+        });
         let in_clause = before.is_some_and(|m| m.start >= cs);
         let listed = prev
             .filter(|(unit, _)| !is_change && !in_clause && after.is_none() && *unit == q.unit)
@@ -888,9 +904,17 @@ impl<'a> Reader<'a> {
         // "..., while cobalt metal fell 2% to 168,000 yuan/mt": a commodity right before a
         // direction verb in the number's own clause is its subject.
         let acts = |c: &Hit| {
-            within(&self.hits.cues, c.end, q.start).first().is_some_and(|h| {
-                flags(h) & cue::DIRECTION != 0 && h.start - c.end <= 24 && gap_words(&text[c.end..h.start]).count() <= 1
-            })
+            // Not the object of a preposition: "the share of LFP in power batteries rose".
+            let lead = text.as_bytes()[c.start.saturating_sub(6).max(s)..c.start].trim_ascii_end();
+            let governed = [&b" in"[..], b" of", b" for", b" from", b" with", b" to"]
+                .iter()
+                .any(|p| lead.len() >= p.len() && lead[lead.len() - p.len()..].eq_ignore_ascii_case(p));
+            !governed
+                && within(&self.hits.cues, c.end, q.start).first().is_some_and(|h| {
+                    flags(h) & cue::DIRECTION != 0
+                        && h.start - c.end <= 24
+                        && gap_words(&text[c.end..h.start]).count() <= 1
+                })
         };
         if let Some(c) = mentions
             .iter()
@@ -1240,5 +1264,16 @@ mod tests {
         );
         // No sentence reading of table lines: every fact is a cell.
         assert!(facts.iter().all(|f| f.approx == "exact" && f.value_high.is_none()));
+    }
+
+    #[test]
+    fn share_words_segments_and_prepositional_subjects() {
+        let t = "SMM China Metal Production Review for February 2031\nCopper Cathode\nProduction in March is expected to be 1.07 million mt, representing an increase of 5.3% MoM.\nThe operating rate of small smelters was 67.2%, while imports stood at 312,000 mt in February.\nLFP\nThe market share of LFP in power batteries rose to 82% in February.\n";
+        let facts = parse_text(t, &ParseOptions::default()).facts;
+        let r: Vec<String> = facts.iter().map(|f| row(f, t)).collect();
+        assert_eq!(r[1], "5.3% copper_cathode production mom 5.3 % 2031-03-01..2031-03-31 F", "{r:#?}");
+        assert_eq!(facts[2].segment, Some("small smelters"));
+        assert_eq!(facts[3].segment, None, "a segment does not reach past 'while'");
+        assert_eq!(r[4], "82% lfp share level 82 % 2031-02-01..2031-02-28");
     }
 }
