@@ -226,9 +226,12 @@ fn unit_after(b: &[u8], p: usize) -> Option<UnitHit> {
             if end < b.len() && b[end] == b'-' && end + 1 < b.len() && b[end + 1].is_ascii_alphabetic() {
                 return None;
             }
+            // "Mt" (capital M, small t) is a million tonnes in most English trade press;
+            // "mt" and "MT" are metric tons.
+            let million = surface.starts_with("mt") && b[q] == b'M' && b[q + 1] == b't';
             return Some(UnitHit {
                 canonical: u.canonical,
-                multiplier: u.multiplier,
+                multiplier: if million { u.multiplier * 1e6 } else { u.multiplier },
                 kind,
                 end,
             });
@@ -540,6 +543,12 @@ mod tests {
             (20000.0, None, "t/year", "20,000 mt/year".into())
         );
         assert_eq!(one("totaled 6,487 tons,"), (6487.0, None, "t", "6,487 tons".into()));
+        assert_eq!(one("output of 1.2 Mt in"), (1.2e6, None, "t", "1.2 Mt".into()));
+        assert_eq!(one("capacity of 3 Mtpa"), (3e6, None, "t/year", "3 Mtpa".into()));
+        assert_eq!(
+            one("shipped 100,000 wet metric tons"),
+            (1e5, None, "wmt", "100,000 wet metric tons".into())
+        );
         assert_eq!(
             one("to 43.51 million tonnes per year"),
             (43510000.0, None, "t/year", "43.51 million tonnes per year".into())
