@@ -7,7 +7,7 @@
 //! "decreased by 81,700 mt MoM, a decline of 7.46%" gives two MoM changes
 //! because the second number has its own direction cue and inherits the basis.
 
-use crate::lexicon::{cue, Hit, RegionKind, COMMODITIES, CUES, METRICS, REGIONS, SEGMENTS};
+use crate::lexicon::{cue, Hit, RegionKind, COMMODITIES, CUES, METRICS, REGIONS};
 use crate::meta;
 use crate::model::{Days, Fact, ParseOptions, ParsedDoc, Period, Section};
 use crate::numbers::{self, QKind, Quantity};
@@ -69,18 +69,19 @@ pub fn parse_text<'a>(text: &'a str, opts: &ParseOptions) -> ParsedDoc<'a> {
     let lines = segment::lines(text);
     let meta = meta::read(text, &lines, opts.published);
     let reference = meta.subject.or(meta.doc.published.map(Month::of_day));
+    let all = crate::lexicon::find_all(text);
     let r = Reader {
         text,
         hits: Hits {
-            cues: CUES.find(text),
-            metrics: METRICS
-                .find(text)
+            cues: all.cues,
+            metrics: all
+                .metrics
                 .into_iter()
                 .filter(|h| METRICS.payload(h).is_some())
                 .collect(),
-            commodities: COMMODITIES.find(text),
-            regions: REGIONS.find(text),
-            segments: SEGMENTS.find(text),
+            commodities: all.commodities,
+            regions: all.regions,
+            segments: all.segments,
             periods: periods::scan(text, 0, text.len()),
         },
         reference,
@@ -1271,7 +1272,10 @@ mod tests {
         let t = "SMM China Metal Production Review for February 2031\nCopper Cathode\nProduction in March is expected to be 1.07 million mt, representing an increase of 5.3% MoM.\nThe operating rate of small smelters was 67.2%, while imports stood at 312,000 mt in February.\nLFP\nThe market share of LFP in power batteries rose to 82% in February.\n";
         let facts = parse_text(t, &ParseOptions::default()).facts;
         let r: Vec<String> = facts.iter().map(|f| row(f, t)).collect();
-        assert_eq!(r[1], "5.3% copper_cathode production mom 5.3 % 2031-03-01..2031-03-31 F", "{r:#?}");
+        assert_eq!(
+            r[1], "5.3% copper_cathode production mom 5.3 % 2031-03-01..2031-03-31 F",
+            "{r:#?}"
+        );
         assert_eq!(facts[2].segment, Some("small smelters"));
         assert_eq!(facts[3].segment, None, "a segment does not reach past 'while'");
         assert_eq!(r[4], "82% lfp share level 82 % 2031-02-01..2031-02-28");

@@ -27,6 +27,8 @@ pub struct Vocab<T> {
     max_len: usize,
     /// Per pattern: payload index and whether case must match exactly.
     patterns: Vec<(u32, Option<&'static str>)>,
+    /// Per pattern: the lowercased phrase the automata search for.
+    keys: Vec<String>,
     pub payloads: Vec<T>,
 }
 
@@ -66,6 +68,7 @@ impl<T> Vocab<T> {
             all: automaton(MatchKind::Standard),
             max_len: pats.iter().map(String::len).max().unwrap_or(0),
             patterns,
+            keys: pats,
             payloads,
         }
     }
@@ -146,6 +149,101 @@ impl<T> Vocab<T> {
 
     pub fn payload(&self, h: &Hit) -> &T {
         &self.payloads[h.id as usize]
+    }
+
+    /// The bounded hits among every (overlapping) phrase occurrence, as (start, end, pattern):
+    /// what [`Vocab::find`] chooses from.
+    fn candidate(&self, text: &str, pattern: usize, s: usize, e: usize) -> Option<(usize, usize, u32)> {
+        self.hit(text, pattern, s, e).map(|_| (s, e, pattern as u32))
+    }
+}
+
+/// [`Vocab::find`]'s choice among candidates: at each position from the left, the
+/// longest bounded phrase (the first pattern among equally long ones), then on
+/// from its end.
+fn resolve<T>(vocab: &Vocab<T>, mut cands: Vec<(usize, usize, u32)>) -> Vec<Hit> {
+    cands.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for (s, e, p) in cands {
+        if s >= pos {
+            out.push(Hit {
+                start: s,
+                end: e,
+                id: vocab.patterns[p as usize].0,
+            });
+            pos = e;
+        }
+    }
+    out
+}
+
+/// The hits of the five text vocabularies, as their own `find` gives them, in one pass.
+pub struct AllHits {
+    pub cues: Vec<Hit>,
+    pub metrics: Vec<Hit>,
+    pub commodities: Vec<Hit>,
+    pub regions: Vec<Hit>,
+    pub segments: Vec<Hit>,
+}
+
+/// Every phrase of the five vocabularies in one overlapping automaton; per pattern
+/// its vocabulary (0 cues, 1 metrics, 2 commodities, 3 regions, 4 segments) and
+/// its pattern index there.
+static ALL: Lazy<(AhoCorasick, Vec<(u8, u32)>)> = Lazy::new(|| {
+    let mut keys: Vec<&str> = Vec::new();
+    let mut owner = Vec::new();
+    let mut add = |v: u8, ks: &'static [String]| {
+        for (i, k) in ks.iter().enumerate() {
+            keys.push(k);
+            owner.push((v, i as u32));
+        }
+    };
+    add(0, &CUES.keys);
+    add(1, &METRICS.keys);
+    add(2, &COMMODITIES.keys);
+    add(3, &REGIONS.keys);
+    add(4, &SEGMENTS.keys);
+    let ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&keys)
+        .expect("vocabularies compile");
+    (ac, owner)
+});
+
+/// `CUES.find(text)`, `METRICS.find(text)`, ... with one scan of the text.
+pub fn find_all(text: &str) -> AllHits {
+    let (ac, owner) = &*ALL;
+    let bytes = text.as_bytes();
+    let mut cands: [Vec<(usize, usize, u32)>; 5] = Default::default();
+    for m in ac.find_overlapping_iter(text) {
+        let s = m.start();
+        // Inside a word no phrase is bounded.
+        if s > 0 && is_word_byte(bytes[s]) && is_word_byte(bytes[s - 1]) {
+            continue;
+        }
+        let (v, p) = owner[m.pattern().as_usize()];
+        let (p, e) = (p as usize, m.end());
+        let c = match v {
+            0 => CUES.candidate(text, p, s, e),
+            1 => METRICS.candidate(text, p, s, e),
+            2 => COMMODITIES.candidate(text, p, s, e),
+            3 => REGIONS.candidate(text, p, s, e),
+            _ => SEGMENTS.candidate(text, p, s, e),
+        };
+        if let Some(c) = c {
+            cands[v as usize].push(c);
+        }
+    }
+    let [c0, c1, c2, c3, c4] = cands;
+    AllHits {
+        cues: resolve(&CUES, c0),
+        metrics: resolve(&METRICS, c1),
+        commodities: resolve(&COMMODITIES, c2),
+        regions: resolve(&REGIONS, c3),
+        segments: resolve(&SEGMENTS, c4),
     }
 }
 
@@ -436,6 +534,55 @@ pub fn money_unit(code: &'static str, per: Option<&'static str>) -> &'static str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Texts to compare fast paths against the reference scans: the shared corpus
+    /// (when present), the bundled samples and fixtures, and mangled copies of them.
+    pub(crate) fn sample_texts() -> Vec<String> {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut texts = Vec::new();
+        for dir in ["../shared/corpus", "python/assay/samples", "tests/fixtures"] {
+            let Ok(rd) = std::fs::read_dir(format!("{root}/{dir}")) else {
+                continue;
+            };
+            for e in rd.flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    texts.push(t);
+                }
+            }
+        }
+        let n = texts.len();
+        for i in 0..n {
+            let t = &texts[i];
+            // Case flipped, words glued, non-ASCII letters next to words.
+            let flipped: String = t
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_lowercase() {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                })
+                .collect();
+            let glued = t.replace(' ', "");
+            let accented = t.replace(" ", " é").replace(".", "á.");
+            let short: String = t.split_whitespace().collect::<Vec<_>>().join("_");
+            texts.extend([flipped, glued, accented, short]);
+        }
+        texts
+    }
+
+    #[test]
+    fn find_all_agrees_with_each_vocabulary() {
+        for t in sample_texts() {
+            let all = find_all(&t);
+            assert_eq!(all.cues, CUES.find(&t));
+            assert_eq!(all.metrics, METRICS.find(&t));
+            assert_eq!(all.commodities, COMMODITIES.find(&t));
+            assert_eq!(all.regions, REGIONS.find(&t));
+            assert_eq!(all.segments, SEGMENTS.find(&t));
+        }
+    }
 
     #[test]
     fn headings_fold_spelling_variants() {
