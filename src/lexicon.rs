@@ -532,7 +532,7 @@ pub fn money_unit(code: &'static str, per: Option<&'static str>) -> &'static str
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Texts to compare fast paths against the reference scans: the shared corpus

@@ -164,6 +164,7 @@ static PERIOD_RE_ASCII_B: Lazy<Regex> =
 static NON_ASCII_WORD: Lazy<Regex> = Lazy::new(|| Regex::new(r"[\w&&[^\x00-\x7F]]").expect("word class compiles"));
 
 /// The fast regex when `hay` (seen from `from`, one character back for `\b`) has no non-ASCII word character.
+#[cfg(test)]
 fn period_re_for(hay: &str, from: usize) -> &'static Regex {
     let mut back = from.saturating_sub(4);
     while !hay.is_char_boundary(back) {
@@ -189,13 +190,63 @@ fn year(c: Option<regex::Match>) -> Option<i32> {
     c.and_then(|m| m.as_str().parse().ok())
 }
 
+/// Byte offsets of the non-ASCII word characters in `hay` from `from` (one character back for `\b`).
+fn non_ascii_words(hay: &str, from: usize) -> Vec<usize> {
+    let mut back = from.saturating_sub(4);
+    while !hay.is_char_boundary(back) {
+        back += 1;
+    }
+    let seen = &hay[back..];
+    if seen.is_ascii() {
+        return Vec::new();
+    }
+    NON_ASCII_WORD.find_iter(seen).map(|m| back + m.start()).collect()
+}
+
 /// Period expressions in `text[from..to]`, in order.
+///
+/// The matches are those of `PERIOD_RE`; each step takes the ASCII-boundary regex's
+/// match unless a non-ASCII word character lies in sight of it (from a few bytes
+/// before the search start to a few bytes after the match end), where the two
+/// regexes may differ and `PERIOD_RE` decides.
 pub fn scan(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
+    let hay = &text[..to];
+    let words = non_ascii_words(hay, from);
+    scan_with(text, from, to, |pos| {
+        let c = PERIOD_RE_ASCII_B.captures_at(hay, pos);
+        if words.is_empty() {
+            return c;
+        }
+        let lo = pos.saturating_sub(4);
+        let hi = c.as_ref().map_or(hay.len(), |c| c.get(0).expect("match").end() + 8);
+        let k = words.partition_point(|&w| w < lo);
+        if words.get(k).is_some_and(|&w| w < hi) {
+            PERIOD_RE.captures_at(hay, pos)
+        } else {
+            c
+        }
+    })
+}
+
+/// [`scan`] as it was: one regex for the whole text, chosen by [`period_re_for`].
+#[cfg(test)]
+fn scan_reference(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
+    let hay = &text[..to];
+    let re = period_re_for(hay, from);
+    scan_with(text, from, to, |pos| re.captures_at(hay, pos))
+}
+
+/// The reading of period expressions, given the next regex match from a position of `text[..to]`.
+fn scan_with<'t>(
+    text: &'t str,
+    from: usize,
+    to: usize,
+    mut next: impl FnMut(usize) -> Option<regex::Captures<'t>>,
+) -> Vec<PeriodExpr> {
     let hay = &text[..to];
     let mut out = Vec::new();
     let mut pos = from;
-    let re = period_re_for(hay, from);
-    while let Some(c) = re.captures_at(hay, pos) {
+    while let Some(c) = next(pos) {
         let whole = c.get(0).expect("match");
         pos = whole.end().max(whole.start() + 1);
         while pos < hay.len() && !hay.is_char_boundary(pos) {
@@ -447,6 +498,43 @@ pub fn resolve(kind: PKind, reference: Month) -> Period {
 #[cfg(test)]
 mod expr_tests {
     use super::*;
+
+    #[test]
+    fn scan_agrees_with_one_regex_scan() {
+        let mut texts = crate::lexicon::tests::sample_texts();
+        let n = texts.len();
+        for i in 0..n {
+            // Sparse non-ASCII letters: the mixed path, next to dates and abbreviations.
+            let t = &texts[i];
+            let mut sparse = String::new();
+            for (k, w) in t.split(' ').enumerate() {
+                if k > 0 {
+                    sparse.push(' ');
+                }
+                sparse.push_str(w);
+                if k % 97 == 13 {
+                    sparse.push('é');
+                }
+                if k % 89 == 5 {
+                    sparse.push_str("ð ");
+                }
+            }
+            texts.push(sparse);
+        }
+        texts.push("Jan.é to Feb.é 2025é H1é éH1 Sept.é year-to-dateé May 2025 é".into());
+        for t in &texts {
+            assert_eq!(scan(t, 0, t.len()), scan_reference(t, 0, t.len()));
+            let mid = (t.len() / 3..t.len())
+                .find(|&i| t.is_char_boundary(i))
+                .unwrap_or(t.len());
+            let end = (2 * t.len() / 3..t.len())
+                .find(|&i| t.is_char_boundary(i))
+                .unwrap_or(t.len());
+            if mid <= end {
+                assert_eq!(scan(t, mid, end), scan_reference(t, mid, end));
+            }
+        }
+    }
 
     fn kinds(s: &str) -> Vec<(String, PKind, bool)> {
         scan(s, 0, s.len())
