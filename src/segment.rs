@@ -51,15 +51,19 @@ pub fn furniture(line: &str) -> Option<bool> {
     } else {
         unicode_b
     };
+    // Most lines match no pattern: a yes/no search first, the full set of matches only when needed.
+    if !set.is_match(line) {
+        return None;
+    }
     set.matches(line).iter().next().map(|i| rest[i])
 }
 
 /// A line reads as a heading: short, no sentence punctuation at its end.
 pub fn heading_like(line: &str) -> bool {
     let t = line.trim();
-    let words = t.split_whitespace().count();
-    (1..=14).contains(&words)
-        && t.len() <= 120
+    // Length first: counting the words of a long paragraph is wasted work.
+    t.len() <= 120
+        && (1..=14).contains(&t.split_whitespace().count())
         && !t.ends_with(['.', ',', ';', '!', '?'])
         && t.chars()
             .next()
