@@ -180,6 +180,22 @@ pub fn parse_texts<S: AsRef<str> + Sync>(
     })
 }
 
+/// Parses in-memory texts given as `(doc_id, text, published)`: a date of publication per text.
+pub fn parse_dated_texts<S: AsRef<str> + Sync>(
+    docs: &[(S, S, Option<Days>)],
+    format: Format,
+    threads: Option<usize>,
+) -> Result<Tables, String> {
+    run(docs, threads, |b, (doc_id, text, published)| {
+        let origin = Origin {
+            doc_id: doc_id.as_ref(),
+            published: *published,
+            ..Default::default()
+        };
+        parse_text_into(b, origin, text.as_ref(), format, *published);
+    })
+}
+
 /// Parses one text into `b`; HTML is read down to its text first.
 /// Returns the text that offsets refer to when that is not the input itself.
 pub fn parse_text_into(

@@ -253,22 +253,10 @@ fn parse_texts(
     };
     let t = py
         .detach(|| {
-            let first = dates.first().copied().flatten();
-            if dates.iter().all(|d| *d == first) {
-                let docs: Vec<(&str, &str)> = doc_ids
-                    .iter()
-                    .zip(&texts)
-                    .map(|(d, t)| (d.as_str(), t.as_str()))
-                    .collect();
-                let opts = ReadOptions {
-                    published: first,
-                    encoding: None,
-                    threads,
-                    ..Default::default()
-                };
-                return corpus::parse_texts(&docs, format, &opts);
-            }
-            parse_dated_texts(&doc_ids, &texts, &dates, format, threads)
+            let docs: Vec<(&str, &str, Option<Days>)> = (0..texts.len())
+                .map(|i| (doc_ids[i].as_str(), texts[i].as_str(), dates[i]))
+                .collect();
+            corpus::parse_dated_texts(&docs, format, threads)
         })
         .map_err(PyRuntimeError::new_err)?;
     Ok((
@@ -277,45 +265,6 @@ fn parse_texts(
         ArrowTable::new(tables::facts_schema(), t.facts),
         ArrowTable::new(tables::errors_schema(), t.errors),
     ))
-}
-
-/// `corpus::parse_texts` with a date of publication per text: chunks in parallel, batches in input order.
-fn parse_dated_texts(
-    doc_ids: &[String],
-    texts: &[String],
-    dates: &[Option<Days>],
-    format: Format,
-    threads: Option<usize>,
-) -> Result<corpus::Tables, String> {
-    use rayon::prelude::*;
-    let idx: Vec<usize> = (0..texts.len()).collect();
-    let work = || {
-        let per_chunk = idx.len().div_ceil(rayon::current_num_threads() * 4).clamp(1, 256);
-        idx.par_chunks(per_chunk)
-            .map(|chunk| {
-                let mut b = TablesBuilder::new();
-                for &i in chunk {
-                    let origin = Origin {
-                        doc_id: &doc_ids[i],
-                        published: dates[i],
-                        ..Default::default()
-                    };
-                    corpus::parse_text_into(&mut b, origin, &texts[i], format, dates[i]);
-                }
-                b.finish()
-            })
-            .collect::<Vec<_>>()
-            .into_iter()
-            .collect()
-    };
-    match threads {
-        None | Some(0) => Ok(work()),
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .map(|pool| pool.install(work))
-            .map_err(|e| format!("cannot start {n} threads: {e}")),
-    }
 }
 
 fn read_options(published_iso: Option<&str>, encoding: Option<&str>, threads: Option<usize>) -> PyResult<ReadOptions> {
