@@ -6,6 +6,7 @@
 //! case-insensitively unless written with a leading `=` (then exactly: `=US`
 //! must not match the pronoun "us").
 
+use crate::numbers::QKind;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
@@ -439,33 +440,24 @@ pub static CUES: Lazy<Vocab<u32>> = Lazy::new(|| {
 
 // ---- units ----------------------------------------------------------------
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UnitKind {
-    Mass,
-    RateYear,
-    RateDay,
-    Pct,
-    Pp,
-    Energy,
-}
-
 #[derive(Clone, Copy, Debug)]
 pub struct Unit {
     pub canonical: &'static str,
     pub multiplier: f64,
-    pub kind: UnitKind,
+    /// Units of a data file are never money: currencies live in their own file.
+    pub kind: QKind,
 }
 
 pub static UNITS: Lazy<Vec<(&'static str, Unit)>> = Lazy::new(|| {
     let mut v: Vec<(&'static str, Unit)> = rows(include_str!("../data/units.tsv"))
         .map(|r| {
             let kind = match r[3] {
-                "mass" => UnitKind::Mass,
-                "rate_year" => UnitKind::RateYear,
-                "rate_day" => UnitKind::RateDay,
-                "pct" => UnitKind::Pct,
-                "pp" => UnitKind::Pp,
-                _ => UnitKind::Energy,
+                "mass" => QKind::Mass,
+                "rate_year" => QKind::RateYear,
+                "rate_day" => QKind::RateDay,
+                "pct" => QKind::Pct,
+                "pp" => QKind::Pp,
+                _ => QKind::Energy,
             };
             (
                 r[0],

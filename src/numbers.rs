@@ -5,7 +5,7 @@
 //! A number with no unit is not a quantity (dates, counts, list markers, codes),
 //! so it is never returned.
 
-use crate::lexicon::{money_unit, CurrencyPos, UnitKind, CURRENCIES, PER_UNITS, UNITS};
+use crate::lexicon::{money_unit, CurrencyPos, CURRENCIES, PER_UNITS, UNITS};
 
 /// What kind of amount a quantity is; decides which metrics and bases fit it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -213,14 +213,7 @@ fn unit_after(b: &[u8], p: usize) -> Option<UnitHit> {
     let q = skip_spaces(b, p, 1);
     for (surface, u) in UNITS.iter() {
         if word_at(b, q, surface) {
-            let kind = match u.kind {
-                UnitKind::Mass => QKind::Mass,
-                UnitKind::RateYear => QKind::RateYear,
-                UnitKind::RateDay => QKind::RateDay,
-                UnitKind::Pct => QKind::Pct,
-                UnitKind::Pp => QKind::Pp,
-                UnitKind::Energy => QKind::Energy,
-            };
+            let kind = u.kind;
             let end = q + surface.len();
             // "5-series", "mt-level": a hyphen glued after the unit makes it a compound word.
             if end < b.len() && b[end] == b'-' && end + 1 < b.len() && b[end + 1].is_ascii_alphabetic() {
