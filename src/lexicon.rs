@@ -285,8 +285,8 @@ pub fn commodity_of_heading(heading: &str) -> Option<&'static str> {
     let hits = COMMODITIES.find(heading);
     let first = hits.first()?;
     let lead = heading[..first.start].trim();
-    let lead_ok = lead.is_empty()
-        || REGIONS.find(lead).len() == 1 && REGIONS.find(lead)[0].end - REGIONS.find(lead)[0].start == lead.len();
+    // Only a region may lead: "Overseas Aluminum", "Indonesian NPI".
+    let lead_ok = lead.is_empty() || matches!(REGIONS.find(lead).as_slice(), [r] if r.end - r.start == lead.len());
     let rest = heading[first.end..].trim();
     let rest_ok = rest.is_empty()
         || (rest.starts_with('(') && rest.ends_with(')'))
