@@ -5,7 +5,7 @@
 
 use assay::corpus::{parse_texts, Format, ReadOptions};
 use assay::lexicon::{COMMODITIES, CUES, METRICS, REGIONS};
-use assay::{parse_text, periods, ParseOptions};
+use assay::{lexicon, meta, numbers, parse_text, periods, segment, ParseOptions};
 use divan::counter::BytesCount;
 use divan::Bencher;
 
@@ -76,6 +76,50 @@ fn vocab_find(b: Bencher, vocab: &str) {
                 "commodities" => COMMODITIES.find(t).len(),
                 _ => REGIONS.find(t).len(),
             })
+            .sum::<usize>()
+    });
+}
+
+#[divan::bench]
+fn vocab_find_all(b: Bencher) {
+    let docs = docs();
+    b.counter(bytes(&docs))
+        .bench(|| docs.iter().map(|(_, t)| lexicon::find_all(t).cues.len()).sum::<usize>());
+}
+
+#[divan::bench]
+fn segment_lines_and_sentences(b: Bencher) {
+    let docs = docs();
+    b.counter(bytes(&docs)).bench(|| {
+        docs.iter()
+            .map(|(_, t)| {
+                segment::lines(t)
+                    .iter()
+                    .map(|l| segment::sentences(t, l.start, l.end).len())
+                    .sum::<usize>()
+            })
+            .sum::<usize>()
+    });
+}
+
+#[divan::bench]
+fn meta_read(b: Bencher) {
+    let docs = docs();
+    let lines: Vec<_> = docs.iter().map(|(_, t)| segment::lines(t)).collect();
+    b.counter(bytes(&docs)).bench(|| {
+        docs.iter()
+            .zip(&lines)
+            .map(|((_, t), l)| meta::read(t, l, None).doc.title.map_or(0, str::len))
+            .sum::<usize>()
+    });
+}
+
+#[divan::bench]
+fn numbers_scan(b: Bencher) {
+    let docs = docs();
+    b.counter(bytes(&docs)).bench(|| {
+        docs.iter()
+            .map(|(_, t)| numbers::scan(t, 0, t.len()).len())
             .sum::<usize>()
     });
 }

@@ -8,13 +8,15 @@ use crate::segment::{Line, LineKind};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
+// ASCII word boundaries: a Unicode `\b` makes the regex engine give up its DFA on
+// the first non-ASCII byte of a line and crawl the rest.
 static DATE_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?x)
         (?i:published|date|posted|updated|release\s+time)\s*[:：]?\s*(?P<a>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})
         | ^icon\s*(?P<b>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})
-        | (?P<iso>\b(?:19|20)\d\d-\d\d-\d\d\b)
-        | (?P<c>\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})
+        | (?P<iso>(?-u:\b)(?:19|20)\d\d-\d\d-\d\d(?-u:\b))
+        | (?P<c>(?-u:\b)\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})
         | ^[A-Z][A-Za-z]+,\s+(?P<d>[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s+\((?P<pub>[A-Za-z]+)\)
         | ^(?P<e>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})(?:\s+\d{1,2}:\d{2})?\s*$",
     )

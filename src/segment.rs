@@ -21,22 +21,44 @@ pub struct Line {
     pub kind: LineKind,
 }
 
-/// The furniture patterns as one set (one pass per line), and per pattern whether it ends the page.
-/// The second set has ASCII word boundaries: Unicode `\b` stops the regex engine's DFA at any
-/// non-ASCII byte, and the two agree on lines without non-ASCII word characters.
-static FURNITURE: Lazy<(RegexSet, RegexSet, Vec<bool>)> = Lazy::new(|| {
+/// The furniture patterns, each with its row number (the first row that matches
+/// decides) and whether it ends the page. Patterns anchored at the line start
+/// form one set, which gives up after a line's first bytes; the few that may
+/// match anywhere are single regexes, each searched with its own literal
+/// prefilter ("@" of an e-mail address). Every pattern comes in two forms:
+/// Unicode `\b`, and ASCII `\b`, which lets the regex engine keep its DFA past
+/// non-ASCII bytes and agrees with the first on lines without non-ASCII word
+/// characters.
+struct Furniture {
+    anchored: [RegexSet; 2],
+    anchored_rows: Vec<usize>,
+    floating: Vec<[Regex; 2]>,
+    floating_rows: Vec<usize>,
+    rest: Vec<bool>,
+}
+
+static FURNITURE: Lazy<Furniture> = Lazy::new(|| {
     let (rest, pats): (Vec<bool>, Vec<String>) = include_str!("../data/furniture.tsv")
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .filter_map(|l| l.split_once('\t'))
-        .map(|(kind, pat)| (kind == "rest", format!("(?i){pat}")))
+        .map(|(kind, pat)| (kind == "rest", pat.to_string()))
         .unzip();
-    let ascii_b: Vec<String> = pats.iter().map(|p| p.replace(r"\b", r"(?-u:\b)")).collect();
-    (
-        RegexSet::new(&pats).expect("furniture patterns compile"),
-        RegexSet::new(&ascii_b).expect("furniture patterns compile"),
+    let forms = |p: &str| [format!("(?i){p}"), format!("(?i){}", p.replace(r"\b", r"(?-u:\b)"))];
+    let (anchored, floating): (Vec<usize>, Vec<usize>) = (0..pats.len()).partition(|&i| pats[i].starts_with('^'));
+    let set = |k: usize| {
+        RegexSet::new(anchored.iter().map(|&i| forms(&pats[i])[k].clone())).expect("furniture patterns compile")
+    };
+    Furniture {
+        anchored: [set(0), set(1)],
+        floating: floating
+            .iter()
+            .map(|&i| forms(&pats[i]).map(|p| Regex::new(&p).expect("furniture pattern compiles")))
+            .collect(),
+        anchored_rows: anchored,
+        floating_rows: floating,
         rest,
-    )
+    }
 });
 
 /// A word character outside ASCII: where ASCII and Unicode word boundaries differ.
@@ -45,17 +67,26 @@ static NON_ASCII_WORD: Lazy<Regex> = Lazy::new(|| Regex::new(r"[\w&&[^\x00-\x7F]
 /// Furniture verdict for a trimmed line: None (not furniture), Some(false) (this line),
 /// Some(true) (this line and the rest of the page). The first pattern that matches decides.
 pub fn furniture(line: &str) -> Option<bool> {
-    let (unicode_b, ascii_b, rest) = &*FURNITURE;
-    let set = if line.is_ascii() || !NON_ASCII_WORD.is_match(line) {
-        ascii_b
+    let f = &*FURNITURE;
+    let k = if line.is_ascii() || !NON_ASCII_WORD.is_match(line) {
+        1
     } else {
-        unicode_b
+        0
     };
+    let set = &f.anchored[k];
     // Most lines match no pattern: a yes/no search first, the full set of matches only when needed.
-    if !set.is_match(line) {
-        return None;
-    }
-    set.matches(line).iter().next().map(|i| rest[i])
+    let anchored = if set.is_match(line) {
+        set.matches(line).iter().next().map(|i| f.anchored_rows[i])
+    } else {
+        None
+    };
+    let floating = f
+        .floating
+        .iter()
+        .zip(&f.floating_rows)
+        .find(|(re, &row)| anchored.is_none_or(|a| row < a) && re[k].is_match(line))
+        .map(|(_, &row)| row);
+    anchored.into_iter().chain(floating).min().map(|row| f.rest[row])
 }
 
 /// A line reads as a heading: short, no sentence punctuation at its end.
@@ -125,6 +156,7 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     while s < end && b[s].is_ascii_whitespace() {
         s += 1;
     }
+    let plain = !b[start..end].iter().any(|&c| c < 0x20 && c != b'\t');
     let mut i = s;
     while i < end {
         let c = b[i];
@@ -177,7 +209,14 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
                 continue;
             }
         }
-        i += 1;
+        // Without control characters only stops and the length cap can end a
+        // sentence: jump to the next stop (memchr) instead of stepping byte by byte.
+        i = if plain {
+            let cap = (s + MAX_SENTENCE).min(end);
+            memchr::memchr3(b'.', b'!', b'?', &b[i + 1..cap]).map_or(cap, |k| i + 1 + k)
+        } else {
+            i + 1
+        };
     }
     if s < end {
         let mut e = end;
