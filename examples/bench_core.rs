@@ -34,13 +34,22 @@ fn inputs(args: &[String]) -> Vec<PathBuf> {
     out
 }
 
+/// One measured round, a function of its own so that an instruction count can
+/// leave out the warm-up: `valgrind --tool=callgrind --collect-atstart=no
+/// --toggle-collect='*timed_round*' target/release/examples/bench_core --seconds 0`
+/// counts three rounds of each measure.
+#[inline(never)]
+fn timed_round(f: &mut impl FnMut()) {
+    f();
+}
+
 /// Runs `f` (which processes `bytes` bytes) repeatedly for at least `min`; returns MB/s.
 fn rate(bytes: usize, min: Duration, mut f: impl FnMut()) -> (f64, usize) {
     f(); // warm-up: lazy vocabularies compiled, caches filled
     let t0 = Instant::now();
     let mut n = 0;
     while n < 3 || t0.elapsed() < min {
-        f();
+        timed_round(&mut f);
         n += 1;
     }
     (bytes as f64 * n as f64 / t0.elapsed().as_secs_f64() / 1e6, n)

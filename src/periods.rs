@@ -89,6 +89,7 @@ impl Month {
 // ---- period expressions -------------------------------------------------
 
 use once_cell::sync::Lazy;
+use std::borrow::Cow;
 use regex::Regex;
 
 /// What a period expression says, before its year is anchored.
@@ -153,30 +154,13 @@ static PERIOD_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&pat).expect("period regex compiles")
 });
 
-/// `PERIOD_RE` with ASCII word boundaries. Unicode `\b` makes the regex engine's
-/// lazy DFA give up on any non-ASCII byte (falling back to a far slower NFA);
-/// the two agree wherever no non-ASCII *word* character is in sight, which
-/// [`period_re_for`] checks, so the results are the same either way.
-static PERIOD_RE_ASCII_B: Lazy<Regex> =
-    Lazy::new(|| Regex::new(&PERIOD_RE.as_str().replace(r"\b", r"(?-u:\b)")).expect("period regex compiles"));
-
-/// A word character outside ASCII: where ASCII and Unicode word boundaries differ.
-static NON_ASCII_WORD: Lazy<Regex> = Lazy::new(|| Regex::new(r"[\w&&[^\x00-\x7F]]").expect("word class compiles"));
-
-/// The fast regex when `hay` (seen from `from`, one character back for `\b`) has no non-ASCII word character.
-#[cfg(test)]
-fn period_re_for(hay: &str, from: usize) -> &'static Regex {
-    let mut back = from.saturating_sub(4);
-    while !hay.is_char_boundary(back) {
-        back += 1;
-    }
-    let seen = &hay[back..];
-    if seen.is_ascii() || !NON_ASCII_WORD.is_match(seen) {
-        &PERIOD_RE_ASCII_B
-    } else {
-        &PERIOD_RE
-    }
-}
+/// `PERIOD_RE` in ASCII mode: ASCII `\b`, `\s`, `\d` and case folding. Unicode
+/// classes and word boundaries make the regex automata many times larger (every
+/// Unicode digit is a `\d`) and stop the lazy DFA at the first non-ASCII byte.
+/// On ASCII text the two regexes agree, and [`scan`] takes this one's match
+/// only where no non-ASCII character is in sight.
+static PERIOD_RE_ASCII: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!("(?-u){}", PERIOD_RE.as_str())).expect("period regex compiles"));
 
 fn month_num(s: &str) -> u32 {
     const P: [&str; 12] = [
@@ -190,65 +174,74 @@ fn year(c: Option<regex::Match>) -> Option<i32> {
     c.and_then(|m| m.as_str().parse().ok())
 }
 
-/// Byte offsets of the non-ASCII word characters in `hay` from `from` (one character back for `\b`).
-fn non_ascii_words(hay: &str, from: usize) -> Vec<usize> {
-    let mut back = from.saturating_sub(4);
-    while !hay.is_char_boundary(back) {
-        back += 1;
+/// `text[back..to]` with each non-ASCII character replaced, byte for byte, by
+/// ASCII that plays its part in the period grammar: spaces for white space
+/// (no-break spaces of saved pages), "-" and spaces for an en dash, "x" for a
+/// letter or digit (a word character), "#" for anything else. Borrowed when the
+/// text is ASCII already.
+fn ascii_view(text: &str, back: usize, to: usize) -> Cow<'_, str> {
+    let part = &text[back..to];
+    if part.is_ascii() {
+        return Cow::Borrowed(part);
     }
-    let seen = &hay[back..];
-    if seen.is_ascii() {
-        return Vec::new();
+    let mut out = String::with_capacity(part.len());
+    for c in part.chars() {
+        if c.is_ascii() {
+            out.push(c);
+            continue;
+        }
+        let (first, fill) = if c.is_whitespace() {
+            (' ', ' ')
+        } else if c == '–' {
+            ('-', ' ')
+        } else if c.is_alphanumeric() {
+            ('x', 'x')
+        } else {
+            ('#', '#')
+        };
+        out.push(first);
+        (1..c.len_utf8()).for_each(|_| out.push(fill));
     }
-    NON_ASCII_WORD.find_iter(seen).map(|m| back + m.start()).collect()
+    Cow::Owned(out)
 }
 
-/// Period expressions in `text[from..to]`, in order.
-///
-/// The matches are those of `PERIOD_RE`; each step takes the ASCII-boundary regex's
-/// match unless a non-ASCII word character lies in sight of it (from a few bytes
-/// before the search start to a few bytes after the match end), where the two
-/// regexes may differ and `PERIOD_RE` decides.
+/// Period expressions in `text[from..to]`, in order: the matches of `PERIOD_RE`,
+/// found by its ASCII twin in [`ascii_view`] of the text from one character
+/// before `from` (for `\b`).
 pub fn scan(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
-    let hay = &text[..to];
-    let words = non_ascii_words(hay, from);
+    let mut back = from.saturating_sub(4);
+    while !text.is_char_boundary(back) {
+        back += 1;
+    }
+    let view = ascii_view(text, back, to);
     scan_with(text, from, to, |pos| {
-        let c = PERIOD_RE_ASCII_B.captures_at(hay, pos);
-        if words.is_empty() {
-            return c;
-        }
-        let lo = pos.saturating_sub(4);
-        let hi = c.as_ref().map_or(hay.len(), |c| c.get(0).expect("match").end() + 8);
-        let k = words.partition_point(|&w| w < lo);
-        if words.get(k).is_some_and(|&w| w < hi) {
-            PERIOD_RE.captures_at(hay, pos)
-        } else {
-            c
-        }
+        PERIOD_RE_ASCII.captures_at(&view, pos - back).map(|c| (c, back))
     })
 }
 
-/// [`scan`] as it was: one regex for the whole text, chosen by [`period_re_for`].
+/// `PERIOD_RE` over the text as it is: what [`scan`] must agree with.
 #[cfg(test)]
 fn scan_reference(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
     let hay = &text[..to];
-    let re = period_re_for(hay, from);
-    scan_with(text, from, to, |pos| re.captures_at(hay, pos))
+    scan_with(text, from, to, |pos| PERIOD_RE.captures_at(hay, pos).map(|c| (c, 0)))
 }
 
 /// The reading of period expressions, given the next regex match from a position of `text[..to]`.
-fn scan_with<'t>(
-    text: &'t str,
+///
+/// `next(pos)` gives the captures and the offset in `text` of the haystack they index.
+fn scan_with<'h>(
+    text: &str,
     from: usize,
     to: usize,
-    mut next: impl FnMut(usize) -> Option<regex::Captures<'t>>,
+    mut next: impl FnMut(usize) -> Option<(regex::Captures<'h>, usize)>,
 ) -> Vec<PeriodExpr> {
     let hay = &text[..to];
     let mut out = Vec::new();
     let mut pos = from;
-    while let Some(c) = next(pos) {
+    while let Some((c, base)) = next(pos) {
         let whole = c.get(0).expect("match");
-        pos = whole.end().max(whole.start() + 1);
+        let (ws, we) = (base + whole.start(), base + whole.end());
+        pos = we.max(ws + 1);
         while pos < hay.len() && !hay.is_char_boundary(pos) {
             pos += 1;
         }
@@ -280,11 +273,11 @@ fn scan_with<'t>(
             let w = &c["mm"];
             // "May" is also a modal verb; "March" a verb: a bare one needs a year or "in".
             if (w == "May" || w == "March") && c.name("my").is_none() {
-                let mut from_b = whole.start().saturating_sub(16);
+                let mut from_b = ws.saturating_sub(16);
                 while !text.is_char_boundary(from_b) {
                     from_b += 1;
                 }
-                let before = text[from_b..whole.start()].trim_end();
+                let before = text[from_b..ws].trim_end();
                 let lw = before.rsplit(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
                 if ![
                     "in", "of", "from", "since", "for", "to", "than", "end", "during", "until", "and",
@@ -387,13 +380,14 @@ fn scan_with<'t>(
             }
         } else if let Some(y) = c.name("year") {
             // A year glued to a unit or a decimal is a number, not a year ("2025 mt", "2025.5").
-            let after = &text[y.end()..];
+            let (ys, ye) = (base + y.start(), base + y.end());
+            let after = &text[ye..];
             let t = after.trim_start();
             if after.starts_with('.') && after[1..].starts_with(|ch: char| ch.is_ascii_digit())
                 || t.starts_with('%')
-                || crate::numbers::scan(text, y.start(), (y.end() + 30).min(text.len()).min(to.max(y.end())))
+                || crate::numbers::scan(text, ys, (ye + 30).min(text.len()).min(to.max(ye)))
                     .first()
-                    .is_some_and(|q| q.start == y.start())
+                    .is_some_and(|q| q.start == ys)
             {
                 continue;
             }
@@ -402,11 +396,11 @@ fn scan_with<'t>(
             continue;
         };
         // A bounded look-back keeps the scan linear on long lines.
-        let mut from_b = whole.start().saturating_sub(24);
+        let mut from_b = ws.saturating_sub(24);
         while !text.is_char_boundary(from_b) {
             from_b += 1;
         }
-        let before = text[from_b..whole.start()].trim_end().to_ascii_lowercase();
+        let before = text[from_b..ws].trim_end().to_ascii_lowercase();
         let is_range = matches!(kind, PKind::MonthRange { .. });
         let base = !is_range
             && (before.ends_with("from")
@@ -418,8 +412,8 @@ fn scan_with<'t>(
                 || before.ends_with("vs.")
                 || before.ends_with("vs"));
         out.push(PeriodExpr {
-            start: whole.start(),
-            end: whole.end(),
+            start: ws,
+            end: we,
             kind,
             base,
         });
@@ -522,6 +516,8 @@ mod expr_tests {
             texts.push(sparse);
         }
         texts.push("Jan.é to Feb.é 2025é H1é éH1 Sept.é year-to-dateé May 2025 é".into());
+        // No-break spaces, en dashes, quotes and CJK next to the figures of saved pages.
+        texts.push("From May\u{a0}2025 to “June 2025”, Jan–Mar 2025, 2025年 and the first\u{a0}half of\u{2009}2024.".into());
         for t in &texts {
             assert_eq!(scan(t, 0, t.len()), scan_reference(t, 0, t.len()));
             let mid = (t.len() / 3..t.len())
