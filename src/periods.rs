@@ -89,8 +89,8 @@ impl Month {
 // ---- period expressions -------------------------------------------------
 
 use once_cell::sync::Lazy;
-use std::borrow::Cow;
 use regex::Regex;
+use std::borrow::Cow;
 
 /// What a period expression says, before its year is anchored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -517,7 +517,9 @@ mod expr_tests {
         }
         texts.push("Jan.é to Feb.é 2025é H1é éH1 Sept.é year-to-dateé May 2025 é".into());
         // No-break spaces, en dashes, quotes and CJK next to the figures of saved pages.
-        texts.push("From May\u{a0}2025 to “June 2025”, Jan–Mar 2025, 2025年 and the first\u{a0}half of\u{2009}2024.".into());
+        texts.push(
+            "From May\u{a0}2025 to “June 2025”, Jan–Mar 2025, 2025年 and the first\u{a0}half of\u{2009}2024.".into(),
+        );
         for t in &texts {
             assert_eq!(scan(t, 0, t.len()), scan_reference(t, 0, t.len()));
             let mid = (t.len() / 3..t.len())
