@@ -33,7 +33,7 @@ pub struct Vocab<T> {
     pub payloads: Vec<T>,
 }
 
-fn is_word_byte(b: u8) -> bool {
+const fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
@@ -151,32 +151,6 @@ impl<T> Vocab<T> {
     pub fn payload(&self, h: &Hit) -> &T {
         &self.payloads[h.id as usize]
     }
-
-    /// The bounded hits among every (overlapping) phrase occurrence, as (start, end, pattern):
-    /// what [`Vocab::find`] chooses from.
-    fn candidate(&self, text: &str, pattern: usize, s: usize, e: usize) -> Option<(usize, usize, u32)> {
-        self.hit(text, pattern, s, e).map(|_| (s, e, pattern as u32))
-    }
-}
-
-/// [`Vocab::find`]'s choice among candidates: at each position from the left, the
-/// longest bounded phrase (the first pattern among equally long ones), then on
-/// from its end.
-fn resolve<T>(vocab: &Vocab<T>, mut cands: Vec<(usize, usize, u32)>) -> Vec<Hit> {
-    cands.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for (s, e, p) in cands {
-        if s >= pos {
-            out.push(Hit {
-                start: s,
-                end: e,
-                id: vocab.patterns[p as usize].0,
-            });
-            pos = e;
-        }
-    }
-    out
 }
 
 /// The hits of the five text vocabularies, as their own `find` gives them, in one pass.
@@ -188,63 +162,207 @@ pub struct AllHits {
     pub segments: Vec<Hit>,
 }
 
-/// Every phrase of the five vocabularies in one overlapping automaton; per pattern
-/// its vocabulary (0 cues, 1 metrics, 2 commodities, 3 regions, 4 segments) and
-/// its pattern index there.
-static ALL: Lazy<(AhoCorasick, Vec<(u8, u32)>)> = Lazy::new(|| {
-    let mut keys: Vec<&str> = Vec::new();
-    let mut owner = Vec::new();
-    let mut add = |v: u8, ks: &'static [String]| {
-        for (i, k) in ks.iter().enumerate() {
-            keys.push(k);
-            owner.push((v, i as u32));
+/// Every phrase of the five vocabularies in one byte trie, ASCII case folded.
+///
+/// A bounded phrase can only start where a word does not continue, so the scan
+/// walks the trie from those positions alone, and finds the phrases in order of
+/// their start. An overlapping automaton also reports every short phrase inside
+/// longer words ("in" in "mining"), in order of their end, only for the boundary
+/// check to throw most away and a sort to put the rest in order.
+struct Trie {
+    /// Byte -> column of `next` (ASCII case folded); 0 for bytes no phrase contains.
+    class: [u8; 256],
+    width: usize,
+    /// `next[node * width + class]`: the child (with [`ENDS`] when phrases end
+    /// there), or 0: the root is nobody's child. Nodes are numbered breadth
+    /// first, so the short prefixes every walk visits share a few cache lines.
+    next: Vec<u16>,
+    /// Per node: the range of `outs` naming the phrases that end there.
+    out_at: Vec<(u32, u32)>,
+    /// (vocabulary: 0 cues, 1 metrics, 2 commodities, 3 regions, 4 segments; its pattern index)
+    outs: Vec<(u8, u32)>,
+}
+
+const ENDS: u16 = 1 << 15;
+
+impl Trie {
+    fn build(keys: &[(u8, u32, &str)]) -> Self {
+        let mut class = [0u8; 256];
+        let mut width = 1;
+        for &(_, _, k) in keys {
+            for b in k.bytes() {
+                if class[b as usize] == 0 {
+                    class[b as usize] = width as u8;
+                    class[b.to_ascii_uppercase() as usize] = width as u8;
+                    width += 1;
+                }
+            }
         }
-    };
-    add(0, &CUES.keys);
-    add(1, &METRICS.keys);
-    add(2, &COMMODITIES.keys);
-    add(3, &REGIONS.keys);
-    add(4, &SEGMENTS.keys);
-    let ac = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&keys)
-        .expect("vocabularies compile");
-    (ac, owner)
+        assert!(width <= 256, "vocabulary alphabet fits a byte");
+        let mut kids: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut ends: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        for &(v, p, k) in keys {
+            let mut node = 0;
+            for b in k.bytes() {
+                let c = class[b as usize];
+                node = match kids[node].iter().find(|(x, _)| *x == c) {
+                    Some(&(_, n)) => n as usize,
+                    None => {
+                        let n = kids.len();
+                        kids.push(Vec::new());
+                        ends.push(Vec::new());
+                        kids[node].push((c, n as u32));
+                        n
+                    }
+                };
+            }
+            ends[node].push((v, p));
+        }
+        let mut order = vec![0usize];
+        let mut k = 0;
+        while k < order.len() {
+            order.extend(kids[order[k]].iter().map(|&(_, n)| n as usize));
+            k += 1;
+        }
+        assert!(order.len() < ENDS as usize, "vocabulary trie fits 15-bit node numbers");
+        let mut number = vec![0u16; order.len()];
+        for (i, &n) in order.iter().enumerate() {
+            number[n] = i as u16;
+        }
+        let mut next = vec![0u16; order.len() * width];
+        let mut out_at = Vec::with_capacity(order.len());
+        let mut outs = Vec::new();
+        for (i, &n) in order.iter().enumerate() {
+            for &(c, k) in &kids[n] {
+                let flag = if ends[k as usize].is_empty() { 0 } else { ENDS };
+                next[i * width + c as usize] = number[k as usize] | flag;
+            }
+            out_at.push((outs.len() as u32, (outs.len() + ends[n].len()) as u32));
+            outs.extend(&ends[n]);
+        }
+        Trie {
+            class,
+            width,
+            next,
+            out_at,
+            outs,
+        }
+    }
+
+    /// The child of `node` by byte `b`, or 0.
+    #[inline]
+    fn step(&self, node: u16, b: u8) -> u16 {
+        self.next[(node & !ENDS) as usize * self.width + self.class[b as usize] as usize]
+    }
+
+    /// The phrases ending at `node`.
+    #[inline]
+    fn ends(&self, node: u16) -> &[(u8, u32)] {
+        if node & ENDS == 0 {
+            return &[];
+        }
+        let (a, b) = self.out_at[(node & !ENDS) as usize];
+        &self.outs[a as usize..b as usize]
+    }
+}
+
+static ALL: Lazy<Trie> = Lazy::new(|| {
+    let mut keys: Vec<(u8, u32, &str)> = Vec::new();
+    let vocabularies = [
+        &CUES.keys,
+        &METRICS.keys,
+        &COMMODITIES.keys,
+        &REGIONS.keys,
+        &SEGMENTS.keys,
+    ];
+    for (v, ks) in vocabularies.into_iter().enumerate() {
+        keys.extend(ks.iter().enumerate().map(|(i, k)| (v as u8, i as u32, k.as_str())));
+    }
+    Trie::build(&keys)
 });
+
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = is_word_byte(b as u8);
+        b += 1;
+    }
+    t
+};
+
+/// Per vocabulary, [`Vocab::find`]'s choice as the scan goes: at each start, the
+/// longest bounded phrase (the first pattern among equally long ones), and the
+/// next hit only from its end on.
+#[derive(Default)]
+struct Picks {
+    hits: Vec<Hit>,
+    /// Pattern of the last hit taken.
+    pattern: u32,
+}
+
+impl Picks {
+    /// Offers a bounded phrase; phrases come by start, and by end within a start.
+    fn offer(&mut self, pattern: u32, h: Hit) {
+        match self.hits.last_mut() {
+            Some(last) if h.start < last.end => {
+                // Same start: the longer phrase, or the earlier pattern of as long a one.
+                if last.start == h.start && (h.end > last.end || (h.end == last.end && pattern < self.pattern)) {
+                    *last = h;
+                    self.pattern = pattern;
+                }
+            }
+            _ => {
+                self.hits.push(h);
+                self.pattern = pattern;
+            }
+        }
+    }
+}
 
 /// `CUES.find(text)`, `METRICS.find(text)`, ... with one scan of the text.
 pub fn find_all(text: &str) -> AllHits {
-    let (ac, owner) = &*ALL;
+    let trie = &*ALL;
     let bytes = text.as_bytes();
-    let mut cands: [Vec<(usize, usize, u32)>; 5] = Default::default();
-    for m in ac.find_overlapping_iter(text) {
-        let s = m.start();
+    let mut picks: [Picks; 5] = Default::default();
+    let mut word_before = false;
+    for s in 0..bytes.len() {
+        let word = WORD_BYTE[bytes[s] as usize];
         // Inside a word no phrase is bounded.
-        if s > 0 && is_word_byte(bytes[s]) && is_word_byte(bytes[s - 1]) {
+        let inside = word && word_before;
+        word_before = word;
+        if inside {
             continue;
         }
-        let (v, p) = owner[m.pattern().as_usize()];
-        let (p, e) = (p as usize, m.end());
-        let c = match v {
-            0 => CUES.candidate(text, p, s, e),
-            1 => METRICS.candidate(text, p, s, e),
-            2 => COMMODITIES.candidate(text, p, s, e),
-            3 => REGIONS.candidate(text, p, s, e),
-            _ => SEGMENTS.candidate(text, p, s, e),
-        };
-        if let Some(c) = c {
-            cands[v as usize].push(c);
+        let mut node = trie.step(0, bytes[s]);
+        let mut e = s + 1;
+        while node != 0 {
+            for &(v, p) in trie.ends(node) {
+                let hit = match v {
+                    0 => CUES.hit(text, p as usize, s, e),
+                    1 => METRICS.hit(text, p as usize, s, e),
+                    2 => COMMODITIES.hit(text, p as usize, s, e),
+                    3 => REGIONS.hit(text, p as usize, s, e),
+                    _ => SEGMENTS.hit(text, p as usize, s, e),
+                };
+                if let Some(h) = hit {
+                    picks[v as usize].offer(p, h);
+                }
+            }
+            if e == bytes.len() {
+                break;
+            }
+            node = trie.step(node, bytes[e]);
+            e += 1;
         }
     }
-    let [c0, c1, c2, c3, c4] = cands;
+    let [c0, c1, c2, c3, c4] = picks.map(|p| p.hits);
     AllHits {
-        cues: resolve(&CUES, c0),
-        metrics: resolve(&METRICS, c1),
-        commodities: resolve(&COMMODITIES, c2),
-        regions: resolve(&REGIONS, c3),
-        segments: resolve(&SEGMENTS, c4),
+        cues: c0,
+        metrics: c1,
+        commodities: c2,
+        regions: c3,
+        segments: c4,
     }
 }
 
