@@ -250,7 +250,8 @@ impl Clauses {
                 b',' if i > s && i + 1 < e && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() => {}
                 b',' | b':' | b'(' | b')' => cuts.push((i, i + 1, false)),
                 b';' => cuts.push((i, i + 1, true)),
-                b' ' => {
+                // Contrast words start with "a", "b" or "w": most spaces are passed at a glance.
+                b' ' if i + 1 < e && matches!(b[i + 1] | 0x20, b'a' | b'b' | b'w') => {
                     for w in CLAUSE_WORDS {
                         let end = i + 1 + w.len();
                         if end < e && b[end] == b' ' && b[i + 1..end].eq_ignore_ascii_case(w.as_bytes()) {
@@ -313,7 +314,6 @@ impl<'a> Reader<'a> {
     fn read_sentence(&self, s: usize, e: usize, ctx: &mut Context, out: &mut Vec<Fact<'a>>) {
         let text = self.text;
         let cues = within(&self.hits.cues, s, e);
-        let clauses = Clauses::new(text, s, e);
         let basis_spans: Vec<(usize, usize)> = cues
             .iter()
             .filter(|h| flags(h) & cue::BASIS != 0)
@@ -327,6 +327,13 @@ impl<'a> Reader<'a> {
             .filter(|p| !basis_spans.iter().any(|&(bs, be)| p.start < be && bs < p.end))
             .copied()
             .collect();
+        let metrics = within(&self.hits.metrics, s, e);
+        let qs = numbers::scan(text, s, e);
+        if qs.is_empty() && pexprs.is_empty() {
+            self.update_context(ctx, &pexprs, &[], metrics);
+            return;
+        }
+        let clauses = Clauses::new(text, s, e);
         // A period inside a relative clause ("which was suspended in November 2024")
         // dates that clause only, not the sentence.
         let relative: Vec<bool> = pexprs
@@ -337,10 +344,8 @@ impl<'a> Reader<'a> {
                 ["which ", "who ", "that "].iter().any(|w| head.starts_with(w))
             })
             .collect();
-        let metrics = within(&self.hits.metrics, s, e);
         let past = cues.iter().any(|h| flags(h) & cue::PAST != 0);
         let forward = cues.iter().any(|h| flags(h) & cue::FORWARD != 0);
-        let qs = numbers::scan(text, s, e);
         if qs.is_empty() {
             self.update_context(ctx, &pexprs, &relative, metrics);
             return;
