@@ -184,24 +184,26 @@ fn ascii_view(text: &str, back: usize, to: usize) -> Cow<'_, str> {
     if part.is_ascii() {
         return Cow::Borrowed(part);
     }
-    let mut out = String::with_capacity(part.len());
-    for c in part.chars() {
-        if c.is_ascii() {
-            out.push(c);
-            continue;
-        }
+    // Copied whole, then the few non-ASCII characters overwritten in place.
+    let mut out = part.as_bytes().to_vec();
+    let mut i = 0;
+    while let Some(k) = out[i..].iter().position(|b| !b.is_ascii()) {
+        let at = i + k;
+        let c = part[at..].chars().next().expect("a character starts here");
         let (first, fill) = if c.is_whitespace() {
-            (' ', ' ')
+            (b' ', b' ')
         } else if c == '–' {
-            ('-', ' ')
+            (b'-', b' ')
         } else if c.is_alphanumeric() {
-            ('x', 'x')
+            (b'x', b'x')
         } else {
-            ('#', '#')
+            (b'#', b'#')
         };
-        out.push(first);
-        (1..c.len_utf8()).for_each(|_| out.push(fill));
+        out[at] = first;
+        out[at + 1..at + c.len_utf8()].fill(fill);
+        i = at + c.len_utf8();
     }
+    let out = String::from_utf8(out).expect("ASCII");
     Cow::Owned(out)
 }
 
@@ -215,7 +217,20 @@ pub fn scan(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
     }
     let view = ascii_view(text, back, to);
     scan_with(text, from, to, |pos| {
-        PERIOD_RE_ASCII.captures_at(&view, pos - back).map(|c| (c, back))
+        // The match alone is cheap; its groups take a second, slower engine, which
+        // the plain shapes (most matches) do without.
+        let m = PERIOD_RE_ASCII.find_at(&view, pos - back)?;
+        let plain = Plain::of(m.as_str());
+        Some(Found {
+            base: back,
+            start: m.start(),
+            end: m.end(),
+            caps: match plain {
+                Some(_) => None,
+                None => Some(PERIOD_RE_ASCII.captures_at(&view, m.start()).expect("the match again")),
+            },
+            plain,
+        })
     })
 }
 
@@ -223,176 +238,125 @@ pub fn scan(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
 #[cfg(test)]
 fn scan_reference(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
     let hay = &text[..to];
-    scan_with(text, from, to, |pos| PERIOD_RE.captures_at(hay, pos).map(|c| (c, 0)))
+    scan_with(text, from, to, |pos| {
+        let c = PERIOD_RE.captures_at(hay, pos)?;
+        let m = c.get(0).expect("match");
+        Some(Found {
+            base: 0,
+            start: m.start(),
+            end: m.end(),
+            caps: Some(c),
+            plain: None,
+        })
+    })
+}
+
+/// One match of the period regex, at `base + start .. base + end` of the text:
+/// its groups, or the plain shape that makes them unneeded.
+struct Found<'h> {
+    base: usize,
+    start: usize,
+    end: usize,
+    caps: Option<regex::Captures<'h>>,
+    plain: Option<Plain>,
+}
+
+/// The spellings `MONTH` accepts.
+const MONTH_NAMES: [&str; 36] = [
+    "Jan",
+    "January",
+    "Jan.",
+    "Feb",
+    "February",
+    "Feb.",
+    "Mar",
+    "March",
+    "Mar.",
+    "Apr",
+    "April",
+    "Apr.",
+    "May",
+    "Jun",
+    "June",
+    "Jun.",
+    "Jul",
+    "July",
+    "Jul.",
+    "Aug",
+    "August",
+    "Aug.",
+    "Sep",
+    "September",
+    "Sept",
+    "Sept.",
+    "Sep.",
+    "Oct",
+    "October",
+    "Oct.",
+    "Nov",
+    "November",
+    "Nov.",
+    "Dec",
+    "December",
+    "Dec.",
+];
+
+/// Whole matches that read plainly without groups: only the `year` alternative
+/// matches four digits alone, and only `month` a month name alone or followed
+/// by white space and a year (`day` wants one or two digits before a word
+/// boundary).
+#[derive(Clone, Copy)]
+enum Plain {
+    Year,
+    /// Length of the month name, and where the year starts in the match if one follows.
+    Month(usize, Option<usize>),
+}
+
+impl Plain {
+    fn of(m: &str) -> Option<Plain> {
+        let b = m.as_bytes();
+        if b.len() == 4 && b.iter().all(u8::is_ascii_digit) {
+            return Some(Plain::Year);
+        }
+        let name = b.iter().position(|c| c.is_ascii_whitespace()).unwrap_or(b.len());
+        // Exactly one month name: "DecembertoJanuary" is a range.
+        if !MONTH_NAMES.contains(&&m[..name]) {
+            return None;
+        }
+        if name == b.len() {
+            return Some(Plain::Month(name, None));
+        }
+        let y = b.len().checked_sub(4).filter(|&y| y > name)?;
+        (b[name..y].iter().all(u8::is_ascii_whitespace) && b[y..].iter().all(u8::is_ascii_digit))
+            .then_some(Plain::Month(name, Some(y)))
+    }
 }
 
 /// The reading of period expressions, given the next regex match from a position of `text[..to]`.
-///
-/// `next(pos)` gives the captures and the offset in `text` of the haystack they index.
 fn scan_with<'h>(
     text: &str,
     from: usize,
     to: usize,
-    mut next: impl FnMut(usize) -> Option<(regex::Captures<'h>, usize)>,
+    mut next: impl FnMut(usize) -> Option<Found<'h>>,
 ) -> Vec<PeriodExpr> {
     let hay = &text[..to];
     let mut out = Vec::new();
     let mut pos = from;
-    while let Some((c, base)) = next(pos) {
-        let whole = c.get(0).expect("match");
-        let (ws, we) = (base + whole.start(), base + whole.end());
+    while let Some(found) = next(pos) {
+        let (ws, we) = (found.base + found.start, found.base + found.end);
         pos = we.max(ws + 1);
         while pos < hay.len() && !hay.is_char_boundary(pos) {
             pos += 1;
         }
-        let kind = if c.name("range").is_some() {
-            PKind::MonthRange {
-                m1: month_num(&c["r1"]),
-                y1: year(c.name("ry1")),
-                m2: month_num(&c["r2"]),
-                y2: year(c.name("ry2")),
+        let kind = match (&found.caps, found.plain) {
+            (_, Some(Plain::Year)) => year_kind(text, ws, we, to),
+            (_, Some(Plain::Month(n, y))) => {
+                month_kind(text, ws, &text[ws..ws + n], y.map(|y| &text[ws + y..we]), None)
             }
-        } else if c.name("endof").is_some() {
-            PKind::MonthEnd {
-                m: month_num(&c["em"]),
-                y: year(c.name("ey")),
-            }
-        } else if c.name("day").is_some() {
-            let d: u32 = c["dd"].parse().unwrap_or(0);
-            let m = month_num(&c["dm"]);
-            if !(1..=31).contains(&d) {
-                PKind::Month { m, y: None }
-            } else {
-                PKind::Day {
-                    m,
-                    d,
-                    y: year(c.name("dy")),
-                }
-            }
-        } else if c.name("month").is_some() {
-            let w = &c["mm"];
-            // "May" is also a modal verb; "March" a verb: a bare one needs a year or "in".
-            if (w == "May" || w == "March") && c.name("my").is_none() {
-                let mut from_b = ws.saturating_sub(16);
-                while !text.is_char_boundary(from_b) {
-                    from_b += 1;
-                }
-                let before = text[from_b..ws].trim_end();
-                let lw = before.rsplit(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
-                if ![
-                    "in", "of", "from", "since", "for", "to", "than", "end", "during", "until", "and",
-                ]
-                .contains(&lw.to_ascii_lowercase().as_str())
-                {
-                    continue;
-                }
-            }
-            match c.name("mrel").map(|r| r.as_str().to_ascii_lowercase()) {
-                Some(r) => PKind::MonthRelYear {
-                    m: month_num(w),
-                    dy: if r == "last" {
-                        -1
-                    } else if r == "next" {
-                        1
-                    } else {
-                        0
-                    },
-                },
-                None => PKind::Month {
-                    m: month_num(w),
-                    y: year(c.name("my")),
-                },
-            }
-        } else if c.name("half").is_some() {
-            let y = year(c.name("hy"));
-            if let Some(h) = c.name("h").or(c.name("h2")) {
-                let h: u32 = h.as_str().parse().unwrap_or(1);
-                PKind::Span {
-                    first: 6 * h - 5,
-                    last: 6 * h,
-                    y,
-                }
-            } else {
-                let q: u32 = c
-                    .name("q")
-                    .or(c.name("q2"))
-                    .map_or(1, |q| q.as_str().parse().unwrap_or(1));
-                PKind::Span {
-                    first: 3 * q - 2,
-                    last: 3 * q,
-                    y,
-                }
-            }
-        } else if c.name("ord").is_some() {
-            let n = match c["o"].to_ascii_lowercase().as_str() {
-                "first" => 1,
-                "second" => 2,
-                "third" => 3,
-                _ => 4,
-            };
-            let y = year(c.name("oy"));
-            if c["ou"].eq_ignore_ascii_case("half") {
-                if n > 2 {
-                    continue;
-                }
-                PKind::Span {
-                    first: 6 * n - 5,
-                    last: 6 * n,
-                    y,
-                }
-            } else {
-                PKind::Span {
-                    first: 3 * n - 2,
-                    last: 3 * n,
-                    y,
-                }
-            }
-        } else if c.name("firstn").is_some() {
-            const WORDS: [&str; 10] = [
-                "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-            ];
-            let n = &c["fn"].to_ascii_lowercase();
-            let last = n
-                .parse::<u32>()
-                .ok()
-                .or_else(|| WORDS.iter().position(|w| w == n).map(|i| i as u32 + 2));
-            match last {
-                Some(last @ 1..=12) => PKind::Span {
-                    first: 1,
-                    last,
-                    y: year(c.name("fny")),
-                },
-                _ => continue,
-            }
-        } else if c.name("ytd").is_some() {
-            PKind::YearToDate
-        } else if let Some(r) = c.name("rel") {
-            let r = r.as_str().to_ascii_lowercase();
-            let r = r.split_whitespace().collect::<Vec<_>>().join(" ");
-            match r.as_str() {
-                "this month" | "the current month" | "during the month" => PKind::Relative(0),
-                "next month" | "the following month" => PKind::Relative(1),
-                "last month" | "the previous month" => PKind::Relative(-1),
-                "this year" => PKind::RelativeYear(0),
-                "next year" => PKind::RelativeYear(1),
-                "last year" => PKind::RelativeYear(-1),
-                _ => PKind::MonthEnd { m: 12, y: None },
-            }
-        } else if let Some(y) = c.name("year") {
-            // A year glued to a unit or a decimal is a number, not a year ("2025 mt", "2025.5").
-            let (ys, ye) = (base + y.start(), base + y.end());
-            let after = &text[ye..];
-            let t = after.trim_start();
-            if after.starts_with('.') && after[1..].starts_with(|ch: char| ch.is_ascii_digit())
-                || t.starts_with('%')
-                || crate::numbers::scan(text, ys, (ye + 30).min(text.len()).min(to.max(ye)))
-                    .first()
-                    .is_some_and(|q| q.start == ys)
-            {
-                continue;
-            }
-            PKind::Year(y.as_str().parse().unwrap_or(2000))
-        } else {
+            (Some(c), None) => groups_kind(c, found.base, text, ws, to),
+            (None, None) => None,
+        };
+        let Some(kind) = kind else {
             continue;
         };
         // A bounded look-back keeps the scan linear on long lines.
@@ -419,6 +383,174 @@ fn scan_with<'h>(
         });
     }
     out
+}
+
+/// The reading of a match from its groups.
+fn groups_kind(c: &regex::Captures, base: usize, text: &str, ws: usize, to: usize) -> Option<PKind> {
+    let kind = if c.name("range").is_some() {
+        PKind::MonthRange {
+            m1: month_num(&c["r1"]),
+            y1: year(c.name("ry1")),
+            m2: month_num(&c["r2"]),
+            y2: year(c.name("ry2")),
+        }
+    } else if c.name("endof").is_some() {
+        PKind::MonthEnd {
+            m: month_num(&c["em"]),
+            y: year(c.name("ey")),
+        }
+    } else if c.name("day").is_some() {
+        let d: u32 = c["dd"].parse().unwrap_or(0);
+        let m = month_num(&c["dm"]);
+        if !(1..=31).contains(&d) {
+            PKind::Month { m, y: None }
+        } else {
+            PKind::Day {
+                m,
+                d,
+                y: year(c.name("dy")),
+            }
+        }
+    } else if c.name("month").is_some() {
+        return month_kind(
+            text,
+            ws,
+            &c["mm"],
+            c.name("my").map(|m| m.as_str()),
+            c.name("mrel").map(|m| m.as_str()),
+        );
+    } else if c.name("half").is_some() {
+        let y = year(c.name("hy"));
+        if let Some(h) = c.name("h").or(c.name("h2")) {
+            let h: u32 = h.as_str().parse().unwrap_or(1);
+            PKind::Span {
+                first: 6 * h - 5,
+                last: 6 * h,
+                y,
+            }
+        } else {
+            let q: u32 = c
+                .name("q")
+                .or(c.name("q2"))
+                .map_or(1, |q| q.as_str().parse().unwrap_or(1));
+            PKind::Span {
+                first: 3 * q - 2,
+                last: 3 * q,
+                y,
+            }
+        }
+    } else if c.name("ord").is_some() {
+        let n = match c["o"].to_ascii_lowercase().as_str() {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            _ => 4,
+        };
+        let y = year(c.name("oy"));
+        if c["ou"].eq_ignore_ascii_case("half") {
+            if n > 2 {
+                return None;
+            }
+            PKind::Span {
+                first: 6 * n - 5,
+                last: 6 * n,
+                y,
+            }
+        } else {
+            PKind::Span {
+                first: 3 * n - 2,
+                last: 3 * n,
+                y,
+            }
+        }
+    } else if c.name("firstn").is_some() {
+        const WORDS: [&str; 10] = [
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        ];
+        let n = &c["fn"].to_ascii_lowercase();
+        let last = n
+            .parse::<u32>()
+            .ok()
+            .or_else(|| WORDS.iter().position(|w| w == n).map(|i| i as u32 + 2));
+        match last {
+            Some(last @ 1..=12) => PKind::Span {
+                first: 1,
+                last,
+                y: year(c.name("fny")),
+            },
+            _ => return None,
+        }
+    } else if c.name("ytd").is_some() {
+        PKind::YearToDate
+    } else if let Some(r) = c.name("rel") {
+        let r = r.as_str().to_ascii_lowercase();
+        let r = r.split_whitespace().collect::<Vec<_>>().join(" ");
+        match r.as_str() {
+            "this month" | "the current month" | "during the month" => PKind::Relative(0),
+            "next month" | "the following month" => PKind::Relative(1),
+            "last month" | "the previous month" => PKind::Relative(-1),
+            "this year" => PKind::RelativeYear(0),
+            "next year" => PKind::RelativeYear(1),
+            "last year" => PKind::RelativeYear(-1),
+            _ => PKind::MonthEnd { m: 12, y: None },
+        }
+    } else if let Some(y) = c.name("year") {
+        return year_kind(text, base + y.start(), base + y.end(), to);
+    } else {
+        return None;
+    };
+    Some(kind)
+}
+
+/// A month name, perhaps with a year ("May 2025") or a year relative to the reference ("of last year").
+fn month_kind(text: &str, ws: usize, w: &str, my: Option<&str>, mrel: Option<&str>) -> Option<PKind> {
+    // "May" is also a modal verb; "March" a verb: a bare one needs a year or "in".
+    if (w == "May" || w == "March") && my.is_none() {
+        let mut from_b = ws.saturating_sub(16);
+        while !text.is_char_boundary(from_b) {
+            from_b += 1;
+        }
+        let before = text[from_b..ws].trim_end();
+        let lw = before.rsplit(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+        if ![
+            "in", "of", "from", "since", "for", "to", "than", "end", "during", "until", "and",
+        ]
+        .contains(&lw.to_ascii_lowercase().as_str())
+        {
+            return None;
+        }
+    }
+    Some(match mrel.map(str::to_ascii_lowercase) {
+        Some(r) => PKind::MonthRelYear {
+            m: month_num(w),
+            dy: if r == "last" {
+                -1
+            } else if r == "next" {
+                1
+            } else {
+                0
+            },
+        },
+        None => PKind::Month {
+            m: month_num(w),
+            y: my.and_then(|y| y.parse().ok()),
+        },
+    })
+}
+
+/// A year at `ys..ye`, unless glued to a unit or a decimal, which makes it a number ("2025 mt", "2025.5").
+fn year_kind(text: &str, ys: usize, ye: usize, to: usize) -> Option<PKind> {
+    let after = &text[ye..];
+    let t = after.trim_start();
+    if after.starts_with('.') && after[1..].starts_with(|ch: char| ch.is_ascii_digit())
+        || t.starts_with('%')
+        || crate::numbers::scan(text, ys, (ye + 30).min(text.len()).min(to.max(ye)))
+            .first()
+            .is_some_and(|q| q.start == ys)
+    {
+        return None;
+    }
+    Some(PKind::Year(text[ys..ye].parse().unwrap_or(2000)))
 }
 
 /// The year that puts month `m` nearest to the reference month (within -6..+5 months).
@@ -492,6 +624,22 @@ pub fn resolve(kind: PKind, reference: Month) -> Period {
 #[cfg(test)]
 mod expr_tests {
     use super::*;
+
+    #[test]
+    fn month_names_are_the_spellings_of_month() {
+        let whole = Regex::new(&format!("^{MONTH}$")).unwrap();
+        assert!(MONTH_NAMES.iter().all(|n| whole.is_match(n)));
+        // And no other: every prefix of a name plus up to two letters or a dot.
+        for n in MONTH_NAMES {
+            for extra in [
+                "", ".", "t", "t.", "e", "er", "ber", "ember", "ust", "y", "il", "ch", "uary", "ruary", "ober",
+                "tember",
+            ] {
+                let w = format!("{}{extra}", &n[..3]);
+                assert_eq!(whole.is_match(&w), MONTH_NAMES.contains(&w.as_str()), "{w}");
+            }
+        }
+    }
 
     #[test]
     fn scan_agrees_with_one_regex_scan() {
