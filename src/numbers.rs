@@ -5,7 +5,10 @@
 //! A number with no unit is not a quantity (dates, counts, list markers, codes),
 //! so it is never returned.
 
-use crate::lexicon::{money_unit, CurrencyPos, CURRENCIES, PER_UNITS, UNITS};
+use crate::lexicon::{
+    money_unit, CurrencyPos, CURRENCIES, CURRENCIES_BY_FIRST, CURRENCIES_BY_LAST, PER_UNITS, PER_UNITS_BY_FIRST, UNITS,
+    UNITS_BY_FIRST,
+};
 
 /// What kind of amount a quantity is; decides which metrics and bases fit it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -130,7 +133,26 @@ fn scale_at(b: &[u8], p: usize) -> Option<(f64, usize)> {
 
 /// A currency written before a number at the bytes ending at `end` ("$", "US$", "VND ").
 fn currency_before(b: &[u8], end: usize) -> Option<(&'static str, usize)> {
-    for &(surface, code, pos) in CURRENCIES.iter() {
+    // Only surfaces ending in the byte before `end`, or before a space there.
+    let at = |k: usize| end.checked_sub(k).map_or(&[][..], |i| CURRENCIES_BY_LAST.get(b[i]));
+    let (mut x, mut y) = (at(1).iter().peekable(), at(2).iter().peekable());
+    let merged = std::iter::from_fn(|| match (x.peek(), y.peek()) {
+        (Some(&&i), Some(&&j)) if i == j => {
+            y.next();
+            x.next()
+        }
+        (Some(&&i), Some(&&j)) => {
+            if i < j {
+                x.next()
+            } else {
+                y.next()
+            }
+        }
+        (Some(_), None) => x.next(),
+        (None, _) => y.next(),
+    });
+    for &k in merged {
+        let (surface, code, pos) = CURRENCIES[k as usize];
         if pos == CurrencyPos::Post {
             continue;
         }
@@ -156,8 +178,10 @@ fn currency_before(b: &[u8], end: usize) -> Option<(&'static str, usize)> {
 /// A currency word after a number: (code, end, multiplier); "cents" are hundredths of a dollar.
 fn currency_after(b: &[u8], p: usize) -> Option<(&'static str, usize, f64)> {
     let q = skip_spaces(b, p, 1);
-    CURRENCIES
+    CURRENCIES_BY_FIRST
+        .get(*b.get(q)?)
         .iter()
+        .map(|&k| &CURRENCIES[k as usize])
         .filter(|(_, _, pos)| *pos != CurrencyPos::Pre)
         .find(|(s, _, _)| word_at(b, q, s))
         .map(|(s, code, _)| {
@@ -196,8 +220,10 @@ fn per_unit(b: &[u8], p: usize) -> Option<(&'static str, usize)> {
             return None;
         }
     };
-    PER_UNITS
+    PER_UNITS_BY_FIRST
+        .get(*b.get(q)?)
         .iter()
+        .map(|&k| &PER_UNITS[k as usize])
         .find(|(s, _)| word_at(b, q, s))
         .map(|(s, den)| (*den, q + s.len()))
 }
@@ -211,7 +237,8 @@ struct UnitHit {
 
 fn unit_after(b: &[u8], p: usize) -> Option<UnitHit> {
     let q = skip_spaces(b, p, 1);
-    for (surface, u) in UNITS.iter() {
+    for &k in UNITS_BY_FIRST.get(*b.get(q)?) {
+        let (surface, u) = &UNITS[k as usize];
         if word_at(b, q, surface) {
             let kind = u.kind;
             let end = q + surface.len();
