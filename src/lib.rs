@@ -15,6 +15,7 @@ pub mod periods;
 pub use extract::parse_text;
 pub use model::{Fact, ParseOptions, ParsedDoc};
 pub mod arrow;
+pub mod bytes;
 pub mod corpus;
 pub mod decode;
 pub mod html;

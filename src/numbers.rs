@@ -404,7 +404,7 @@ pub fn scan(text: &str, from: usize, to: usize) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
-        let Some(off) = b[i..].iter().position(u8::is_ascii_digit) else {
+        let Some(off) = crate::bytes::position(&b[i..], |c| c.is_ascii_digit()) else {
             break;
         };
         i += off;

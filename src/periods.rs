@@ -187,7 +187,7 @@ fn ascii_view(text: &str, back: usize, to: usize) -> Cow<'_, str> {
     // Copied whole, then the few non-ASCII characters overwritten in place.
     let mut out = part.as_bytes().to_vec();
     let mut i = 0;
-    while let Some(k) = out[i..].iter().position(|b| !b.is_ascii()) {
+    while let Some(k) = crate::bytes::position(&out[i..], |b| !b.is_ascii()) {
         let at = i + k;
         let c = part[at..].chars().next().expect("a character starts here");
         let (first, fill) = if c.is_whitespace() {

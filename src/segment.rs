@@ -156,7 +156,7 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     while s < end && b[s].is_ascii_whitespace() {
         s += 1;
     }
-    let plain = !b[start..end].iter().any(|&c| c < 0x20 && c != b'\t');
+    let plain = !crate::bytes::any(&b[start..end], |c| c < 0x20 && c != b'\t');
     let mut i = s;
     while i < end {
         let c = b[i];
