@@ -7,12 +7,12 @@
 //! "decreased by 81,700 mt MoM, a decline of 7.46%" gives two MoM changes
 //! because the second number has its own direction cue and inherits the basis.
 
-use crate::lexicon::{cue, Hit, RegionKind, COMMODITIES, CUES, METRICS, REGIONS};
+use crate::lexicon::{cue, Hit, HitScan, RegionKind, Scope, COMMODITIES, CUES, METRICS, REGIONS};
 use crate::meta;
 use crate::model::{Days, Fact, ParseOptions, ParsedDoc, Period, Section};
 use crate::numbers::{self, QKind, Quantity};
 use crate::periods::{self, Month, PKind, PeriodExpr};
-use crate::segment::{self, LineKind};
+use crate::segment::{self, Line, LineKind};
 use crate::tables::{self, Column, Table};
 
 /// Vocabulary hits of one document, each sorted by position.
@@ -69,7 +69,14 @@ pub fn parse_text<'a>(text: &'a str, opts: &ParseOptions) -> ParsedDoc<'a> {
     let lines = segment::lines(text);
     let meta = meta::read(text, &lines, opts.published);
     let reference = meta.subject.or(meta.doc.published.map(Month::of_day));
-    let all = crate::lexicon::find_all(text);
+    let found_tables = tables::find(text, &lines);
+    let (plan, body_sentences) = scan_plan(text, &lines, &found_tables);
+    let mut scan = HitScan::default();
+    for (s, e, scope) in plan {
+        scan.scan(text, s, e, scope);
+    }
+    let mut body_sentences = body_sentences.into_iter().peekable();
+    let all = scan.finish();
     let r = Reader {
         text,
         hits: Hits {
@@ -95,7 +102,6 @@ pub fn parse_text<'a>(text: &'a str, opts: &ParseOptions) -> ParsedDoc<'a> {
         commodity: meta.commodity,
         ..Context::default()
     };
-    let found_tables = tables::find(text, &lines);
     let mut next_table = found_tables.iter().peekable();
     for (li, line) in lines.iter().enumerate() {
         // Table lines are read cell by cell, not as sentences.
@@ -137,7 +143,7 @@ pub fn parse_text<'a>(text: &'a str, opts: &ParseOptions) -> ParsedDoc<'a> {
             LineKind::Body => {
                 // A period named in an earlier paragraph does not carry into this one.
                 ctx.period = None;
-                for (s, e) in segment::sentences(text, line.start, line.end) {
+                while let Some((s, e)) = body_sentences.next_if(|&(s, _)| s < line.end) {
                     r.read_sentence(s, e, &mut ctx, &mut facts);
                 }
             }
@@ -152,6 +158,49 @@ pub fn parse_text<'a>(text: &'a str, opts: &ParseOptions) -> ParsedDoc<'a> {
         sections,
         facts,
     }
+}
+
+/// The stretches of the text to search for vocabulary, in order, each with what
+/// to look for; and the sentences of the body lines outside tables, which the
+/// reading loop takes in turn. A sentence without a number only hands its topic
+/// and its periods on to later sentences ([`Scope::Topic`]); headings, table
+/// lines, the line above a table (its caption) and sentences with a number are
+/// read in full. Blank and furniture lines are not searched. Neighbours with the
+/// same scope and only white space between them are one stretch.
+#[allow(clippy::type_complexity)]
+fn scan_plan(text: &str, lines: &[Line], tables: &[Table]) -> (Vec<(usize, usize, Scope)>, Vec<(usize, usize)>) {
+    let b = text.as_bytes();
+    // Where read_table looks for a caption: the nearest non-blank line above the table.
+    let captions: Vec<usize> = tables
+        .iter()
+        .map(|t| text[..t.top].trim_end().rfind('\n').map_or(0, |p| p + 1))
+        .collect();
+    let in_table = |li: usize| tables.iter().any(|t| (t.lines.0..t.lines.1).contains(&li));
+    let mut plan: Vec<(usize, usize, Scope)> = Vec::new();
+    let mut add = |s: usize, e: usize, scope: Scope| match plan.last_mut() {
+        Some(last) if last.2 == scope && b[last.1..s].iter().all(u8::is_ascii_whitespace) => last.1 = e,
+        _ => plan.push((s, e, scope)),
+    };
+    let mut sentences = Vec::new();
+    for (li, line) in lines.iter().enumerate() {
+        let caption = captions.contains(&line.start);
+        if in_table(li) || line.kind == LineKind::Heading {
+            add(line.start, line.end, Scope::All);
+        } else if line.kind == LineKind::Body {
+            for (s, e) in segment::sentences(text, line.start, line.end) {
+                let scope = if caption || crate::bytes::any(&b[s..e], |c| c.is_ascii_digit()) {
+                    Scope::All
+                } else {
+                    Scope::Topic
+                };
+                add(s, e, scope);
+                sentences.push((s, e));
+            }
+        } else if caption {
+            add(line.start, line.end, Scope::All);
+        }
+    }
+    (plan, sentences)
 }
 
 /// Words allowed between a number and the period it is "in": "1,087 tons in November".

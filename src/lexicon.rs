@@ -266,8 +266,11 @@ impl Trie {
     }
 }
 
-static ALL: Lazy<Trie> = Lazy::new(|| {
-    let mut keys: Vec<(u8, u32, &str)> = Vec::new();
+/// The phrases of the vocabularies, as (vocabulary, pattern index, phrase): all
+/// metrics, the cues whose flags `cue_ok` takes, and the commodities, regions
+/// and segments if `others`.
+fn vocabulary_keys(others: bool, cue_ok: impl Fn(u32) -> bool) -> Vec<(u8, u32, &'static str)> {
+    let mut keys = Vec::new();
     let vocabularies = [
         &CUES.keys,
         &METRICS.keys,
@@ -276,10 +279,26 @@ static ALL: Lazy<Trie> = Lazy::new(|| {
         &SEGMENTS.keys,
     ];
     for (v, ks) in vocabularies.into_iter().enumerate() {
-        keys.extend(ks.iter().enumerate().map(|(i, k)| (v as u8, i as u32, k.as_str())));
+        let v = v as u8;
+        for (i, k) in ks.iter().enumerate() {
+            let keep = match v {
+                0 => cue_ok(CUES.payloads[CUES.patterns[i].0 as usize]),
+                1 => true,
+                _ => others,
+            };
+            if keep {
+                keys.push((v, i as u32, k.as_str()));
+            }
+        }
     }
-    Trie::build(&keys)
-});
+    keys
+}
+
+static ALL: Lazy<Trie> = Lazy::new(|| Trie::build(&vocabulary_keys(true, |_| true)));
+
+/// What a sentence without a number can tell the sentences after it: its topic
+/// (metric words) and which of its period words are a comparison base (basis cues).
+static TOPIC: Lazy<Trie> = Lazy::new(|| Trie::build(&vocabulary_keys(false, |f| f & cue::BASIS != 0)));
 
 static WORD_BYTE: [bool; 256] = {
     let mut t = [false; 256];
@@ -322,47 +341,78 @@ impl Picks {
 
 /// `CUES.find(text)`, `METRICS.find(text)`, ... with one scan of the text.
 pub fn find_all(text: &str) -> AllHits {
-    let trie = &*ALL;
-    let bytes = text.as_bytes();
-    let mut picks: [Picks; 5] = Default::default();
-    let mut word_before = false;
-    for s in 0..bytes.len() {
-        let word = WORD_BYTE[bytes[s] as usize];
-        // Inside a word no phrase is bounded.
-        let inside = word && word_before;
-        word_before = word;
-        if inside {
-            continue;
-        }
-        let mut node = trie.step(0, bytes[s]);
-        let mut e = s + 1;
-        while node != 0 {
-            for &(v, p) in trie.ends(node) {
-                let hit = match v {
-                    0 => CUES.hit(text, p as usize, s, e),
-                    1 => METRICS.hit(text, p as usize, s, e),
-                    2 => COMMODITIES.hit(text, p as usize, s, e),
-                    3 => REGIONS.hit(text, p as usize, s, e),
-                    _ => SEGMENTS.hit(text, p as usize, s, e),
-                };
-                if let Some(h) = hit {
-                    picks[v as usize].offer(p, h);
+    let mut scan = HitScan::default();
+    scan.scan(text, 0, text.len(), Scope::All);
+    scan.finish()
+}
+
+/// Which phrases a stretch of text needs found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// All five vocabularies.
+    All,
+    /// Metric words and basis cues only: see [`TOPIC`].
+    Topic,
+}
+
+/// Vocabulary hits of a text, gathered stretch by stretch in text order. Stretches
+/// left out are not searched; within and across the searched ones the choice
+/// is [`Vocab::find`]'s, as if the text between them held no phrase.
+#[derive(Default)]
+pub struct HitScan {
+    picks: [Picks; 5],
+}
+
+impl HitScan {
+    /// Finds the phrases starting in `text[from..to]` (they may run past `to`).
+    pub fn scan(&mut self, text: &str, from: usize, to: usize, scope: Scope) {
+        let trie = match scope {
+            Scope::All => &*ALL,
+            Scope::Topic => &*TOPIC,
+        };
+        let bytes = text.as_bytes();
+        let mut word_before = from > 0 && WORD_BYTE[bytes[from - 1] as usize];
+        for s in from..to {
+            let word = WORD_BYTE[bytes[s] as usize];
+            // Inside a word no phrase is bounded.
+            let inside = word && word_before;
+            word_before = word;
+            if inside {
+                continue;
+            }
+            let mut node = trie.step(0, bytes[s]);
+            let mut e = s + 1;
+            while node != 0 {
+                for &(v, p) in trie.ends(node) {
+                    let hit = match v {
+                        0 => CUES.hit(text, p as usize, s, e),
+                        1 => METRICS.hit(text, p as usize, s, e),
+                        2 => COMMODITIES.hit(text, p as usize, s, e),
+                        3 => REGIONS.hit(text, p as usize, s, e),
+                        _ => SEGMENTS.hit(text, p as usize, s, e),
+                    };
+                    if let Some(h) = hit {
+                        self.picks[v as usize].offer(p, h);
+                    }
                 }
+                if e == bytes.len() {
+                    break;
+                }
+                node = trie.step(node, bytes[e]);
+                e += 1;
             }
-            if e == bytes.len() {
-                break;
-            }
-            node = trie.step(node, bytes[e]);
-            e += 1;
         }
     }
-    let [c0, c1, c2, c3, c4] = picks.map(|p| p.hits);
-    AllHits {
-        cues: c0,
-        metrics: c1,
-        commodities: c2,
-        regions: c3,
-        segments: c4,
+
+    pub fn finish(self) -> AllHits {
+        let [c0, c1, c2, c3, c4] = self.picks.map(|p| p.hits);
+        AllHits {
+            cues: c0,
+            metrics: c1,
+            commodities: c2,
+            regions: c3,
+            segments: c4,
+        }
     }
 }
 
