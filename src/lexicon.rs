@@ -383,23 +383,32 @@ impl HitScan {
             let mut node = trie.step(0, bytes[s]);
             let mut e = s + 1;
             while node != 0 {
-                for &(v, p) in trie.ends(node) {
-                    let hit = match v {
-                        0 => CUES.hit(text, p as usize, s, e),
-                        1 => METRICS.hit(text, p as usize, s, e),
-                        2 => COMMODITIES.hit(text, p as usize, s, e),
-                        3 => REGIONS.hit(text, p as usize, s, e),
-                        _ => SEGMENTS.hit(text, p as usize, s, e),
-                    };
-                    if let Some(h) = hit {
-                        self.picks[v as usize].offer(p, h);
-                    }
+                if node & ENDS != 0 {
+                    self.offer_ends(text, trie.ends(node), s, e);
                 }
                 if e == bytes.len() {
                     break;
                 }
                 node = trie.step(node, bytes[e]);
                 e += 1;
+            }
+        }
+    }
+
+    /// The phrases ending at `s..e`, offered to their vocabularies. Out of line:
+    /// few trie nodes end phrases, and the walk keeps its registers.
+    #[inline(never)]
+    fn offer_ends(&mut self, text: &str, ends: &[(u8, u32)], s: usize, e: usize) {
+        for &(v, p) in ends {
+            let hit = match v {
+                0 => CUES.hit(text, p as usize, s, e),
+                1 => METRICS.hit(text, p as usize, s, e),
+                2 => COMMODITIES.hit(text, p as usize, s, e),
+                3 => REGIONS.hit(text, p as usize, s, e),
+                _ => SEGMENTS.hit(text, p as usize, s, e),
+            };
+            if let Some(h) = hit {
+                self.picks[v as usize].offer(p, h);
             }
         }
     }
