@@ -66,11 +66,20 @@ struct Reader<'a> {
 }
 
 pub fn parse_text<'a>(text: &'a str, opts: &ParseOptions) -> ParsedDoc<'a> {
+    read_document(text, opts, false)
+}
+
+/// [`parse_text`]; `search_all` searches the whole text for every vocabulary
+/// instead of following [`scan_plan`] (the tests check the plan loses nothing).
+fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> ParsedDoc<'a> {
     let lines = segment::lines(text);
     let meta = meta::read(text, &lines, opts.published);
     let reference = meta.subject.or(meta.doc.published.map(Month::of_day));
     let found_tables = tables::find(text, &lines);
-    let (plan, body_sentences) = scan_plan(text, &lines, &found_tables);
+    let (mut plan, body_sentences) = scan_plan(text, &lines, &found_tables);
+    if search_all {
+        plan = vec![(0, text.len(), Scope::All)];
+    }
     let mut scan = HitScan::default();
     for (s, e, scope) in plan {
         scan.scan(text, s, e, scope);
@@ -1180,6 +1189,32 @@ mod tests {
             },
         )
         .facts
+    }
+
+    /// Sentences without a number are searched for metric words and basis cues
+    /// only, furniture not at all: the facts are those of a search of everything.
+    #[test]
+    fn planned_vocabulary_search_gives_the_facts_of_a_full_search() {
+        let opts = ParseOptions {
+            published: Some(crate::periods::days_from_ymd(2025, 1, 27)),
+        };
+        let mut texts = crate::lexicon::tests::sample_texts();
+        assert!(texts.len() >= 10, "corpus, samples and fixtures with their variants");
+        // A basis phrase in a sentence without a number keeps its period out of the context.
+        texts.push(
+            "Zinc Ingot\n\nIn January 2025, zinc ingot output was 500,000 mt. Demand eased over the previous \
+             month. Output then fell 3%.\n"
+                .into(),
+        );
+        let mut facts = 0;
+        for t in &texts {
+            let planned = read_document(t, &opts, false);
+            let full = read_document(t, &opts, true);
+            let rows = |d: &ParsedDoc| d.facts.iter().map(|f| row(f, t)).collect::<Vec<_>>();
+            assert_eq!(rows(&planned), rows(&full));
+            facts += planned.facts.len();
+        }
+        assert!(facts > 1000, "the texts state many facts ({facts})");
     }
 
     fn row(f: &Fact, t: &str) -> String {
