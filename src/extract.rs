@@ -80,7 +80,7 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
     if search_all {
         plan = vec![(0, text.len(), Scope::All)];
     }
-    let mut scan = HitScan::default();
+    let mut scan = HitScan::for_text(text.len());
     for (s, e, scope) in plan {
         scan.scan(text, s, e, scope);
     }
@@ -196,14 +196,15 @@ fn scan_plan(text: &str, lines: &[Line], tables: &[Table]) -> (Vec<(usize, usize
         if in_table(li) || line.kind == LineKind::Heading {
             add(line.start, line.end, Scope::All);
         } else if line.kind == LineKind::Body {
-            for (s, e) in segment::sentences(text, line.start, line.end) {
+            let first = sentences.len();
+            segment::sentences_into(text, line.start, line.end, &mut sentences);
+            for &(s, e) in &sentences[first..] {
                 let scope = if caption || crate::bytes::any(&b[s..e], |c| c.is_ascii_digit()) {
                     Scope::All
                 } else {
                     Scope::Topic
                 };
                 add(s, e, scope);
-                sentences.push((s, e));
             }
         } else if caption {
             add(line.start, line.end, Scope::All);
@@ -398,8 +399,10 @@ impl<'a> Reader<'a> {
             .iter()
             .map(|p| {
                 let (c, _) = clauses.of(p.start);
-                let head = text[c..p.start].trim_start().to_ascii_lowercase();
-                ["which ", "who ", "that "].iter().any(|w| head.starts_with(w))
+                let head = text[c..p.start].trim_start().as_bytes();
+                ["which ", "who ", "that "]
+                    .iter()
+                    .any(|w| head.len() >= w.len() && head[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
             })
             .collect();
         let past = cues.iter().any(|h| flags(h) & cue::PAST != 0);

@@ -364,6 +364,15 @@ pub struct HitScan {
 }
 
 impl HitScan {
+    /// Room for the hits a text of `len` bytes usually has (a cue every 40 bytes or so).
+    pub fn for_text(len: usize) -> Self {
+        let mut scan = HitScan::default();
+        for (picks, per) in scan.picks.iter_mut().zip([32, 64, 128, 256, 512]) {
+            picks.hits.reserve(len / per);
+        }
+        scan
+    }
+
     /// Finds the phrases starting in `text[from..to]` (they may run past `to`).
     pub fn scan(&mut self, text: &str, from: usize, to: usize, scope: Scope) {
         let trie = match scope {

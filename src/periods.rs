@@ -166,8 +166,10 @@ fn month_num(s: &str) -> u32 {
     const P: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    let l = s.to_ascii_lowercase();
-    P.iter().position(|p| l.starts_with(p)).map_or(1, |i| i as u32 + 1)
+    let b = s.as_bytes();
+    P.iter()
+        .position(|p| b.len() >= 3 && b[..3].eq_ignore_ascii_case(p.as_bytes()))
+        .map_or(1, |i| i as u32 + 1)
 }
 
 fn year(c: Option<regex::Match>) -> Option<i32> {

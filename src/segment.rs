@@ -150,8 +150,14 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Sentence spans (byte offsets) within `text[start..end]`.
 pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let b = text.as_bytes();
     let mut out = Vec::new();
+    sentences_into(text, start, end, &mut out);
+    out
+}
+
+/// [`sentences`], appended to `out` (one buffer for a whole document).
+pub fn sentences_into(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let b = text.as_bytes();
     let mut s = start;
     while s < end && b[s].is_ascii_whitespace() {
         s += 1;
@@ -227,7 +233,6 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             out.push((s, e));
         }
     }
-    out
 }
 
 fn next_starts_sentence(b: &[u8], mut j: usize, end: usize) -> bool {
