@@ -380,15 +380,16 @@ impl HitScan {
             Scope::Topic => &*TOPIC,
         };
         let bytes = text.as_bytes();
-        let mut word_before = from > 0 && WORD_BYTE[bytes[from - 1] as usize];
-        for s in from..to {
-            let word = WORD_BYTE[bytes[s] as usize];
-            // Inside a word no phrase is bounded.
-            let inside = word && word_before;
-            word_before = word;
-            if inside {
-                continue;
+        let is_word = |i: usize| WORD_BYTE[bytes[i] as usize];
+        // Inside a word no phrase is bounded: walks start at a word's first byte and
+        // at bytes outside words, and the rest of each word is passed in a tight loop.
+        let mut s = from;
+        if s > 0 && is_word(s - 1) {
+            while s < to && is_word(s) {
+                s += 1;
             }
+        }
+        while s < to {
             let mut node = trie.step(0, bytes[s]);
             let mut e = s + 1;
             while node != 0 {
@@ -400,6 +401,14 @@ impl HitScan {
                 }
                 node = trie.step(node, bytes[e]);
                 e += 1;
+            }
+            if is_word(s) {
+                s += 1;
+                while s < to && is_word(s) {
+                    s += 1;
+                }
+            } else {
+                s += 1;
             }
         }
     }
