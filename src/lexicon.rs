@@ -477,11 +477,13 @@ pub static COMMODITIES: Lazy<Vocab<&'static str>> = Lazy::new(|| {
 /// The canonical commodity a whole heading names ("Nickel Pig Iron (NPI)" -> `npi`),
 /// allowing a leading "Overseas"/"Indonesian" qualifier and a trailing abbreviation.
 pub fn commodity_of_heading(heading: &str) -> Option<&'static str> {
-    let hits = COMMODITIES.find(heading);
+    // The trie of `find_all` (hot in cache while a document is read) rather than the
+    // vocabulary's own automaton, which is cold by the time the next heading comes.
+    let hits = find_all(heading).commodities;
     let first = hits.first()?;
     let lead = heading[..first.start].trim();
     // Only a region may lead: "Overseas Aluminum", "Indonesian NPI".
-    let lead_ok = lead.is_empty() || matches!(REGIONS.find(lead).as_slice(), [r] if r.end - r.start == lead.len());
+    let lead_ok = lead.is_empty() || matches!(find_all(lead).regions.as_slice(), [r] if r.end - r.start == lead.len());
     let rest = heading[first.end..].trim();
     let rest_ok = rest.is_empty()
         || (rest.starts_with('(') && rest.ends_with(')'))
