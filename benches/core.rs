@@ -4,7 +4,6 @@
 //! else a small built-in report; throughput is reported in bytes of text.
 
 use assay::corpus::{parse_texts, Format, ReadOptions};
-use assay::lexicon::{COMMODITIES, CUES, METRICS, REGIONS};
 use assay::{lexicon, meta, numbers, parse_text, periods, segment, ParseOptions};
 use divan::counter::BytesCount;
 use divan::Bencher;
@@ -61,21 +60,6 @@ fn periods_scan(b: Bencher) {
     b.counter(bytes(&docs)).bench(|| {
         docs.iter()
             .map(|(_, t)| periods::scan(t, 0, t.len()).len())
-            .sum::<usize>()
-    });
-}
-
-#[divan::bench(args = ["cues", "metrics", "commodities", "regions"])]
-fn vocab_find(b: Bencher, vocab: &str) {
-    let docs = docs();
-    b.counter(bytes(&docs)).bench(|| {
-        docs.iter()
-            .map(|(_, t)| match vocab {
-                "cues" => CUES.find(t).len(),
-                "metrics" => METRICS.find(t).len(),
-                "commodities" => COMMODITIES.find(t).len(),
-                _ => REGIONS.find(t).len(),
-            })
             .sum::<usize>()
     });
 }

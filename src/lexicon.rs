@@ -1,5 +1,5 @@
 //! Domain vocabulary, compiled into the binary from `data/*.tsv` and turned
-//! into Aho-Corasick automata once per process.
+//! into one case-folded trie once per process ([`find_all`], [`HitScan`]).
 //!
 //! Every vocabulary answers the same question: which of its phrases occur in a
 //! text, on word boundaries, leftmost-longest. Aliases are matched
@@ -7,6 +7,7 @@
 //! must not match the pronoun "us").
 
 use crate::numbers::QKind;
+#[cfg(test)]
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
@@ -19,12 +20,17 @@ pub struct Hit {
     pub id: u32,
 }
 
+/// One vocabulary: its phrases and their payloads. Text is searched by the trie of
+/// [`find_all`]; the vocabulary's own automata are the tests' independent reference.
 pub struct Vocab<T> {
     /// Leftmost-longest: the phrase a scan takes when it is word-bounded (the usual case).
+    #[cfg(test)]
     ac: AhoCorasick,
     /// Every phrase (overlapping): the fallback when the longest is not word-bounded.
+    #[cfg(test)]
     all: AhoCorasick,
     /// Length of the longest phrase.
+    #[cfg(test)]
     max_len: usize,
     /// Per pattern: payload index and whether case must match exactly.
     patterns: Vec<(u32, Option<&'static str>)>,
@@ -55,6 +61,7 @@ impl<T> Vocab<T> {
             pats.push(key);
             patterns.push((id, exact));
         }
+        #[cfg(test)]
         let automaton = |kind| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
@@ -65,8 +72,11 @@ impl<T> Vocab<T> {
                 .expect("vocabulary compiles")
         };
         Vocab {
+            #[cfg(test)]
             ac: automaton(MatchKind::LeftmostLongest),
+            #[cfg(test)]
             all: automaton(MatchKind::Standard),
+            #[cfg(test)]
             max_len: pats.iter().map(String::len).max().unwrap_or(0),
             patterns,
             keys: pats,
@@ -76,6 +86,7 @@ impl<T> Vocab<T> {
 
     /// Every phrase starting at `s` as (pattern, end); overlapping search over the
     /// longest phrase's length (anchored overlapping search is not offered).
+    #[cfg(test)]
     fn phrases_at<'t>(&'t self, text: &'t str, s: usize) -> impl Iterator<Item = (usize, usize)> + 't {
         let span = Input::new(text).range(s..(s + self.max_len).min(text.len()));
         self.all
@@ -101,13 +112,15 @@ impl<T> Vocab<T> {
         Some(Hit { start: s, end: e, id })
     }
 
-    /// All word-bounded occurrences, leftmost-longest and non-overlapping.
+    /// All word-bounded occurrences, leftmost-longest and non-overlapping: the
+    /// reference [`find_all`] is tested against, by other means (automata).
     ///
     /// Scanning left to right, each hit is the longest word-bounded phrase at the
     /// leftmost position that has one. The leftmost-longest automaton finds the
     /// leftmost position with any phrase; when its longest phrase there is not
     /// word-bounded, the shorter phrases at that position are tried, and failing
     /// those the scan goes on from the next byte.
+    #[cfg(test)]
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();

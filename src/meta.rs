@@ -129,8 +129,8 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
         }
     }
     let commodity = title.and_then(|t| {
-        crate::lexicon::COMMODITIES
-            .find(t)
+        crate::lexicon::find_all(t)
+            .commodities
             .first()
             .map(|h| *crate::lexicon::COMMODITIES.payload(h))
     });
