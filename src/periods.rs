@@ -222,16 +222,15 @@ pub fn scan(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
         // The match alone is cheap; its groups take a second, slower engine, which
         // the plain shapes (most matches) do without.
         let m = PERIOD_RE_ASCII.find_at(&view, pos - back)?;
-        let plain = Plain::of(m.as_str());
+        let reading = match Plain::of(m.as_str()) {
+            Some(plain) => Reading::Plain(plain),
+            None => Reading::Groups(PERIOD_RE_ASCII.captures_at(&view, m.start()).expect("the match again")),
+        };
         Some(Found {
             base: back,
             start: m.start(),
             end: m.end(),
-            caps: match plain {
-                Some(_) => None,
-                None => Some(PERIOD_RE_ASCII.captures_at(&view, m.start()).expect("the match again")),
-            },
-            plain,
+            reading,
         })
     })
 }
@@ -247,8 +246,7 @@ fn scan_reference(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
             base: 0,
             start: m.start(),
             end: m.end(),
-            caps: Some(c),
-            plain: None,
+            reading: Reading::Groups(c),
         })
     })
 }
@@ -259,8 +257,12 @@ struct Found<'h> {
     base: usize,
     start: usize,
     end: usize,
-    caps: Option<regex::Captures<'h>>,
-    plain: Option<Plain>,
+    reading: Reading<'h>,
+}
+
+enum Reading<'h> {
+    Plain(Plain),
+    Groups(regex::Captures<'h>),
 }
 
 /// The spellings `MONTH` accepts.
@@ -350,13 +352,12 @@ fn scan_with<'h>(
         while pos < hay.len() && !hay.is_char_boundary(pos) {
             pos += 1;
         }
-        let kind = match (&found.caps, found.plain) {
-            (_, Some(Plain::Year)) => year_kind(text, ws, we, to),
-            (_, Some(Plain::Month(n, y))) => {
+        let kind = match &found.reading {
+            Reading::Plain(Plain::Year) => year_kind(text, ws, we, to),
+            Reading::Plain(Plain::Month(n, y)) => {
                 month_kind(text, ws, &text[ws..ws + n], y.map(|y| &text[ws + y..we]), None)
             }
-            (Some(c), None) => groups_kind(c, found.base, text, ws, to),
-            (None, None) => None,
+            Reading::Groups(c) => groups_kind(c, found.base, text, ws, to),
         };
         let Some(kind) = kind else {
             continue;
