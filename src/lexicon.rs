@@ -891,6 +891,15 @@ pub(crate) mod tests {
         }
     }
 
+    /// numbers::currency_before looks a currency up by its last byte, before a space
+    /// or at the number: a surface ending in white space would never be found.
+    #[test]
+    fn currency_surfaces_are_trimmed() {
+        for (surface, _, _) in CURRENCIES.iter() {
+            assert_eq!(*surface, surface.trim(), "{surface:?}");
+        }
+    }
+
     #[test]
     fn cue_kinds_merge() {
         let hits = CUES.find("exceeded expectations by");

@@ -133,25 +133,11 @@ fn scale_at(b: &[u8], p: usize) -> Option<(f64, usize)> {
 
 /// A currency written before a number at the bytes ending at `end` ("$", "US$", "VND ").
 fn currency_before(b: &[u8], end: usize) -> Option<(&'static str, usize)> {
-    // Only surfaces ending in the byte before `end`, or before a space there.
-    let at = |k: usize| end.checked_sub(k).map_or(&[][..], |i| CURRENCIES_BY_LAST.get(b[i]));
-    let (mut x, mut y) = (at(1).iter().peekable(), at(2).iter().peekable());
-    let merged = std::iter::from_fn(|| match (x.peek(), y.peek()) {
-        (Some(&&i), Some(&&j)) if i == j => {
-            y.next();
-            x.next()
-        }
-        (Some(&&i), Some(&&j)) => {
-            if i < j {
-                x.next()
-            } else {
-                y.next()
-            }
-        }
-        (Some(_), None) => x.next(),
-        (None, _) => y.next(),
-    });
-    for &k in merged {
+    // A word currency stands one space before the number, a symbol right against it
+    // (checked below): after a space only surfaces ending one byte earlier can match,
+    // as no surface ends in white space; otherwise only those ending at `end - 1`.
+    let last = end.checked_sub(if end > 0 && b[end - 1] == b' ' { 2 } else { 1 })?;
+    for &k in CURRENCIES_BY_LAST.get(b[last]) {
         let (surface, code, pos) = CURRENCIES[k as usize];
         if pos == CurrencyPos::Post {
             continue;
