@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use arrow_array::ffi_stream::FFI_ArrowArrayStream;
-use arrow_array::{RecordBatch, RecordBatchIterator};
+use arrow_array::{RecordBatch, RecordBatchIterator, RecordBatchReader};
 use arrow_schema::ffi::FFI_ArrowSchema;
-use arrow_schema::SchemaRef;
+use arrow_schema::{Schema, SchemaRef};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
@@ -19,6 +19,18 @@ use crate::decode;
 use crate::model::Days;
 use crate::periods::parse_iso_date;
 use crate::stream::{Chunking, FactReader, Kept, StreamOptions};
+
+/// The PyCapsule interface's ArrowArrayStream capsule over `reader`. The capsule
+/// owns the stream; dropping it releases the stream unless a consumer moved it out.
+fn stream_capsule(py: Python<'_>, reader: Box<dyn RecordBatchReader + Send>) -> PyResult<Bound<'_, PyCapsule>> {
+    PyCapsule::new_with_value(py, FFI_ArrowArrayStream::new(reader), c"arrow_array_stream")
+}
+
+/// The PyCapsule interface's ArrowSchema capsule of `schema`.
+fn schema_capsule<'py>(py: Python<'py>, schema: &Schema) -> PyResult<Bound<'py, PyCapsule>> {
+    let schema = FFI_ArrowSchema::try_from(schema).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+    PyCapsule::new_with_value(py, schema, c"arrow_schema")
+}
 
 /// An Arrow table held in Rust: a schema and its record batches.
 ///
@@ -68,15 +80,11 @@ impl ArrowTable {
     ) -> PyResult<Bound<'py, PyCapsule>> {
         let _ = requested_schema;
         let reader = RecordBatchIterator::new(self.batches.clone().into_iter().map(Ok), self.schema.clone());
-        let stream = FFI_ArrowArrayStream::new(Box::new(reader));
-        // The capsule owns the stream; dropping it releases the stream unless a consumer moved it out.
-        PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
+        stream_capsule(py, Box::new(reader))
     }
 
     fn __arrow_c_schema__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
-        let schema =
-            FFI_ArrowSchema::try_from(self.schema.as_ref()).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
-        PyCapsule::new_with_value(py, schema, c"arrow_schema")
+        schema_capsule(py, &self.schema)
     }
 
     /// One table from several of the same schema (batches are shared, not copied).
@@ -372,14 +380,11 @@ impl FactStream {
         requested_schema: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyCapsule>> {
         let _ = requested_schema;
-        let stream = FFI_ArrowArrayStream::new(Box::new(self.take()?));
-        PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
+        stream_capsule(py, Box::new(self.take()?))
     }
 
     fn __arrow_c_schema__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyCapsule>> {
-        let schema = FFI_ArrowSchema::try_from(tables::facts_schema().as_ref())
-            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
-        PyCapsule::new_with_value(py, schema, c"arrow_schema")
+        schema_capsule(py, &tables::facts_schema())
     }
 
     /// `documents` rows of the files parsed so far.
