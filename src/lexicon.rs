@@ -1,5 +1,5 @@
 //! Domain vocabulary, compiled into the binary from `data/*.tsv` and turned
-//! into one case-folded trie once per process ([`find_all`], [`HitScan`]).
+//! into one index of token sequences once per process ([`find_all`], [`HitScan`]; see `phrases`).
 //!
 //! Every vocabulary answers the same question: which of its phrases occur in a
 //! text, on word boundaries, leftmost-longest. Aliases are matched
@@ -7,6 +7,7 @@
 //! must not match the pronoun "us").
 
 use crate::numbers::QKind;
+use crate::phrases::{is_word_byte, PhraseIndex};
 #[cfg(test)]
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use once_cell::sync::Lazy;
@@ -20,7 +21,7 @@ pub struct Hit {
     pub id: u32,
 }
 
-/// One vocabulary: its phrases and their payloads. Text is searched by the trie of
+/// One vocabulary: its phrases and their payloads. Text is searched by the phrase index of
 /// [`find_all`]; the vocabulary's own automata are the tests' independent reference.
 pub struct Vocab<T> {
     /// Leftmost-longest: the phrase a scan takes when it is word-bounded (the usual case).
@@ -37,10 +38,6 @@ pub struct Vocab<T> {
     /// Per pattern: the lowercased phrase the automata search for.
     keys: Vec<String>,
     pub payloads: Vec<T>,
-}
-
-const fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 impl<T> Vocab<T> {
@@ -175,115 +172,18 @@ pub struct AllHits {
     pub segments: Vec<Hit>,
 }
 
-/// Every phrase of the five vocabularies in one byte trie, ASCII case folded.
-///
-/// A bounded phrase can only start where a word does not continue, so the scan
-/// walks the trie from those positions alone, and finds the phrases in order of
-/// their start. An overlapping automaton also reports every short phrase inside
-/// longer words ("in" in "mining"), in order of their end, only for the boundary
-/// check to throw most away and a sort to put the rest in order.
-struct Trie {
-    /// Byte -> column of `next` (ASCII case folded); 0 for bytes no phrase contains.
-    class: [u8; 256],
-    width: usize,
-    /// `next[node * width + class]`: the child (with [`ENDS`] when phrases end
-    /// there), or 0: the root is nobody's child. Nodes are numbered breadth
-    /// first, so the short prefixes every walk visits share a few cache lines.
-    next: Vec<u16>,
-    /// Per node: the range of `outs` naming the phrases that end there.
-    out_at: Vec<(u32, u32)>,
-    /// (vocabulary: 0 cues, 1 metrics, 2 commodities, 3 regions, 4 segments; its pattern index)
-    outs: Vec<(u8, u32)>,
+/// Where a phrase of [`PHRASES`] comes from.
+#[derive(Clone, Copy)]
+struct Source {
+    /// 0 cues, 1 metrics, 2 commodities, 3 regions, 4 segments.
+    vocab: u8,
+    pattern: u32,
+    /// In the [`Scope::Topic`] search: a metric word or a basis cue.
+    topic: bool,
 }
 
-const ENDS: u16 = 1 << 15;
-
-impl Trie {
-    fn build(keys: &[(u8, u32, &str)]) -> Self {
-        let mut class = [0u8; 256];
-        let mut width = 1;
-        for &(_, _, k) in keys {
-            for b in k.bytes() {
-                if class[b as usize] == 0 {
-                    class[b as usize] = width as u8;
-                    class[b.to_ascii_uppercase() as usize] = width as u8;
-                    width += 1;
-                }
-            }
-        }
-        assert!(width <= 256, "vocabulary alphabet fits a byte");
-        let mut kids: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
-        let mut ends: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
-        for &(v, p, k) in keys {
-            let mut node = 0;
-            for b in k.bytes() {
-                let c = class[b as usize];
-                node = match kids[node].iter().find(|(x, _)| *x == c) {
-                    Some(&(_, n)) => n as usize,
-                    None => {
-                        let n = kids.len();
-                        kids.push(Vec::new());
-                        ends.push(Vec::new());
-                        kids[node].push((c, n as u32));
-                        n
-                    }
-                };
-            }
-            ends[node].push((v, p));
-        }
-        let mut order = vec![0usize];
-        let mut k = 0;
-        while k < order.len() {
-            order.extend(kids[order[k]].iter().map(|&(_, n)| n as usize));
-            k += 1;
-        }
-        assert!(order.len() < ENDS as usize, "vocabulary trie fits 15-bit node numbers");
-        let mut number = vec![0u16; order.len()];
-        for (i, &n) in order.iter().enumerate() {
-            number[n] = i as u16;
-        }
-        let mut next = vec![0u16; order.len() * width];
-        let mut out_at = Vec::with_capacity(order.len());
-        let mut outs = Vec::new();
-        for (i, &n) in order.iter().enumerate() {
-            for &(c, k) in &kids[n] {
-                let flag = if ends[k as usize].is_empty() { 0 } else { ENDS };
-                next[i * width + c as usize] = number[k as usize] | flag;
-            }
-            out_at.push((outs.len() as u32, (outs.len() + ends[n].len()) as u32));
-            outs.extend(&ends[n]);
-        }
-        Trie {
-            class,
-            width,
-            next,
-            out_at,
-            outs,
-        }
-    }
-
-    /// The child of `node` by byte `b`, or 0.
-    #[inline]
-    fn step(&self, node: u16, b: u8) -> u16 {
-        self.next[(node & !ENDS) as usize * self.width + self.class[b as usize] as usize]
-    }
-
-    /// The phrases ending at `node`.
-    #[inline]
-    fn ends(&self, node: u16) -> &[(u8, u32)] {
-        if node & ENDS == 0 {
-            return &[];
-        }
-        let (a, b) = self.out_at[(node & !ENDS) as usize];
-        &self.outs[a as usize..b as usize]
-    }
-}
-
-/// The phrases of the vocabularies, as (vocabulary, pattern index, phrase): all
-/// metrics, the cues whose flags `cue_ok` takes, and the commodities, regions
-/// and segments if `others`.
-fn vocabulary_keys(others: bool, cue_ok: impl Fn(u32) -> bool) -> Vec<(u8, u32, &'static str)> {
-    let mut keys = Vec::new();
+/// Every phrase of the five vocabularies, as token sequences ([`PhraseIndex`]).
+static PHRASES: Lazy<PhraseIndex<Source>> = Lazy::new(|| {
     let vocabularies = [
         &CUES.keys,
         &METRICS.keys,
@@ -291,37 +191,26 @@ fn vocabulary_keys(others: bool, cue_ok: impl Fn(u32) -> bool) -> Vec<(u8, u32, 
         &REGIONS.keys,
         &SEGMENTS.keys,
     ];
-    for (v, ks) in vocabularies.into_iter().enumerate() {
-        let v = v as u8;
-        for (i, k) in ks.iter().enumerate() {
-            let keep = match v {
-                0 => cue_ok(CUES.payloads[CUES.patterns[i].0 as usize]),
+    let mut phrases = Vec::new();
+    for (v, keys) in vocabularies.into_iter().enumerate() {
+        for (i, k) in keys.iter().enumerate() {
+            // What a sentence without a number can tell the sentences after it: its
+            // topic (metric words) and which of its period words are a comparison base.
+            let topic = match v {
+                0 => CUES.payloads[CUES.patterns[i].0 as usize] & cue::BASIS != 0,
                 1 => true,
-                _ => others,
+                _ => false,
             };
-            if keep {
-                keys.push((v, i as u32, k.as_str()));
-            }
+            let source = Source {
+                vocab: v as u8,
+                pattern: i as u32,
+                topic,
+            };
+            phrases.push((k.as_str(), source));
         }
     }
-    keys
-}
-
-static ALL: Lazy<Trie> = Lazy::new(|| Trie::build(&vocabulary_keys(true, |_| true)));
-
-/// What a sentence without a number can tell the sentences after it: its topic
-/// (metric words) and which of its period words are a comparison base (basis cues).
-static TOPIC: Lazy<Trie> = Lazy::new(|| Trie::build(&vocabulary_keys(false, |f| f & cue::BASIS != 0)));
-
-static WORD_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = is_word_byte(b as u8);
-        b += 1;
-    }
-    t
-};
+    PhraseIndex::build(phrases)
+});
 
 /// Per vocabulary, [`Vocab::find`]'s choice as the scan goes: at each start, the
 /// longest bounded phrase (the first pattern among equally long ones), and the
@@ -364,7 +253,7 @@ pub fn find_all(text: &str) -> AllHits {
 pub enum Scope {
     /// All five vocabularies.
     All,
-    /// Metric words and basis cues only: see [`TOPIC`].
+    /// Metric words and basis cues only: see [`Source::topic`].
     Topic,
 }
 
@@ -388,60 +277,25 @@ impl HitScan {
 
     /// Finds the phrases starting in `text[from..to]` (they may run past `to`).
     pub fn scan(&mut self, text: &str, from: usize, to: usize, scope: Scope) {
-        let trie = match scope {
-            Scope::All => &*ALL,
-            Scope::Topic => &*TOPIC,
-        };
-        let bytes = text.as_bytes();
-        let is_word = |i: usize| WORD_BYTE[bytes[i] as usize];
-        // Inside a word no phrase is bounded: walks start at a word's first byte and
-        // at bytes outside words, and the rest of each word is passed in a tight loop.
-        let mut s = from;
-        if s > 0 && is_word(s - 1) {
-            while s < to && is_word(s) {
-                s += 1;
-            }
-        }
-        while s < to {
-            let mut node = trie.step(0, bytes[s]);
-            let mut e = s + 1;
-            while node != 0 {
-                if node & ENDS != 0 {
-                    self.offer_ends(text, trie.ends(node), s, e);
+        let topic_only = scope == Scope::Topic;
+        PHRASES.scan(text.as_bytes(), from, to, |s, e, sources| {
+            for src in sources {
+                if topic_only && !src.topic {
+                    continue;
                 }
-                if e == bytes.len() {
-                    break;
+                let p = src.pattern as usize;
+                let hit = match src.vocab {
+                    0 => CUES.hit(text, p, s, e),
+                    1 => METRICS.hit(text, p, s, e),
+                    2 => COMMODITIES.hit(text, p, s, e),
+                    3 => REGIONS.hit(text, p, s, e),
+                    _ => SEGMENTS.hit(text, p, s, e),
+                };
+                if let Some(h) = hit {
+                    self.picks[src.vocab as usize].offer(src.pattern, h);
                 }
-                node = trie.step(node, bytes[e]);
-                e += 1;
             }
-            if is_word(s) {
-                s += 1;
-                while s < to && is_word(s) {
-                    s += 1;
-                }
-            } else {
-                s += 1;
-            }
-        }
-    }
-
-    /// The phrases ending at `s..e`, offered to their vocabularies. Out of line:
-    /// few trie nodes end phrases, and the walk keeps its registers.
-    #[inline(never)]
-    fn offer_ends(&mut self, text: &str, ends: &[(u8, u32)], s: usize, e: usize) {
-        for &(v, p) in ends {
-            let hit = match v {
-                0 => CUES.hit(text, p as usize, s, e),
-                1 => METRICS.hit(text, p as usize, s, e),
-                2 => COMMODITIES.hit(text, p as usize, s, e),
-                3 => REGIONS.hit(text, p as usize, s, e),
-                _ => SEGMENTS.hit(text, p as usize, s, e),
-            };
-            if let Some(h) = hit {
-                self.picks[v as usize].offer(p, h);
-            }
-        }
+        });
     }
 
     pub fn finish(self) -> AllHits {
@@ -490,7 +344,7 @@ pub static COMMODITIES: Lazy<Vocab<&'static str>> = Lazy::new(|| {
 /// The canonical commodity a whole heading names ("Nickel Pig Iron (NPI)" -> `npi`),
 /// allowing a leading "Overseas"/"Indonesian" qualifier and a trailing abbreviation.
 pub fn commodity_of_heading(heading: &str) -> Option<&'static str> {
-    // The trie of `find_all` (hot in cache while a document is read) rather than the
+    // The phrase index of `find_all` (hot in cache while a document is read) rather than the
     // vocabulary's own automaton, which is cold by the time the next heading comes.
     let hits = find_all(heading).commodities;
     let first = hits.first()?;

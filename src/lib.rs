@@ -22,6 +22,7 @@ pub mod html;
 pub mod lexicon;
 pub mod meta;
 pub mod numbers;
+pub mod phrases;
 pub mod python;
 pub mod segment;
 pub mod stream;

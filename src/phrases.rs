@@ -1,0 +1,384 @@
+//! Phrases as sequences of tokens, and the scan that finds them in a text.
+//!
+//! A token is a run of word bytes (ASCII letters, digits, `_`) or any other
+//! single byte. A phrase is word-bounded (no word runs on past either edge)
+//! exactly when the text's tokens from its start spell the phrase's tokens, so
+//! the scan looks each token of the text up once, a word by its case-folded
+//! bytes in a hash table, and walks a trie of token ids from each token. Most
+//! words of a report begin no phrase and cost one probe of the table, where a
+//! trie of bytes costs a dependent load for every byte they share with some phrase.
+
+use std::collections::HashMap;
+
+pub const fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = is_word_byte(b as u8);
+        b += 1;
+    }
+    t
+};
+
+/// Words up to this long are hash keys packed into a `u128`.
+const SHORT: usize = 16;
+/// Longer words are looked up by their bytes; a text word longer than any phrase word is in none.
+const LONG: usize = 64;
+
+/// ASCII case folding of word bytes: `| 0x20` maps `A-Z` to `a-z` and keeps
+/// digits; `_` becomes 0x7F, which no other word byte does.
+const FOLD: u128 = u128::from_le_bytes([0x20; 16]);
+
+/// The key of the short word `b[s..s + n]` (1 <= n <= 16): its folded bytes, zero padded.
+#[inline]
+fn short_key(b: &[u8], s: usize, n: usize) -> u128 {
+    let mask = if n == SHORT { u128::MAX } else { (1u128 << (8 * n)) - 1 };
+    let raw = match b.get(s..s + SHORT) {
+        Some(w) => u128::from_le_bytes(w.try_into().expect("16 bytes")),
+        None => {
+            let mut buf = [0u8; SHORT];
+            buf[..n].copy_from_slice(&b[s..s + n]);
+            u128::from_le_bytes(buf)
+        }
+    };
+    (raw | FOLD) & mask
+}
+
+#[inline]
+fn hash(key: u128) -> u64 {
+    let (lo, hi) = (key as u64, (key >> 64) as u64);
+    (lo ^ hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// Bits of the filter that turns most words away before the table is probed.
+const FILTER_BITS: u32 = 15;
+
+/// The filter bit of a hash: low bits of the product, where the table slot takes the high ones.
+#[inline]
+fn filter_bit(h: u64) -> usize {
+    ((h >> 8) & ((1 << FILTER_BITS) - 1)) as usize
+}
+
+#[derive(Clone, Copy, Default)]
+struct Node {
+    /// Range of `edges`: (token id, child) of this node.
+    edges: (u32, u32),
+    /// Range of `outs`: the payloads of the phrases that end here.
+    outs: (u32, u32),
+}
+
+/// A trie of phrases over token ids, with the table that gives a text's tokens their ids.
+pub struct PhraseIndex<P> {
+    /// Id of each single-byte token (0: in no phrase).
+    byte_ids: [u32; 256],
+    /// A bit per hash of the short words: a text word whose bit is clear is in no phrase.
+    /// 4 KB, in L1 while the table is not; most words of a text stop here.
+    filter: Vec<u64>,
+    /// Open addressing table of the short words: key 0 marks an empty slot.
+    keys: Vec<u128>,
+    ids: Vec<u32>,
+    shift: u32,
+    long_words: HashMap<Vec<u8>, u32>,
+    /// Token id -> the node its one-token prefix reaches (0: none).
+    roots: Vec<u32>,
+    nodes: Vec<Node>,
+    edges: Vec<(u32, u32)>,
+    outs: Vec<P>,
+}
+
+impl<P: Copy> PhraseIndex<P> {
+    /// `phrases`: (lowercase phrase, payload). A phrase may appear more than once.
+    pub fn build<'p>(phrases: impl IntoIterator<Item = (&'p str, P)>) -> Self {
+        let mut ids: HashMap<Vec<u8>, u32> = HashMap::new();
+        let mut byte_ids = [0u32; 256];
+        let mut n_ids = 0u32;
+        // Trie under construction: node 0 is the root.
+        let mut kids: Vec<Vec<(u32, u32)>> = vec![Vec::new()];
+        let mut ends: Vec<Vec<P>> = vec![Vec::new()];
+        for (phrase, payload) in phrases {
+            let b = phrase.as_bytes();
+            let mut node = 0usize;
+            let mut s = 0;
+            while s < b.len() {
+                let e = token_end(b, s);
+                let id = if is_word_byte(b[s]) {
+                    assert!(e - s <= LONG, "phrase word longer than {LONG} bytes: {phrase}");
+                    let folded: Vec<u8> = b[s..e].iter().map(|&c| c | 0x20).collect();
+                    *ids.entry(folded).or_insert_with(|| {
+                        n_ids += 1;
+                        n_ids
+                    })
+                } else {
+                    let slot = &mut byte_ids[b[s] as usize];
+                    if *slot == 0 {
+                        n_ids += 1;
+                        *slot = n_ids;
+                    }
+                    *slot
+                };
+                node = match kids[node].iter().find(|&&(t, _)| t == id) {
+                    Some(&(_, child)) => child as usize,
+                    None => {
+                        kids.push(Vec::new());
+                        ends.push(Vec::new());
+                        let child = kids.len() - 1;
+                        kids[node].push((id, child as u32));
+                        child
+                    }
+                };
+                s = e;
+            }
+            ends[node].push(payload);
+        }
+
+        let short_words: Vec<(u128, u32)> = ids
+            .iter()
+            .filter(|(w, _)| w.len() <= SHORT)
+            .map(|(w, &id)| (short_key(w, 0, w.len()), id))
+            .collect();
+        let bits = (short_words.len() * 4).next_power_of_two().max(16).trailing_zeros();
+        let shift = 64 - bits;
+        let mut keys = vec![0u128; 1 << bits];
+        let mut slot_ids = vec![0u32; 1 << bits];
+        let mut filter = vec![0u64; (1 << FILTER_BITS) / 64];
+        for (key, id) in short_words {
+            let f = filter_bit(hash(key));
+            filter[f / 64] |= 1 << (f % 64);
+            let mut h = (hash(key) >> shift) as usize;
+            while keys[h] != 0 {
+                h = (h + 1) & (keys.len() - 1);
+            }
+            keys[h] = key;
+            slot_ids[h] = id;
+        }
+        let long_words = ids.into_iter().filter(|(w, _)| w.len() > SHORT).collect();
+
+        let mut roots = vec![0u32; n_ids as usize + 1];
+        for &(id, child) in &kids[0] {
+            roots[id as usize] = child;
+        }
+        let mut nodes = vec![Node::default(); kids.len()];
+        let (mut edges, mut outs) = (Vec::new(), Vec::new());
+        for (n, node) in nodes.iter_mut().enumerate() {
+            node.edges = (edges.len() as u32, (edges.len() + kids[n].len()) as u32);
+            edges.extend(&kids[n]);
+            node.outs = (outs.len() as u32, (outs.len() + ends[n].len()) as u32);
+            outs.extend(&ends[n]);
+        }
+        PhraseIndex {
+            byte_ids,
+            filter,
+            keys,
+            ids: slot_ids,
+            shift,
+            long_words,
+            roots,
+            nodes,
+            edges,
+            outs,
+        }
+    }
+
+    /// The token starting at `s`: its end and id (0: in no phrase).
+    #[inline]
+    fn token(&self, b: &[u8], s: usize) -> (usize, u32) {
+        if !WORD_BYTE[b[s] as usize] {
+            return (s + 1, self.byte_ids[b[s] as usize]);
+        }
+        let (n, raw) = match b.get(s..s + SHORT) {
+            // One load gives the word's length and (most often) all its bytes.
+            Some(w) => {
+                let w: &[u8; SHORT] = w.try_into().expect("16 bytes");
+                let n = word_len16(w);
+                if n == SHORT {
+                    (token_end(b, s) - s, u128::from_le_bytes(*w))
+                } else {
+                    (n, u128::from_le_bytes(*w))
+                }
+            }
+            None => {
+                let n = token_end(b, s) - s;
+                let mut buf = [0u8; SHORT];
+                let k = n.min(SHORT);
+                buf[..k].copy_from_slice(&b[s..s + k]);
+                (n, u128::from_le_bytes(buf))
+            }
+        };
+        let e = s + n;
+        if n > SHORT {
+            return (e, self.long_word(&b[s..e]));
+        }
+        let mask = if n == SHORT { u128::MAX } else { (1u128 << (8 * n)) - 1 };
+        let key = (raw | FOLD) & mask;
+        let hk = hash(key);
+        let f = filter_bit(hk);
+        if self.filter[f / 64] & (1 << (f % 64)) == 0 {
+            return (e, 0);
+        }
+        let slots = self.keys.len() - 1;
+        let mut h = (hk >> self.shift) as usize;
+        loop {
+            let k = self.keys[h];
+            if k == key {
+                return (e, self.ids[h]);
+            }
+            if k == 0 {
+                return (e, 0);
+            }
+            h = (h + 1) & slots;
+        }
+    }
+
+    #[cold]
+    fn long_word(&self, w: &[u8]) -> u32 {
+        if w.len() > LONG || self.long_words.is_empty() {
+            return 0;
+        }
+        let mut buf = [0u8; LONG];
+        for (d, &c) in buf.iter_mut().zip(w) {
+            *d = c | 0x20;
+        }
+        self.long_words.get(&buf[..w.len()]).copied().unwrap_or(0)
+    }
+
+    /// Calls `found(start, end, payloads)` for the phrases spelled by the tokens
+    /// from each token start in `b[from..to]` (a phrase may run past `to`), in
+    /// order of start and, within a start, of end. A word cut by `from` is not a start.
+    pub fn scan(&self, b: &[u8], from: usize, to: usize, mut found: impl FnMut(usize, usize, &[P])) {
+        let mut s = from;
+        if s > 0 && s < to && WORD_BYTE[b[s - 1] as usize] && WORD_BYTE[b[s] as usize] {
+            s = token_end(b, s).min(to);
+        }
+        while s < to {
+            let (e, id) = self.token(b, s);
+            let mut node = self.roots[id as usize];
+            let mut end = e;
+            while node != 0 {
+                let n = self.nodes[node as usize];
+                if n.outs.0 != n.outs.1 {
+                    found(s, end, &self.outs[n.outs.0 as usize..n.outs.1 as usize]);
+                }
+                if n.edges.0 == n.edges.1 || end == b.len() {
+                    break;
+                }
+                let (next_end, next) = self.token(b, end);
+                node = self.edges[n.edges.0 as usize..n.edges.1 as usize]
+                    .iter()
+                    .find(|&&(t, _)| t == next)
+                    .map_or(0, |&(_, c)| c);
+                end = next_end;
+            }
+            s = e;
+        }
+    }
+}
+
+/// How many of the 16 bytes lead with word bytes (16: all of them).
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn word_len16(w: &[u8; SHORT]) -> usize {
+    use std::arch::x86_64::*;
+    // SSE2 is part of x86_64. A byte is in a range when its distance from the
+    // range's start, as an unsigned byte, is at most the range's width.
+    unsafe {
+        let x = _mm_loadu_si128(w.as_ptr().cast());
+        let in_range = |v: __m128i, lo: i8, width: i8| {
+            let d = _mm_sub_epi8(v, _mm_set1_epi8(lo));
+            _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(width)), d)
+        };
+        let digit = in_range(x, b'0' as i8, 9);
+        let letter = in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), b'a' as i8, 25);
+        let under = _mm_cmpeq_epi8(x, _mm_set1_epi8(b'_' as i8));
+        let word = _mm_or_si128(_mm_or_si128(digit, letter), under);
+        let mask = _mm_movemask_epi8(word) as u32;
+        (!mask).trailing_zeros().min(SHORT as u32) as usize
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+fn word_len16(w: &[u8; SHORT]) -> usize {
+    w.iter().position(|&c| !is_word_byte(c)).unwrap_or(SHORT)
+}
+
+/// End of the token at `s`: past the word, or past the one other byte.
+#[inline]
+fn token_end(b: &[u8], s: usize) -> usize {
+    if !WORD_BYTE[b[s] as usize] {
+        return s + 1;
+    }
+    let mut e = s + 1;
+    while e < b.len() && WORD_BYTE[b[e] as usize] {
+        e += 1;
+    }
+    e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(index: &PhraseIndex<u32>, text: &str) -> Vec<(usize, usize, Vec<u32>)> {
+        let mut out = Vec::new();
+        index.scan(text.as_bytes(), 0, text.len(), |s, e, p| out.push((s, e, p.to_vec())));
+        out
+    }
+
+    #[test]
+    fn phrases_are_found_on_token_boundaries_case_folded() {
+        let index = PhraseIndex::build([
+            ("up", 0),
+            ("up by", 1),
+            ("y/y", 2),
+            ("ex-china", 3),
+            ("ternary cathode precursor material", 4),
+        ]);
+        let text = "Output UP by 5% y/y, update; Ex-China TERNARY cathode precursor material";
+        let got = found(&index, text);
+        let spans: Vec<(&str, Vec<u32>)> = got.iter().map(|(s, e, p)| (&text[*s..*e], p.clone())).collect();
+        assert_eq!(
+            spans,
+            [
+                ("UP", vec![0]),
+                ("UP by", vec![1]),
+                ("y/y", vec![2]),
+                ("Ex-China", vec![3]),
+                ("TERNARY cathode precursor material", vec![4]),
+            ]
+        );
+    }
+
+    #[test]
+    fn word_lengths_by_block_agree_with_bytes() {
+        let mut w = [b'a'; SHORT];
+        for c in 0..=255u8 {
+            for at in [0, 5, 15] {
+                w[at] = c;
+                let want = w.iter().position(|&c| !is_word_byte(c)).unwrap_or(SHORT);
+                assert_eq!(word_len16(&w), want, "byte {c} at {at}");
+                w[at] = b'a';
+            }
+        }
+    }
+
+    #[test]
+    fn long_words_and_text_ends() {
+        let index = PhraseIndex::build([("pyroantimonatesodium", 7), ("cu", 8)]);
+        assert_eq!(found(&index, "PyroantimonateSodium"), [(0, 20, vec![7])]);
+        assert_eq!(found(&index, "pyroantimonatesodiums cu"), [(22, 24, vec![8])]);
+        assert_eq!(found(&index, "cu_"), []);
+    }
+
+    #[test]
+    fn a_scan_starts_after_a_cut_word_and_runs_past_its_end() {
+        let index = PhraseIndex::build([("copper cathode", 1), ("cathode", 2)]);
+        let text = "xcathode copper cathode";
+        let mut out = Vec::new();
+        index.scan(text.as_bytes(), 3, 12, |s, e, p| out.push((s, e, p.to_vec())));
+        assert_eq!(out, [(9, 23, vec![1])]);
+    }
+}
