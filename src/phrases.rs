@@ -36,7 +36,6 @@ const FOLD: u128 = u128::from_le_bytes([0x20; 16]);
 /// The key of the short word `b[s..s + n]` (1 <= n <= 16): its folded bytes, zero padded.
 #[inline]
 fn short_key(b: &[u8], s: usize, n: usize) -> u128 {
-    let mask = if n == SHORT { u128::MAX } else { (1u128 << (8 * n)) - 1 };
     let raw = match b.get(s..s + SHORT) {
         Some(w) => u128::from_le_bytes(w.try_into().expect("16 bytes")),
         None => {
@@ -45,8 +44,19 @@ fn short_key(b: &[u8], s: usize, n: usize) -> u128 {
             u128::from_le_bytes(buf)
         }
     };
-    (raw | FOLD) & mask
+    (raw | FOLD) & KEEP[n]
 }
+
+/// `KEEP[n]`: the low `n` bytes of a key (a table: a variable 128-bit shift is several instructions).
+static KEEP: [u128; SHORT + 1] = {
+    let mut t = [0u128; SHORT + 1];
+    let mut n = 1;
+    while n <= SHORT {
+        t[n] = (t[n - 1] << 8) | 0xFF;
+        n += 1;
+    }
+    t
+};
 
 #[inline]
 fn hash(key: u128) -> u64 {
@@ -212,8 +222,7 @@ impl<P: Copy> PhraseIndex<P> {
         if n > SHORT {
             return (e, self.long_word(&b[s..e]));
         }
-        let mask = if n == SHORT { u128::MAX } else { (1u128 << (8 * n)) - 1 };
-        let key = (raw | FOLD) & mask;
+        let key = (raw | FOLD) & KEEP[n];
         let hk = hash(key);
         let f = filter_bit(hk);
         if self.filter[f / 64] & (1 << (f % 64)) == 0 {
