@@ -289,6 +289,8 @@ const JOIN_STOPWORDS: &[&str] = &[
 ];
 
 const CLAUSE_WORDS: &[&str] = &["while", "but", "whereas", "although"];
+/// The first two letters of each of [`CLAUSE_WORDS`]: the spaces [`Clauses::new`] looks past.
+const CLAUSE_STARTS: &[[u8; 2]] = &[*b"wh", *b"bu", *b"al"];
 
 /// The clause breaks of one sentence, found once: punctuation (not the comma of
 /// "1,486") and contrast words. A number's clause lies between two breaks.
@@ -304,23 +306,20 @@ impl Clauses {
     fn new(text: &str, s: usize, e: usize) -> Self {
         let b = text.as_bytes();
         let mut cuts = Vec::new();
-        for i in s..e {
-            match b[i] {
-                b',' if i > s && i + 1 < e && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() => {}
-                b',' | b':' | b'(' | b')' => cuts.push((i, i + 1, false)),
-                b';' => cuts.push((i, i + 1, true)),
-                // Contrast words start with "a", "b" or "w": most spaces are passed at a glance.
-                b' ' if i + 1 < e && matches!(b[i + 1] | 0x20, b'a' | b'b' | b'w') => {
-                    for w in CLAUSE_WORDS {
-                        let end = i + 1 + w.len();
-                        if end < e && b[end] == b' ' && b[i + 1..end].eq_ignore_ascii_case(w.as_bytes()) {
-                            cuts.push((i, end + 1, true));
-                        }
+        crate::bytes::for_each_stop(b, s, e, b",:();", CLAUSE_STARTS, |i| match b[i] {
+            b',' if i > s && i + 1 < e && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() => {}
+            b',' | b':' | b'(' | b')' => cuts.push((i, i + 1, false)),
+            b';' => cuts.push((i, i + 1, true)),
+            b' ' => {
+                for w in CLAUSE_WORDS {
+                    let end = i + 1 + w.len();
+                    if end < e && b[end] == b' ' && b[i + 1..end].eq_ignore_ascii_case(w.as_bytes()) {
+                        cuts.push((i, end + 1, true));
                     }
                 }
-                _ => {}
             }
-        }
+            _ => {}
+        });
         Clauses { s, e, cuts }
     }
 
@@ -1244,6 +1243,13 @@ mod tests {
     }
 
     const HEAD: &str = "Overview of Metal Production in January 2025 and Forecast for February\nZinc Ingot\n";
+
+    #[test]
+    fn clause_words_begin_with_a_listed_pair() {
+        for w in CLAUSE_WORDS {
+            assert!(CLAUSE_STARTS.contains(&[w.as_bytes()[0], w.as_bytes()[1]]), "{w}");
+        }
+    }
 
     #[test]
     fn changes_inherit_direction_and_basis() {
