@@ -172,18 +172,17 @@ pub struct AllHits {
     pub segments: Vec<Hit>,
 }
 
-/// Where a phrase of [`PHRASES`] comes from.
+/// Where a phrase of an index comes from.
 #[derive(Clone, Copy)]
 struct Source {
     /// 0 cues, 1 metrics, 2 commodities, 3 regions, 4 segments.
     vocab: u8,
     pattern: u32,
-    /// In the [`Scope::Topic`] search: a metric word or a basis cue.
-    topic: bool,
 }
 
-/// Every phrase of the five vocabularies, as token sequences ([`PhraseIndex`]).
-static PHRASES: Lazy<PhraseIndex<Source>> = Lazy::new(|| {
+/// The phrases of the vocabularies whose cue flags `cue_ok` takes (all metrics;
+/// commodities, regions and segments if `others`), as token sequences.
+fn phrase_index(others: bool, cue_ok: impl Fn(u32) -> bool) -> PhraseIndex<Source> {
     let vocabularies = [
         &CUES.keys,
         &METRICS.keys,
@@ -194,23 +193,31 @@ static PHRASES: Lazy<PhraseIndex<Source>> = Lazy::new(|| {
     let mut phrases = Vec::new();
     for (v, keys) in vocabularies.into_iter().enumerate() {
         for (i, k) in keys.iter().enumerate() {
-            // What a sentence without a number can tell the sentences after it: its
-            // topic (metric words) and which of its period words are a comparison base.
-            let topic = match v {
-                0 => CUES.payloads[CUES.patterns[i].0 as usize] & cue::BASIS != 0,
+            let keep = match v {
+                0 => cue_ok(CUES.payloads[CUES.patterns[i].0 as usize]),
                 1 => true,
-                _ => false,
+                _ => others,
             };
-            let source = Source {
-                vocab: v as u8,
-                pattern: i as u32,
-                topic,
-            };
-            phrases.push((k.as_str(), source));
+            if keep {
+                let source = Source {
+                    vocab: v as u8,
+                    pattern: i as u32,
+                };
+                phrases.push((k.as_str(), source));
+            }
         }
     }
     PhraseIndex::build(phrases)
-});
+}
+
+/// Every phrase of the five vocabularies.
+static ALL: Lazy<PhraseIndex<Source>> = Lazy::new(|| phrase_index(true, |_| true));
+
+/// What a sentence without a number can tell the sentences after it: its topic
+/// (metric words) and which of its period words are a comparison base (basis
+/// cues). Most of a report's words begin none of these phrases, so an index of
+/// its own turns them away at the first look.
+static TOPIC: Lazy<PhraseIndex<Source>> = Lazy::new(|| phrase_index(false, |f| f & cue::BASIS != 0));
 
 /// Per vocabulary, [`Vocab::find`]'s choice as the scan goes: at each start, the
 /// longest bounded phrase (the first pattern among equally long ones), and the
@@ -253,7 +260,7 @@ pub fn find_all(text: &str) -> AllHits {
 pub enum Scope {
     /// All five vocabularies.
     All,
-    /// Metric words and basis cues only: see [`Source::topic`].
+    /// Metric words and basis cues only: see [`TOPIC`].
     Topic,
 }
 
@@ -277,12 +284,12 @@ impl HitScan {
 
     /// Finds the phrases starting in `text[from..to]` (they may run past `to`).
     pub fn scan(&mut self, text: &str, from: usize, to: usize, scope: Scope) {
-        let topic_only = scope == Scope::Topic;
-        PHRASES.scan(text.as_bytes(), from, to, |s, e, sources| {
+        let index = match scope {
+            Scope::All => &*ALL,
+            Scope::Topic => &*TOPIC,
+        };
+        index.scan(text.as_bytes(), from, to, |s, e, sources| {
             for src in sources {
-                if topic_only && !src.topic {
-                    continue;
-                }
                 let p = src.pattern as usize;
                 let hit = match src.vocab {
                     0 => CUES.hit(text, p, s, e),
