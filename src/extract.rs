@@ -260,12 +260,17 @@ fn adjacent(gap: &str) -> bool {
 /// Text that ends with "by", perhaps followed by an approximation word: "300-series by about".
 fn ends_with_by(t: &str) -> bool {
     let l = strip_approx(t);
-    l == "by" || l.ends_with(" by")
+    l.eq_ignore_ascii_case("by") || ends_with_ci(l, " by")
 }
 
-/// Lower-cased text without a trailing approximation word: "... and approximately" -> "... and".
-fn strip_approx(t: &str) -> String {
-    let l = t.trim_end().to_ascii_lowercase();
+/// Whether `t` ends with the ASCII `suffix`, in any case.
+fn ends_with_ci(t: &str, suffix: &str) -> bool {
+    t.len() >= suffix.len() && t.as_bytes()[t.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+/// Text without a trailing approximation word: "... and approximately" -> "... and".
+fn strip_approx(t: &str) -> &str {
+    let t = t.trim_end();
     [
         "approximately",
         "about",
@@ -278,8 +283,8 @@ fn strip_approx(t: &str) -> String {
         "almost",
     ]
     .iter()
-    .find_map(|w| l.strip_suffix(w))
-    .map_or(l.clone(), |x| x.trim_end().to_string())
+    .find(|w| ends_with_ci(t, w))
+    .map_or(t, |w| t[..t.len() - w.len()].trim_end())
 }
 
 /// Words that cannot stand between a commodity and the metric word it is the subject of.
@@ -496,10 +501,10 @@ impl<'a> Reader<'a> {
             } else if dl.is_none() {
                 if let Some((true, sign, basis)) = prev {
                     let lead = strip_approx(&text[pre_start..q.start]);
-                    let elliptic = ends_with_by(&lead)
-                        || lead.ends_with(" and")
-                        || lead.ends_with(" or")
-                        || lead.ends_with(" but");
+                    let elliptic = ends_with_by(lead)
+                        || ends_with_ci(lead, " and")
+                        || ends_with_ci(lead, " or")
+                        || ends_with_ci(lead, " but");
                     if elliptic || self.connector_only(pre_start, q.start, &basis_spans) {
                         change = Some((sign, Some(basis)));
                     }

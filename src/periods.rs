@@ -367,17 +367,21 @@ fn scan_with<'h>(
         while !text.is_char_boundary(from_b) {
             from_b += 1;
         }
-        let before = text[from_b..ws].trim_end().to_ascii_lowercase();
+        let before = text[from_b..ws].trim_end().as_bytes();
         let is_range = matches!(kind, PKind::MonthRange { .. });
         let base = !is_range
-            && (before.ends_with("from")
-                || before.ends_with("than")
-                || before.ends_with("than in")
-                || before.ends_with("compared to")
-                || before.ends_with("compared with")
-                || before.ends_with("versus")
-                || before.ends_with("vs.")
-                || before.ends_with("vs"));
+            && [
+                "from",
+                "than",
+                "than in",
+                "compared to",
+                "compared with",
+                "versus",
+                "vs.",
+                "vs",
+            ]
+            .iter()
+            .any(|w| before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes()));
         out.push(PeriodExpr {
             start: ws,
             end: we,

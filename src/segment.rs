@@ -261,8 +261,8 @@ fn ends_sentence(text: &str, s: usize, dot: usize) -> bool {
         let prev = before[..before.len() - word.len()].trim_end();
         return !(prev.is_empty() || prev.ends_with([':', ';']));
     }
-    let lw = word.to_ascii_lowercase();
-    !(ABBREVIATIONS.contains(&lw.as_str()) || (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase()))
+    !(ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        || (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase()))
 }
 
 #[cfg(test)]

@@ -64,6 +64,10 @@ pub struct Table {
 /// "Unit: 1,000 tonne", "(Unit: 10,000 mt)", "Unit：yuan/mt".
 pub fn unit_line(t: &str) -> Option<(&'static str, f64)> {
     let t = t.trim().trim_start_matches('(').trim_end_matches(')');
+    // Most lines are not unit lines: look before copying.
+    if !t.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("unit")) {
+        return None;
+    }
     let lower = t.to_ascii_lowercase();
     let rest = lower.strip_prefix("unit")?.trim_start_matches('s').trim_start();
     let rest = rest
