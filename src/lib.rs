@@ -4,8 +4,9 @@
 //! `decode` (bytes to text) -> `html` (pages to text) -> `segment` (furniture,
 //! sections, sentences) -> `numbers` (quantities and units) -> `periods`
 //! (dates and spans) -> `extract` (resolving each number into a fact), with
-//! vocabulary from `lexicon`; `arrow` builds record batches, `corpus` runs many
-//! documents in parallel and `python` exposes it all through pyo3.
+//! vocabulary from `lexicon` (found in a text by `phrases`); `arrow` builds
+//! record batches, `corpus` runs many documents in parallel and `python`
+//! exposes it all through pyo3.
 
 pub mod extract;
 pub mod faults;
