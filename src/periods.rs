@@ -308,12 +308,15 @@ const MONTH_NAMES: [&str; 36] = [
 /// Whole matches that read plainly without groups: only the `year` alternative
 /// matches four digits alone, and only `month` a month name alone or followed
 /// by white space and a year (`day` wants one or two digits before a word
-/// boundary).
+/// boundary); only `half` a half or quarter ("H1", "3Q") with perhaps a year,
+/// and only `rel` its phrases (no other alternative holds them whole).
 #[derive(Clone, Copy)]
 enum Plain {
     Year,
     /// Length of the month name, and where the year starts in the match if one follows.
     Month(usize, Option<usize>),
+    /// Read in full: a half, a quarter, a relative month or year.
+    Kind(PKind),
 }
 
 impl Plain {
@@ -325,7 +328,7 @@ impl Plain {
         let name = b.iter().position(|c| c.is_ascii_whitespace()).unwrap_or(b.len());
         // Exactly one month name: "DecembertoJanuary" is a range.
         if !MONTH_NAMES.contains(&&m[..name]) {
-            return None;
+            return half_kind(m).or_else(|| rel_kind(m)).map(Plain::Kind);
         }
         if name == b.len() {
             return Some(Plain::Month(name, None));
@@ -354,6 +357,7 @@ fn scan_with<'h>(
         }
         let kind = match &found.reading {
             Reading::Plain(Plain::Year) => year_kind(text, ws, we, to),
+            Reading::Plain(Plain::Kind(kind)) => Some(*kind),
             Reading::Plain(Plain::Month(n, y)) => {
                 month_kind(text, ws, &text[ws..ws + n], y.map(|y| &text[ws + y..we]), None)
             }
@@ -390,6 +394,60 @@ fn scan_with<'h>(
         });
     }
     out
+}
+
+/// The phrases of the `rel` alternative, by their words, and what each says.
+const RELATIVE: [(&[&str], PKind); 12] = [
+    (&["this", "month"], PKind::Relative(0)),
+    (&["the", "current", "month"], PKind::Relative(0)),
+    (&["during", "the", "month"], PKind::Relative(0)),
+    (&["next", "month"], PKind::Relative(1)),
+    (&["the", "following", "month"], PKind::Relative(1)),
+    (&["last", "month"], PKind::Relative(-1)),
+    (&["the", "previous", "month"], PKind::Relative(-1)),
+    (&["this", "year"], PKind::RelativeYear(0)),
+    (&["next", "year"], PKind::RelativeYear(1)),
+    (&["last", "year"], PKind::RelativeYear(-1)),
+    (&["year-end"], PKind::MonthEnd { m: 12, y: None }),
+    (&["the", "end", "of", "the", "year"], PKind::MonthEnd { m: 12, y: None }),
+];
+
+/// A `rel` phrase, words in any case and apart by any white space.
+fn rel_kind(m: &str) -> Option<PKind> {
+    RELATIVE
+        .iter()
+        .find(|(words, _)| {
+            let mut got = m.split_ascii_whitespace();
+            words
+                .iter()
+                .all(|w| got.next().is_some_and(|g| g.eq_ignore_ascii_case(w)))
+                && got.next().is_none()
+        })
+        .map(|&(_, kind)| kind)
+}
+
+/// A half or quarter as the `half` alternative writes it: "H1", "2H", "Q3",
+/// "4Q", perhaps with a year ("Q3 2025").
+fn half_kind(m: &str) -> Option<PKind> {
+    let b = m.as_bytes();
+    let (n, unit) = match b.get(..2)? {
+        [b'H', d @ b'1'..=b'2'] | [d @ b'1'..=b'2', b'H'] => ((d - b'0') as u32, 6),
+        [b'Q', d @ b'1'..=b'4'] | [d @ b'1'..=b'4', b'Q'] => ((d - b'0') as u32, 3),
+        _ => return None,
+    };
+    let rest = &m[2..];
+    let y = match rest.trim_start_matches(|c: char| c.is_ascii_whitespace()) {
+        "" if rest.is_empty() => None,
+        year if year.len() == 4 && year.len() < rest.len() && year.bytes().all(|c| c.is_ascii_digit()) => {
+            Some(year.parse().ok()?)
+        }
+        _ => return None,
+    };
+    Some(PKind::Span {
+        first: unit * n - unit + 1,
+        last: unit * n,
+        y,
+    })
 }
 
 /// The reading of a match from its groups.
@@ -490,17 +548,7 @@ fn groups_kind(c: &regex::Captures, base: usize, text: &str, ws: usize, to: usiz
     } else if c.name("ytd").is_some() {
         PKind::YearToDate
     } else if let Some(r) = c.name("rel") {
-        let r = r.as_str().to_ascii_lowercase();
-        let r = r.split_whitespace().collect::<Vec<_>>().join(" ");
-        match r.as_str() {
-            "this month" | "the current month" | "during the month" => PKind::Relative(0),
-            "next month" | "the following month" => PKind::Relative(1),
-            "last month" | "the previous month" => PKind::Relative(-1),
-            "this year" => PKind::RelativeYear(0),
-            "next year" => PKind::RelativeYear(1),
-            "last year" => PKind::RelativeYear(-1),
-            _ => PKind::MonthEnd { m: 12, y: None },
-        }
+        rel_kind(r.as_str()).unwrap_or(PKind::MonthEnd { m: 12, y: None })
     } else if let Some(y) = c.name("year") {
         return year_kind(text, base + y.start(), base + y.end(), to);
     } else {
@@ -671,6 +719,12 @@ mod expr_tests {
             texts.push(sparse);
         }
         texts.push("Jan.é to Feb.é 2025é H1é éH1 Sept.é year-to-dateé May 2025 é".into());
+        // Halves, quarters and relative phrases, read without the capture engine.
+        texts.push(
+            "H1 2025, 2H, Q3  2024, 4Q, 1Q2025, H3 2025, Q5, this  Month, THE current\nmonth, during the month, \
+             next year, last\tyear, Year-End, the end of the year, the end of the year 2025, so far this year"
+                .into(),
+        );
         // No-break spaces, en dashes, quotes and CJK next to the figures of saved pages.
         texts.push(
             "From May\u{a0}2025 to “June 2025”, Jan–Mar 2025, 2025年 and the first\u{a0}half of\u{2009}2024.".into(),
