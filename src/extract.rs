@@ -295,7 +295,7 @@ const JOIN_STOPWORDS: &[&str] = &[
 
 const CLAUSE_WORDS: &[&str] = &["while", "but", "whereas", "although"];
 /// The first two letters of each of [`CLAUSE_WORDS`]: the spaces [`Clauses::new`] looks past.
-const CLAUSE_STARTS: &[[u8; 2]] = &[*b"wh", *b"bu", *b"al"];
+const CLAUSE_STARTS: [[u8; 2]; 3] = [*b"wh", *b"bu", *b"al"];
 
 /// The clause breaks of one sentence, found once: punctuation (not the comma of
 /// "1,486") and contrast words. A number's clause lies between two breaks.
@@ -311,7 +311,7 @@ impl Clauses {
     fn new(text: &str, s: usize, e: usize) -> Self {
         let b = text.as_bytes();
         let mut cuts = Vec::new();
-        crate::bytes::for_each_stop(b, s, e, b",:();", CLAUSE_STARTS, |i| match b[i] {
+        crate::bytes::for_each_stop(b, s, e, b",:();", &CLAUSE_STARTS, |i| match b[i] {
             b',' if i > s && i + 1 < e && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() => {}
             b',' | b':' | b'(' | b')' => cuts.push((i, i + 1, false)),
             b';' => cuts.push((i, i + 1, true)),
