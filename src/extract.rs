@@ -213,6 +213,13 @@ fn scan_plan(text: &str, lines: &[Line], tables: &[Table]) -> (Vec<(usize, usize
     (plan, sentences)
 }
 
+/// A forward-looking word in the clause `cs..ce` (of the sentence whose `cues` these are).
+fn clause_has_forward(cues: &[Hit], cs: usize, ce: usize) -> bool {
+    within(cues, cs, ce)
+        .iter()
+        .any(|h| flags(h) & (cue::FORWARD | cue::FORECAST_BEFORE) != 0)
+}
+
 /// Words allowed between a number and the period it is "in": "1,087 tons in November".
 const ATTACH_WORDS: &[&str] = &[
     "mark",
@@ -472,14 +479,14 @@ impl<'a> Reader<'a> {
                     dl = Some(d);
                 }
             }
-            let post_dir = self.post_direction(q, post_end).or_else(|| {
+            let post_dir = self.post_direction(cues, q, post_end).or_else(|| {
                 // "a 14% MoM and 19% YoY drop": the direction after the pair applies to both.
                 let next = qs.get(qi + 1)?;
                 let between = text[q.end..next.start].to_ascii_lowercase();
                 let between = between.trim();
                 let joined = between.ends_with("and") || between.ends_with("or");
                 (joined && self.connector_only(q.end, next.start, &basis_spans))
-                    .then(|| self.post_direction(next, qs.get(qi + 2).map_or(e, |n| n.start)))
+                    .then(|| self.post_direction(cues, next, qs.get(qi + 2).map_or(e, |n| n.start)))
                     .flatten()
             });
             let expected_figure = expected_figure && post_dir.is_none();
@@ -594,10 +601,10 @@ impl<'a> Reader<'a> {
                     // A later month is a forecast, unless the sentence tells it as a measured event
                     // ("TCs fell further in December") and no forecast word governs the number.
                     (Some(p), Some(_)) => {
-                        let forward_here = self.clause_has_forward(cs, ce);
+                        let forward_here = clause_has_forward(cues, cs, ce);
                         self.after_measured(p, forward) && (forward_here || !past)
                     }
-                    _ => forward && self.clause_has_forward(cs, ce),
+                    _ => forward && clause_has_forward(cues, cs, ce),
                 };
 
             // --- region, partner, segment
@@ -772,9 +779,10 @@ impl<'a> Reader<'a> {
     }
 
     /// A direction written after the number: "5,800 mt lower than", "a 2.9 pp MoM decline".
-    fn post_direction(&self, q: &Quantity, limit: usize) -> Option<f64> {
+    /// `cues`: the sentence's, which `q.end..limit` lies in.
+    fn post_direction(&self, cues: &[Hit], q: &Quantity, limit: usize) -> Option<f64> {
         let mut pos = q.end;
-        for h in within(&self.hits.cues, q.end, limit) {
+        for h in within(cues, q.end, limit) {
             if !self.text[pos..h.start].trim().is_empty() {
                 return None;
             }
@@ -818,12 +826,6 @@ impl<'a> Reader<'a> {
     fn after_from(&self, pos: usize, s: usize) -> bool {
         let tail = self.text.as_bytes()[pos.saturating_sub(12).max(s)..pos].trim_ascii_end();
         tail.len() >= 4 && tail[tail.len() - 4..].eq_ignore_ascii_case(b"from")
-    }
-
-    fn clause_has_forward(&self, cs: usize, ce: usize) -> bool {
-        within(&self.hits.cues, cs, ce)
-            .iter()
-            .any(|h| flags(h) & (cue::FORWARD | cue::FORECAST_BEFORE) != 0)
     }
 
     /// `prev`: unit and metric of the previous level in the sentence, for lists
