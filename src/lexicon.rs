@@ -686,6 +686,51 @@ pub(crate) mod tests {
         }
     }
 
+    /// Texts stitched at random from vocabulary phrases, their pieces and the
+    /// characters around words that matter to the scan: joints, underscores,
+    /// digits, non-ASCII letters, case changes, long words and cut-off ends.
+    #[test]
+    fn find_all_agrees_with_each_vocabulary_on_stitched_text() {
+        let keys: Vec<&str> = [
+            &CUES.keys,
+            &METRICS.keys,
+            &COMMODITIES.keys,
+            &REGIONS.keys,
+            &SEGMENTS.keys,
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+        let glue = [" ", "  ", "-", "/", ".", ",", "_", "é", "(", "\n", "7", "x", "=", ""];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..400 {
+            let mut t = String::new();
+            for _ in 0..1 + next(12) {
+                let k = keys[next(keys.len())];
+                let piece = match next(6) {
+                    0 => k.to_ascii_uppercase(),
+                    1 => k[..k.floor_char_boundary(1 + next(k.len()))].to_string(),
+                    2 => format!("{k}{}", "s".repeat(next(20))),
+                    _ => k.to_string(),
+                };
+                t.push_str(&piece);
+                t.push_str(glue[next(glue.len())]);
+            }
+            assert_eq!(find_all(&t).cues, CUES.find(&t), "{t:?}");
+            assert_eq!(find_all(&t).metrics, METRICS.find(&t), "{t:?}");
+            assert_eq!(find_all(&t).commodities, COMMODITIES.find(&t), "{t:?}");
+            assert_eq!(find_all(&t).regions, REGIONS.find(&t), "{t:?}");
+            assert_eq!(find_all(&t).segments, SEGMENTS.find(&t), "{t:?}");
+        }
+    }
+
     #[test]
     fn headings_fold_spelling_variants() {
         for (h, c) in [
