@@ -723,11 +723,12 @@ pub(crate) mod tests {
                 t.push_str(&piece);
                 t.push_str(glue[next(glue.len())]);
             }
-            assert_eq!(find_all(&t).cues, CUES.find(&t), "{t:?}");
-            assert_eq!(find_all(&t).metrics, METRICS.find(&t), "{t:?}");
-            assert_eq!(find_all(&t).commodities, COMMODITIES.find(&t), "{t:?}");
-            assert_eq!(find_all(&t).regions, REGIONS.find(&t), "{t:?}");
-            assert_eq!(find_all(&t).segments, SEGMENTS.find(&t), "{t:?}");
+            let all = find_all(&t);
+            assert_eq!(all.cues, CUES.find(&t), "{t:?}");
+            assert_eq!(all.metrics, METRICS.find(&t), "{t:?}");
+            assert_eq!(all.commodities, COMMODITIES.find(&t), "{t:?}");
+            assert_eq!(all.regions, REGIONS.find(&t), "{t:?}");
+            assert_eq!(all.segments, SEGMENTS.find(&t), "{t:?}");
         }
     }
 
