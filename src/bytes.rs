@@ -1,4 +1,5 @@
-//! Byte scans that look at many bytes per instruction.
+//! Byte scans that look at many bytes per instruction, and the small byte
+//! comparisons the reading rules share.
 //!
 //! `iter().position(pred)` stops at the first hit, and that early exit keeps
 //! the loop scalar. Scanning fixed blocks without an exit first, then the one
@@ -24,6 +25,12 @@ pub fn position(b: &[u8], pred: impl Fn(u8) -> bool) -> Option<usize> {
 #[inline]
 pub fn any(b: &[u8], pred: impl Fn(u8) -> bool) -> bool {
     position(b, pred).is_some()
+}
+
+/// Whether `t` ends with `suffix`, ASCII case-insensitively ("... compared with" ~ "WITH").
+#[inline]
+pub fn ends_with_ignore_case(t: &[u8], suffix: &[u8]) -> bool {
+    t.len() >= suffix.len() && t[t.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 /// Calls `f(i)`, in order, for each `i` in `from..to` where `b[i]` is one of
@@ -98,6 +105,14 @@ mod tests {
         }
         assert_eq!(position(b"", |c| c == b'x'), None);
         assert!(!any(b"no digits here at all, not one", |c| c.is_ascii_digit()));
+    }
+
+    #[test]
+    fn suffixes_in_any_case() {
+        assert!(ends_with_ignore_case(b"output rose BY", b" by"));
+        assert!(ends_with_ignore_case(b"by", b"by"));
+        assert!(!ends_with_ignore_case(b"y", b"by"));
+        assert!(!ends_with_ignore_case("fell by é".as_bytes(), b"by"));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! "decreased by 81,700 mt MoM, a decline of 7.46%" gives two MoM changes
 //! because the second number has its own direction cue and inherits the basis.
 
+use crate::bytes::ends_with_ignore_case;
 use crate::lexicon::{cue, Hit, HitScan, RegionKind, Scope, COMMODITIES, CUES, METRICS, REGIONS};
 use crate::meta;
 use crate::model::{Days, Fact, ParseOptions, ParsedDoc, Period, Section};
@@ -267,12 +268,7 @@ fn adjacent(gap: &str) -> bool {
 /// Text that ends with "by", perhaps followed by an approximation word: "300-series by about".
 fn ends_with_by(t: &str) -> bool {
     let l = strip_approx(t);
-    l.eq_ignore_ascii_case("by") || ends_with_ci(l, " by")
-}
-
-/// Whether `t` ends with the ASCII `suffix`, in any case.
-fn ends_with_ci(t: &str, suffix: &str) -> bool {
-    t.len() >= suffix.len() && t.as_bytes()[t.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    l.eq_ignore_ascii_case("by") || ends_with_ignore_case(l.as_bytes(), b" by")
 }
 
 /// Text without a trailing approximation word: "... and approximately" -> "... and".
@@ -290,7 +286,7 @@ fn strip_approx(t: &str) -> &str {
         "almost",
     ]
     .iter()
-    .find(|w| ends_with_ci(t, w))
+    .find(|w| ends_with_ignore_case(t.as_bytes(), w.as_bytes()))
     .map_or(t, |w| t[..t.len() - w.len()].trim_end())
 }
 
@@ -509,9 +505,9 @@ impl<'a> Reader<'a> {
                 if let Some((true, sign, basis)) = prev {
                     let lead = strip_approx(&text[pre_start..q.start]);
                     let elliptic = ends_with_by(lead)
-                        || ends_with_ci(lead, " and")
-                        || ends_with_ci(lead, " or")
-                        || ends_with_ci(lead, " but");
+                        || [&b" and"[..], b" or", b" but"]
+                            .iter()
+                            .any(|w| ends_with_ignore_case(lead.as_bytes(), w));
                     if elliptic || self.connector_only(pre_start, q.start, &basis_spans) {
                         change = Some((sign, Some(basis)));
                     }
@@ -825,7 +821,7 @@ impl<'a> Reader<'a> {
 
     fn after_from(&self, pos: usize, s: usize) -> bool {
         let tail = self.text.as_bytes()[pos.saturating_sub(12).max(s)..pos].trim_ascii_end();
-        tail.len() >= 4 && tail[tail.len() - 4..].eq_ignore_ascii_case(b"from")
+        ends_with_ignore_case(tail, b"from")
     }
 
     /// `prev`: unit and metric of the previous level in the sentence, for lists
@@ -981,7 +977,7 @@ impl<'a> Reader<'a> {
             let lead = text.as_bytes()[c.start.saturating_sub(6).max(s)..c.start].trim_ascii_end();
             let governed = [&b" in"[..], b" of", b" for", b" from", b" with", b" to"]
                 .iter()
-                .any(|p| lead.len() >= p.len() && lead[lead.len() - p.len()..].eq_ignore_ascii_case(p));
+                .any(|p| ends_with_ignore_case(lead, p));
             !governed
                 && within(&self.hits.cues, c.end, q.start).first().is_some_and(|h| {
                     flags(h) & cue::DIRECTION != 0
@@ -1129,8 +1125,7 @@ impl<'a> Reader<'a> {
             let possessive = after.starts_with("'s") || after.starts_with("’s");
             let before = text.as_bytes()[h.start.saturating_sub(10).max(s)..h.start].trim_ascii_end();
             let reached = [&b"to"[..], b"from", b"into", b"toward", b"towards"].iter().any(|w| {
-                before.len() >= w.len()
-                    && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+                ends_with_ignore_case(before, w)
                     && (before.len() == w.len() || before[before.len() - w.len() - 1] == b' ')
             });
             // "South Korea imported": the country right before a trade word.

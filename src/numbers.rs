@@ -438,8 +438,8 @@ fn quantity_at(b: &[u8], i: usize) -> Option<Quantity> {
         .is_some_and(|u| u.kind != QKind::Money || first.currency.is_none());
     // "from 1,818 tons to 807 tons" is two levels; "from 5,000-6,000 yuan/kg" is still a range.
     let tail = b[first.start.saturating_sub(12)..first.start].trim_ascii_end();
-    let preceded_by_from = tail.len() >= 4 && tail[tail.len() - 4..].eq_ignore_ascii_case(b"from");
-    let preceded_by_between = tail.len() >= 7 && tail[tail.len() - 7..].eq_ignore_ascii_case(b"between");
+    let preceded_by_from = crate::bytes::ends_with_ignore_case(tail, b"from");
+    let preceded_by_between = crate::bytes::ends_with_ignore_case(tail, b"between");
     if unit1.is_none()
         || unit1.as_ref().is_some_and(|u| u.kind == QKind::Pct)
         || !has_own_unit

@@ -385,7 +385,7 @@ fn scan_with<'h>(
                 "vs",
             ]
             .iter()
-            .any(|w| before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes()));
+            .any(|w| crate::bytes::ends_with_ignore_case(before, w.as_bytes()));
         out.push(PeriodExpr {
             start: ws,
             end: we,
