@@ -2,10 +2,15 @@
 //! region, partner, segment, period, forecast flag, basis, signed value.
 //!
 //! The reading works sentence by sentence. Vocabulary hits (cues, metrics,
-//! commodities, regions, segments, periods) are found once for the whole text;
-//! each sentence looks at the hits inside it, so a rule reads like the sentence:
+//! commodities, regions, segments, periods) are found once for the sentences
+//! with a number and the headings, tables and captions; each sentence looks at
+//! the hits inside it, so a rule reads like the sentence:
 //! "decreased by 81,700 mt MoM, a decline of 7.46%" gives two MoM changes
 //! because the second number has its own direction cue and inherits the basis.
+//! A sentence without a number only hands a period and a topic metric on to
+//! later sentences, and is read only when one of them asks ([`Carried`]).
+
+use std::cell::{Cell, RefCell};
 
 use crate::bytes::ends_with_ignore_case;
 use crate::lexicon::{cue, Hit, HitScan, RegionKind, Scope, COMMODITIES, CUES, METRICS, REGIONS};
@@ -38,12 +43,55 @@ fn flags(h: &Hit) -> u32 {
 }
 
 /// What carries from sentence to sentence inside a section.
-#[derive(Clone, Default)]
+#[derive(Default)]
 struct Context {
     commodity: Option<&'static str>,
     region: Option<&'static str>,
-    period: Option<Period>,
-    topic_metric: Option<&'static str>,
+    period: Carried<Period>,
+    topic_metric: Carried<&'static str>,
+}
+
+/// A value handed on from sentence to sentence, and the sentences without a
+/// number met since it was last set, latest last. What those sentences say is
+/// read only when the value is asked for, latest first, so most of them (those
+/// followed by a sentence that sets the value itself) are never read at all.
+struct Carried<T> {
+    value: Cell<Option<T>>,
+    pending: RefCell<Vec<(usize, usize)>>,
+}
+
+impl<T> Default for Carried<T> {
+    fn default() -> Self {
+        Carried {
+            value: Cell::new(None),
+            pending: RefCell::new(Vec::new()),
+        }
+    }
+}
+
+impl<T: Copy> Carried<T> {
+    /// A sentence's own value: it overrides the sentences before it.
+    fn set(&self, v: Option<T>) {
+        self.value.set(v);
+        self.pending.borrow_mut().clear();
+    }
+
+    /// A sentence `s..e` without a number, to be read by [`Carried::get`] if need be.
+    fn defer(&self, s: usize, e: usize) {
+        self.pending.borrow_mut().push((s, e));
+    }
+
+    /// The value now: the latest deferred sentence that `read` finds one in, else the last set.
+    fn get(&self, read: impl Fn(usize, usize) -> Option<T>) -> Option<T> {
+        let mut pending = self.pending.borrow_mut();
+        while let Some((s, e)) = pending.pop() {
+            if let Some(v) = read(s, e) {
+                self.value.set(Some(v));
+                pending.clear();
+            }
+        }
+        self.value.get()
+    }
 }
 
 /// Where a fact's period came from: written right after the number, elsewhere in
@@ -79,11 +127,13 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
     let found_tables = tables::find(text, &lines);
     let (mut plan, body_sentences) = scan_plan(text, &lines, &found_tables);
     if search_all {
-        plan = vec![(0, text.len(), Scope::All)];
+        plan = vec![(0, text.len())];
     }
     let mut scan = HitScan::for_text(text.len());
-    for (s, e, scope) in plan {
-        scan.scan(text, s, e, scope);
+    let mut period_exprs = Vec::new();
+    for &(s, e) in &plan {
+        scan.scan(text, s, e, Scope::All);
+        period_exprs.extend(periods::scan(text, s, e));
     }
     let mut body_sentences = body_sentences.into_iter().peekable();
     let all = scan.finish();
@@ -99,7 +149,7 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
             commodities: all.commodities,
             regions: all.regions,
             segments: all.segments,
-            periods: periods::scan(text, 0, text.len()),
+            periods: period_exprs,
         },
         reference,
         subject_end: meta.subject.map(Month::last_day),
@@ -152,9 +202,14 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
             }
             LineKind::Body => {
                 // A period named in an earlier paragraph does not carry into this one.
-                ctx.period = None;
-                while let Some((s, e)) = body_sentences.next_if(|&(s, _)| s < line.end) {
-                    r.read_sentence(s, e, &mut ctx, &mut facts);
+                ctx.period.set(None);
+                while let Some((s, e, numbered)) = body_sentences.next_if(|&(s, _, _)| s < line.end) {
+                    if numbered {
+                        r.read_sentence(s, e, &mut ctx, &mut facts);
+                    } else {
+                        ctx.period.defer(s, e);
+                        ctx.topic_metric.defer(s, e);
+                    }
                 }
             }
         }
@@ -170,15 +225,16 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
     }
 }
 
-/// The stretches of the text to search for vocabulary, in order, each with what
-/// to look for; and the sentences of the body lines outside tables, which the
-/// reading loop takes in turn. A sentence without a number only hands its topic
-/// and its periods on to later sentences ([`Scope::Topic`]); headings, table
-/// lines, the line above a table (its caption) and sentences with a number are
-/// read in full. Blank and furniture lines are not searched. Neighbours with the
-/// same scope and only white space between them are one stretch.
+/// The stretches of the text to search for vocabulary and periods, in order;
+/// and the sentences of the body lines outside tables, which the reading loop
+/// takes in turn, each marked whether it is read in full. Headings, table lines,
+/// the line above a table (its caption) and sentences with a number are read in
+/// full and searched; a sentence without a number only hands its topic and its
+/// period on to later sentences, and is searched on its own when they ask
+/// ([`Carried`]). Blank and furniture lines are not searched. Neighbours with
+/// only white space between them are one stretch.
 #[allow(clippy::type_complexity)]
-fn scan_plan(text: &str, lines: &[Line], tables: &[Table]) -> (Vec<(usize, usize, Scope)>, Vec<(usize, usize)>) {
+fn scan_plan(text: &str, lines: &[Line], tables: &[Table]) -> (Vec<(usize, usize)>, Vec<(usize, usize, bool)>) {
     let b = text.as_bytes();
     // Where read_table looks for a caption: the nearest non-blank line above the table.
     let captions: Vec<usize> = tables
@@ -186,32 +242,72 @@ fn scan_plan(text: &str, lines: &[Line], tables: &[Table]) -> (Vec<(usize, usize
         .map(|t| text[..t.top].trim_end().rfind('\n').map_or(0, |p| p + 1))
         .collect();
     let in_table = |li: usize| tables.iter().any(|t| (t.lines.0..t.lines.1).contains(&li));
-    let mut plan: Vec<(usize, usize, Scope)> = Vec::new();
-    let mut add = |s: usize, e: usize, scope: Scope| match plan.last_mut() {
-        Some(last) if last.2 == scope && b[last.1..s].iter().all(u8::is_ascii_whitespace) => last.1 = e,
-        _ => plan.push((s, e, scope)),
+    let mut plan: Vec<(usize, usize)> = Vec::new();
+    let mut add = |s: usize, e: usize| match plan.last_mut() {
+        Some(last) if b[last.1..s].iter().all(u8::is_ascii_whitespace) => last.1 = e,
+        _ => plan.push((s, e)),
     };
     let mut sentences = Vec::new();
+    let mut spans = Vec::new();
     for (li, line) in lines.iter().enumerate() {
         let caption = captions.contains(&line.start);
         if in_table(li) || line.kind == LineKind::Heading {
-            add(line.start, line.end, Scope::All);
+            add(line.start, line.end);
         } else if line.kind == LineKind::Body {
-            let first = sentences.len();
-            segment::sentences_into(text, line.start, line.end, &mut sentences);
-            for &(s, e) in &sentences[first..] {
-                let scope = if caption || crate::bytes::any(&b[s..e], |c| c.is_ascii_digit()) {
-                    Scope::All
-                } else {
-                    Scope::Topic
-                };
-                add(s, e, scope);
+            spans.clear();
+            segment::sentences_into(text, line.start, line.end, &mut spans);
+            for &(s, e) in &spans {
+                let numbered = caption || crate::bytes::any(&b[s..e], |c| c.is_ascii_digit());
+                if numbered {
+                    add(s, e);
+                }
+                sentences.push((s, e, numbered));
             }
         } else if caption {
-            add(line.start, line.end, Scope::All);
+            add(line.start, line.end);
         }
     }
     (plan, sentences)
+}
+
+/// The period expressions that are not part of a basis: "the same period last
+/// year" is a basis, not a period. `cues`: the sentence's.
+fn outside_basis(pexprs: &[PeriodExpr], cues: &[Hit]) -> Vec<PeriodExpr> {
+    let basis = |p: &PeriodExpr| {
+        cues.iter()
+            .any(|h| flags(h) & cue::BASIS != 0 && p.start < h.end && h.start < p.end)
+    };
+    pexprs.iter().filter(|p| !basis(p)).copied().collect()
+}
+
+/// Per period expression, whether a relative clause holds it ("which was
+/// suspended in November 2024"): it dates that clause only, not the sentence.
+fn in_relative_clause(text: &str, clauses: &Clauses, pexprs: &[PeriodExpr]) -> Vec<bool> {
+    pexprs
+        .iter()
+        .map(|p| {
+            let (c, _) = clauses.of(p.start);
+            let head = text[c..p.start].trim_start().as_bytes();
+            ["which ", "who ", "that "]
+                .iter()
+                .any(|w| head.len() >= w.len() && head[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
+        })
+        .collect()
+}
+
+/// The topic metric a sentence hands on: its first metric cue of a quantity.
+fn carried_metric(metrics: &[Hit]) -> Option<&'static str> {
+    metrics
+        .iter()
+        .filter_map(|m| *METRICS.payload(m))
+        .find(|m| !matches!(*m, "share" | "other" | "price"))
+}
+
+/// The topic vocabulary of the sentence `s..e` ([`Scope::Topic`]: metrics and basis cues).
+fn topic_hits(text: &str, s: usize, e: usize) -> crate::lexicon::AllHits {
+    let mut scan = HitScan::default();
+    scan.scan(text, s, e, Scope::Topic);
+    scan.finish()
 }
 
 /// A forward-looking word in the clause `cs..ce` (of the sentence whose `cues` these are).
@@ -380,38 +476,22 @@ impl<'a> Reader<'a> {
     fn read_sentence(&self, s: usize, e: usize, ctx: &mut Context, out: &mut Vec<Fact<'a>>) {
         let text = self.text;
         let cues = within(&self.hits.cues, s, e);
-        let basis_spans: Vec<(usize, usize)> = cues
-            .iter()
-            .filter(|h| flags(h) & cue::BASIS != 0)
-            .map(|h| (h.start, h.end))
-            .collect();
         let a = self.hits.periods.partition_point(|p| p.start < s);
         let b = self.hits.periods.partition_point(|p| p.start < e);
-        // "the same period last year" is a basis, not a period.
-        let pexprs: Vec<PeriodExpr> = self.hits.periods[a..b]
-            .iter()
-            .filter(|p| !basis_spans.iter().any(|&(bs, be)| p.start < be && bs < p.end))
-            .copied()
-            .collect();
+        let pexprs = outside_basis(&self.hits.periods[a..b], cues);
         let metrics = within(&self.hits.metrics, s, e);
         let qs = numbers::scan(text, s, e);
         if qs.is_empty() && pexprs.is_empty() {
             self.update_context(ctx, &pexprs, &[], metrics);
             return;
         }
-        let clauses = Clauses::new(text, s, e);
-        // A period inside a relative clause ("which was suspended in November 2024")
-        // dates that clause only, not the sentence.
-        let relative: Vec<bool> = pexprs
+        let basis_spans: Vec<(usize, usize)> = cues
             .iter()
-            .map(|p| {
-                let (c, _) = clauses.of(p.start);
-                let head = text[c..p.start].trim_start().as_bytes();
-                ["which ", "who ", "that "]
-                    .iter()
-                    .any(|w| head.len() >= w.len() && head[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
-            })
+            .filter(|h| flags(h) & cue::BASIS != 0)
+            .map(|h| (h.start, h.end))
             .collect();
+        let clauses = Clauses::new(text, s, e);
+        let relative = in_relative_clause(text, &clauses, &pexprs);
         let past = cues.iter().any(|h| flags(h) & cue::PAST != 0);
         let forward = cues.iter().any(|h| flags(h) & cue::FORWARD != 0);
         if qs.is_empty() {
@@ -685,7 +765,7 @@ impl<'a> Reader<'a> {
         };
         let table_metric = metric_in(t.header.0, t.header.1)
             .or(metric_in(caption.0, caption.1))
-            .or(ctx.topic_metric);
+            .or(self.context_metric(ctx));
         let caption_commodity = within(&self.hits.commodities, caption.0, caption.1)
             .first()
             .map(|h| *COMMODITIES.payload(h));
@@ -725,7 +805,7 @@ impl<'a> Reader<'a> {
                 };
                 let period = period_kind
                     .and_then(|k| self.resolve(k))
-                    .or(ctx.period)
+                    .or(self.context_period(ctx))
                     .or(self.reference.map(Month::period));
                 let forecast = col_forecast.unwrap_or(period.is_some_and(|p| self.after_measured(p, false)));
                 let metric = match unit {
@@ -890,7 +970,7 @@ impl<'a> Reader<'a> {
             .filter(|(unit, _)| !is_change && !in_clause && after.is_none() && *unit == q.unit)
             .map(|p| p.1);
         let cue_metric = listed.or(after.or(before).and_then(|m| *METRICS.payload(m)));
-        let mut metric = cue_metric.or(ctx.topic_metric);
+        let mut metric = cue_metric.or_else(|| self.context_metric(ctx));
         // The unit decides where cue words cannot: a money-per-unit figure is a price
         // (or a loss), a yearly rate a capacity, "N% of ..." a share.
         match q.kind {
@@ -916,7 +996,7 @@ impl<'a> Reader<'a> {
         if matches!(metric, Some("price"))
             && !matches!(q.kind, QKind::MoneyPerUnit | QKind::Money | QKind::Pct | QKind::Pp)
         {
-            metric = ctx.topic_metric.filter(|m| *m != "price");
+            metric = self.context_metric(ctx).filter(|m| *m != "price");
         }
         metric.unwrap_or(match q.kind {
             QKind::MoneyPerUnit => "price",
@@ -1057,7 +1137,7 @@ impl<'a> Reader<'a> {
             }
         }
         (
-            ctx.period.or(self
+            self.context_period(ctx).or(self
                 .reference
                 .filter(|_| self.subject_end.or(self.published).is_some())
                 .map(Month::period)),
@@ -1163,21 +1243,45 @@ impl<'a> Reader<'a> {
     /// Carries the sentence's period and topic metric to the next sentences;
     /// `skip` marks period expressions that date only part of the sentence.
     fn update_context(&self, ctx: &mut Context, pexprs: &[PeriodExpr], skip: &[bool], metrics: &[Hit]) {
-        if let Some(p) = pexprs
+        if let Some(p) = self.carried_period(pexprs, skip) {
+            ctx.period.set(Some(p));
+        }
+        if let Some(m) = carried_metric(metrics) {
+            ctx.topic_metric.set(Some(m));
+        }
+    }
+
+    /// The period a sentence hands on: its first expression that is neither a
+    /// comparison base nor skipped.
+    fn carried_period(&self, pexprs: &[PeriodExpr], skip: &[bool]) -> Option<Period> {
+        pexprs
             .iter()
             .enumerate()
             .find(|(i, p)| !p.base && !skip.get(*i).copied().unwrap_or(false))
             .and_then(|(_, p)| self.resolve(p.kind))
-        {
-            ctx.period = Some(p);
+    }
+
+    /// The period that the sentence `s..e`, which has no number, hands on
+    /// (what [`Reader::read_sentence`] would set), searched for now.
+    fn topic_period(&self, s: usize, e: usize) -> Option<Period> {
+        let found = periods::scan(self.text, s, e);
+        if found.is_empty() {
+            return None;
         }
-        if let Some(m) = metrics
-            .iter()
-            .filter_map(|m| *METRICS.payload(m))
-            .find(|m| !matches!(*m, "share" | "other" | "price"))
-        {
-            ctx.topic_metric = Some(m);
-        }
+        let pexprs = outside_basis(&found, &topic_hits(self.text, s, e).cues);
+        let relative = in_relative_clause(self.text, &Clauses::new(self.text, s, e), &pexprs);
+        self.carried_period(&pexprs, &relative)
+    }
+
+    /// The period carried to a sentence.
+    fn context_period(&self, ctx: &Context) -> Option<Period> {
+        ctx.period.get(|s, e| self.topic_period(s, e))
+    }
+
+    /// The topic metric carried to a sentence.
+    fn context_metric(&self, ctx: &Context) -> Option<&'static str> {
+        ctx.topic_metric
+            .get(|s, e| carried_metric(&topic_hits(self.text, s, e).metrics))
     }
 }
 
@@ -1319,6 +1423,22 @@ mod tests {
         assert!(
             r[4].ends_with("capacity level 300000 t 2025-01-01..2025-01-31"),
             "{r:?}"
+        );
+    }
+
+    #[test]
+    fn sentences_without_a_number_hand_on_their_latest_period_and_topic() {
+        let t = format!(
+            "{HEAD}Output at smelters slipped in December. Inventories were built up in November, as winter approached. Buyers stayed cautious. The total was 5,000 mt.\nBuyers stayed cautious in the spot market. A further 6,000 mt followed.\n"
+        );
+        let r = rows(&t);
+        assert_eq!(
+            r,
+            [
+                "5,000 mt refined_zinc inventory level 5000 t 2024-11-01..2024-11-30",
+                // A new paragraph drops the period, not the topic.
+                "6,000 mt refined_zinc inventory level 6000 t 2025-01-01..2025-01-31",
+            ]
         );
     }
 
