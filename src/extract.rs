@@ -3,17 +3,17 @@
 //!
 //! The reading works sentence by sentence. Vocabulary hits (cues, metrics,
 //! commodities, regions, segments, periods) are found once for the sentences
-//! with a number and the headings, tables and captions; each sentence looks at
-//! the hits inside it, so a rule reads like the sentence:
+//! that state a quantity and the headings, tables and captions; each sentence
+//! looks at the hits inside it, so a rule reads like the sentence:
 //! "decreased by 81,700 mt MoM, a decline of 7.46%" gives two MoM changes
 //! because the second number has its own direction cue and inherits the basis.
-//! A sentence without a number only hands a period and a topic metric on to
-//! later sentences, and is read only when one of them asks ([`Carried`]).
+//! A sentence that states no quantity only hands a period and a topic metric on
+//! to later sentences, and is read only when one of them asks ([`Carried`]).
 
 use std::cell::{Cell, RefCell};
 
 use crate::bytes::ends_with_ignore_case;
-use crate::lexicon::{cue, Hit, HitScan, RegionKind, Scope, COMMODITIES, CUES, METRICS, REGIONS};
+use crate::lexicon::{cue, find_in, Hit, HitScan, RegionKind, COMMODITIES, CUES, METRICS, REGIONS};
 use crate::meta;
 use crate::model::{Days, Fact, ParseOptions, ParsedDoc, Period, Section};
 use crate::numbers::{self, QKind, Quantity};
@@ -52,7 +52,7 @@ struct Context {
 }
 
 /// A value handed on from sentence to sentence, and the sentences without a
-/// number met since it was last set, latest last. What those sentences say is
+/// quantity met since it was last set, latest last. What those sentences say is
 /// read only when the value is asked for, latest first, so most of them (those
 /// followed by a sentence that sets the value itself) are never read at all.
 struct Carried<T> {
@@ -76,7 +76,7 @@ impl<T: Copy> Carried<T> {
         self.pending.borrow_mut().clear();
     }
 
-    /// A sentence `s..e` without a number, to be read by [`Carried::get`] if need be.
+    /// A sentence `s..e` without a quantity, to be read by [`Carried::get`] if need be.
     fn defer(&self, s: usize, e: usize) {
         self.pending.borrow_mut().push((s, e));
     }
@@ -118,21 +118,25 @@ pub fn parse_text<'a>(text: &'a str, opts: &ParseOptions) -> ParsedDoc<'a> {
     read_document(text, opts, false)
 }
 
-/// [`parse_text`]; `search_all` searches the whole text for every vocabulary
-/// instead of following [`scan_plan`] (the tests check the plan loses nothing).
+/// [`parse_text`]; `search_all` searches the whole text for every vocabulary and
+/// reads every sentence in full instead of following [`scan_plan`] (the tests
+/// check the plan loses nothing).
 fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> ParsedDoc<'a> {
     let lines = segment::lines(text);
     let meta = meta::read(text, &lines, opts.published);
     let reference = meta.subject.or(meta.doc.published.map(Month::of_day));
     let found_tables = tables::find(text, &lines);
-    let (mut plan, body_sentences) = scan_plan(text, &lines, &found_tables);
+    let (mut plan, mut body_sentences) = scan_plan(text, &lines, &found_tables);
     if search_all {
         plan = vec![(0, text.len())];
+        for (s, e, qs) in &mut body_sentences {
+            qs.get_or_insert_with(|| numbers::scan(text, *s, *e));
+        }
     }
     let mut scan = HitScan::for_text(text.len());
     let mut period_exprs = Vec::new();
     for &(s, e) in &plan {
-        scan.scan(text, s, e, Scope::All);
+        scan.scan(text, s, e);
         period_exprs.extend(periods::scan(text, s, e));
     }
     let mut body_sentences = body_sentences.into_iter().peekable();
@@ -198,17 +202,19 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
                     start: line.start,
                     end: text.len(),
                 });
-                r.read_sentence(line.start, line.end, &mut ctx, &mut facts);
+                let qs = numbers::scan(text, line.start, line.end);
+                r.read_sentence(line.start, line.end, qs, &mut ctx, &mut facts);
             }
             LineKind::Body => {
                 // A period named in an earlier paragraph does not carry into this one.
                 ctx.period.set(None);
-                while let Some((s, e, numbered)) = body_sentences.next_if(|&(s, _, _)| s < line.end) {
-                    if numbered {
-                        r.read_sentence(s, e, &mut ctx, &mut facts);
-                    } else {
-                        ctx.period.defer(s, e);
-                        ctx.topic_metric.defer(s, e);
+                while let Some((s, e, qs)) = body_sentences.next_if(|&(s, _, _)| s < line.end) {
+                    match qs {
+                        Some(qs) => r.read_sentence(s, e, qs, &mut ctx, &mut facts),
+                        None => {
+                            ctx.period.defer(s, e);
+                            ctx.topic_metric.defer(s, e);
+                        }
                     }
                 }
             }
@@ -227,14 +233,19 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
 
 /// The stretches of the text to search for vocabulary and periods, in order;
 /// and the sentences of the body lines outside tables, which the reading loop
-/// takes in turn, each marked whether it is read in full. Headings, table lines,
-/// the line above a table (its caption) and sentences with a number are read in
-/// full and searched; a sentence without a number only hands its topic and its
-/// period on to later sentences, and is searched on its own when they ask
-/// ([`Carried`]). Blank and furniture lines are not searched. Neighbours with
-/// only white space between them are one stretch.
+/// takes in turn, each with its quantities if it is read in full. Headings, table lines,
+/// the line above a table (its caption) and sentences that state a quantity are
+/// read in full and searched; any other sentence (a third of those with digits
+/// have only dates) only hands its topic and its period on to later sentences,
+/// and is searched on its own when they ask ([`Carried`]). Blank and furniture
+/// lines are not searched. Neighbours with only white space between them are
+/// one stretch.
 #[allow(clippy::type_complexity)]
-fn scan_plan(text: &str, lines: &[Line], tables: &[Table]) -> (Vec<(usize, usize)>, Vec<(usize, usize, bool)>) {
+fn scan_plan(
+    text: &str,
+    lines: &[Line],
+    tables: &[Table],
+) -> (Vec<(usize, usize)>, Vec<(usize, usize, Option<Vec<Quantity>>)>) {
     let b = text.as_bytes();
     // Where read_table looks for a caption: the nearest non-blank line above the table.
     let captions: Vec<usize> = tables
@@ -257,11 +268,14 @@ fn scan_plan(text: &str, lines: &[Line], tables: &[Table]) -> (Vec<(usize, usize
             spans.clear();
             segment::sentences_into(text, line.start, line.end, &mut spans);
             for &(s, e) in &spans {
-                let numbered = caption || crate::bytes::any(&b[s..e], |c| c.is_ascii_digit());
-                if numbered {
+                let qs = crate::bytes::any(&b[s..e], |c| c.is_ascii_digit())
+                    .then(|| numbers::scan(text, s, e))
+                    .filter(|qs| !qs.is_empty())
+                    .or_else(|| caption.then(Vec::new));
+                if qs.is_some() {
                     add(s, e);
                 }
-                sentences.push((s, e, numbered));
+                sentences.push((s, e, qs));
             }
         } else if caption {
             add(line.start, line.end);
@@ -301,13 +315,6 @@ fn carried_metric(metrics: &[Hit]) -> Option<&'static str> {
         .iter()
         .filter_map(|m| *METRICS.payload(m))
         .find(|m| !matches!(*m, "share" | "other" | "price"))
-}
-
-/// The topic vocabulary of the sentence `s..e` ([`Scope::Topic`]: metrics and basis cues).
-fn topic_hits(text: &str, s: usize, e: usize) -> crate::lexicon::AllHits {
-    let mut scan = HitScan::default();
-    scan.scan(text, s, e, Scope::Topic);
-    scan.finish()
 }
 
 /// A forward-looking word in the clause `cs..ce` (of the sentence whose `cues` these are).
@@ -473,14 +480,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn read_sentence(&self, s: usize, e: usize, ctx: &mut Context, out: &mut Vec<Fact<'a>>) {
+    /// Reads the sentence `s..e`, whose quantities are `qs`.
+    fn read_sentence(&self, s: usize, e: usize, qs: Vec<Quantity>, ctx: &mut Context, out: &mut Vec<Fact<'a>>) {
         let text = self.text;
         let cues = within(&self.hits.cues, s, e);
         let a = self.hits.periods.partition_point(|p| p.start < s);
         let b = self.hits.periods.partition_point(|p| p.start < e);
         let pexprs = outside_basis(&self.hits.periods[a..b], cues);
         let metrics = within(&self.hits.metrics, s, e);
-        let qs = numbers::scan(text, s, e);
         if qs.is_empty() && pexprs.is_empty() {
             self.update_context(ctx, &pexprs, &[], metrics);
             return;
@@ -1261,14 +1268,14 @@ impl<'a> Reader<'a> {
             .and_then(|(_, p)| self.resolve(p.kind))
     }
 
-    /// The period that the sentence `s..e`, which has no number, hands on
+    /// The period that the sentence `s..e`, which states no quantity, hands on
     /// (what [`Reader::read_sentence`] would set), searched for now.
     fn topic_period(&self, s: usize, e: usize) -> Option<Period> {
         let found = periods::scan(self.text, s, e);
         if found.is_empty() {
             return None;
         }
-        let pexprs = outside_basis(&found, &topic_hits(self.text, s, e).cues);
+        let pexprs = outside_basis(&found, &find_in(self.text, s, e).cues);
         let relative = in_relative_clause(self.text, &Clauses::new(self.text, s, e), &pexprs);
         self.carried_period(&pexprs, &relative)
     }
@@ -1281,7 +1288,7 @@ impl<'a> Reader<'a> {
     /// The topic metric carried to a sentence.
     fn context_metric(&self, ctx: &Context) -> Option<&'static str> {
         ctx.topic_metric
-            .get(|s, e| carried_metric(&topic_hits(self.text, s, e).metrics))
+            .get(|s, e| carried_metric(&find_in(self.text, s, e).metrics))
     }
 }
 
@@ -1299,8 +1306,9 @@ mod tests {
         .facts
     }
 
-    /// Sentences without a number are searched for metric words and basis cues
-    /// only, furniture not at all: the facts are those of a search of everything.
+    /// Sentences without a quantity are read only when a later one asks for their
+    /// period or topic, furniture not at all: the facts are those of a search of
+    /// everything that reads every sentence in full.
     #[test]
     fn planned_vocabulary_search_gives_the_facts_of_a_full_search() {
         let opts = ParseOptions {
@@ -1308,7 +1316,7 @@ mod tests {
         };
         let mut texts = crate::lexicon::tests::sample_texts();
         assert!(texts.len() >= 10, "corpus, samples and fixtures with their variants");
-        // A basis phrase in a sentence without a number keeps its period out of the context.
+        // A basis phrase in a sentence without a quantity keeps its period out of the context.
         texts.push(
             "Zinc Ingot\n\nIn January 2025, zinc ingot output was 500,000 mt. Demand eased over the previous \
              month. Output then fell 3%.\n"
@@ -1427,9 +1435,9 @@ mod tests {
     }
 
     #[test]
-    fn sentences_without_a_number_hand_on_their_latest_period_and_topic() {
+    fn sentences_without_a_quantity_hand_on_their_latest_period_and_topic() {
         let t = format!(
-            "{HEAD}Output at smelters slipped in December. Inventories were built up in November, as winter approached. Buyers stayed cautious. The total was 5,000 mt.\nBuyers stayed cautious in the spot market. A further 6,000 mt followed.\n"
+            "{HEAD}Output at smelters slipped in December. Inventories were built up in November, as winter approached. Buyers stayed cautious. The total was 5,000 mt.\nBuyers stayed cautious in the spot market. A further 6,000 mt followed.\nSales picked up on December 20, 2024 as mills restocked. Buyers stayed cautious. Another 7,000 mt was reported.\n"
         );
         let r = rows(&t);
         assert_eq!(
@@ -1438,6 +1446,8 @@ mod tests {
                 "5,000 mt refined_zinc inventory level 5000 t 2024-11-01..2024-11-30",
                 // A new paragraph drops the period, not the topic.
                 "6,000 mt refined_zinc inventory level 6000 t 2025-01-01..2025-01-31",
+                // Digits that state no quantity (a date) are read the same way.
+                "7,000 mt refined_zinc sales level 7000 t 2024-12-20..2024-12-20",
             ]
         );
     }

@@ -180,9 +180,8 @@ struct Source {
     pattern: u32,
 }
 
-/// The phrases of the vocabularies whose cue flags `cue_ok` takes (all metrics;
-/// commodities, regions and segments if `others`), as token sequences.
-fn phrase_index(others: bool, cue_ok: impl Fn(u32) -> bool) -> PhraseIndex<Source> {
+/// Every phrase of the five vocabularies, as token sequences.
+static ALL: Lazy<PhraseIndex<Source>> = Lazy::new(|| {
     let vocabularies = [
         &CUES.keys,
         &METRICS.keys,
@@ -193,31 +192,15 @@ fn phrase_index(others: bool, cue_ok: impl Fn(u32) -> bool) -> PhraseIndex<Sourc
     let mut phrases = Vec::new();
     for (v, keys) in vocabularies.into_iter().enumerate() {
         for (i, k) in keys.iter().enumerate() {
-            let keep = match v {
-                0 => cue_ok(CUES.payloads[CUES.patterns[i].0 as usize]),
-                1 => true,
-                _ => others,
+            let source = Source {
+                vocab: v as u8,
+                pattern: i as u32,
             };
-            if keep {
-                let source = Source {
-                    vocab: v as u8,
-                    pattern: i as u32,
-                };
-                phrases.push((k.as_str(), source));
-            }
+            phrases.push((k.as_str(), source));
         }
     }
     PhraseIndex::build(phrases)
-}
-
-/// Every phrase of the five vocabularies.
-static ALL: Lazy<PhraseIndex<Source>> = Lazy::new(|| phrase_index(true, |_| true));
-
-/// What a sentence without a number can tell the sentences after it: its topic
-/// (metric words) and which of its period words are a comparison base (basis
-/// cues). Most of a report's words begin none of these phrases, so an index of
-/// its own turns them away at the first look.
-static TOPIC: Lazy<PhraseIndex<Source>> = Lazy::new(|| phrase_index(false, |f| f & cue::BASIS != 0));
+});
 
 /// Per vocabulary, [`Vocab::find`]'s choice as the scan goes: at each start, the
 /// longest bounded phrase (the first pattern among equally long ones), and the
@@ -250,18 +233,14 @@ impl Picks {
 
 /// `CUES.find(text)`, `METRICS.find(text)`, ... with one scan of the text.
 pub fn find_all(text: &str) -> AllHits {
-    let mut scan = HitScan::default();
-    scan.scan(text, 0, text.len(), Scope::All);
-    scan.finish()
+    find_in(text, 0, text.len())
 }
 
-/// Which phrases a stretch of text needs found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scope {
-    /// All five vocabularies.
-    All,
-    /// Metric words and basis cues only: see [`TOPIC`].
-    Topic,
+/// [`find_all`] of the stretch `text[from..to]`, in the context of the whole text.
+pub fn find_in(text: &str, from: usize, to: usize) -> AllHits {
+    let mut scan = HitScan::default();
+    scan.scan(text, from, to);
+    scan.finish()
 }
 
 /// Vocabulary hits of a text, gathered stretch by stretch in text order. Stretches
@@ -283,12 +262,8 @@ impl HitScan {
     }
 
     /// Finds the phrases starting in `text[from..to]` (they may run past `to`).
-    pub fn scan(&mut self, text: &str, from: usize, to: usize, scope: Scope) {
-        let index = match scope {
-            Scope::All => &*ALL,
-            Scope::Topic => &*TOPIC,
-        };
-        index.scan(text.as_bytes(), from, to, |s, e, sources| {
+    pub fn scan(&mut self, text: &str, from: usize, to: usize) {
+        ALL.scan(text.as_bytes(), from, to, |s, e, sources| {
             for src in sources {
                 let p = src.pattern as usize;
                 let hit = match src.vocab {
