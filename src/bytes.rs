@@ -33,6 +33,19 @@ pub fn ends_with_ignore_case(t: &[u8], suffix: &[u8]) -> bool {
     t.len() >= suffix.len() && t[t.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
+/// Whether `t` starts with `prefix`, ASCII case-insensitively.
+#[inline]
+pub fn starts_with_ignore_case(t: &[u8], prefix: &[u8]) -> bool {
+    t.len() >= prefix.len() && t[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+/// Whether the word `w` is one of `words` (lowercase), ASCII case-insensitively:
+/// a comparison in place of a lowercased copy.
+#[inline]
+pub fn word_in(w: &str, words: &[&str]) -> bool {
+    words.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
 /// Calls `f(i)`, in order, for each `i` in `from..to` where `b[i]` is one of
 /// `ones`, or a space followed by one of `pairs` (ASCII case-insensitive
 /// letters): the places worth a closer look, without a branch per byte.

@@ -12,7 +12,7 @@
 
 use std::cell::{Cell, RefCell};
 
-use crate::bytes::ends_with_ignore_case;
+use crate::bytes::{ends_with_ignore_case, starts_with_ignore_case, word_in};
 use crate::lexicon::{cue, find_in, Hit, HitScan, RegionKind, COMMODITIES, CUES, METRICS, REGIONS};
 use crate::meta;
 use crate::model::{Days, Fact, ParseOptions, ParsedDoc, Period, Section};
@@ -358,14 +358,22 @@ fn gap_words(gap: &str) -> impl Iterator<Item = &str> {
     gap.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty())
 }
 
+/// Nouns of change that may stand between a number and the metric it changes:
+/// "a 3.06% reduction in total production".
+const CHANGE_NOUNS: &[&str] = &[
+    "reduction",
+    "increase",
+    "decrease",
+    "decline",
+    "drop",
+    "rise",
+    "growth",
+    "cut",
+];
+
 /// Small words that may stand between a cue and its number ("below the 17,000 ... mark").
 fn adjacent(gap: &str) -> bool {
-    gap_words(gap).all(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "the" | "a" | "an" | "just" | "only" | "some"
-        )
-    }) && gap_words(gap).count() <= 2
+    gap_words(gap).all(|w| word_in(w, &["the", "a", "an", "just", "only", "some"])) && gap_words(gap).count() <= 2
 }
 
 /// Text that ends with "by", perhaps followed by an approximation word: "300-series by about".
@@ -520,9 +528,7 @@ impl<'a> Reader<'a> {
                     continue;
                 }
                 let gap = &text[q.end..p.start];
-                if !gap.contains([',', ';', '.', '(', ')'])
-                    && gap_words(gap).all(|w| ATTACH_WORDS.contains(&w.to_ascii_lowercase().as_str()))
-                {
+                if !gap.contains([',', ';', '.', '(', ')']) && gap_words(gap).all(|w| word_in(w, ATTACH_WORDS)) {
                     owner[pi] = Some(qi);
                     direct[qi] = Some(pi);
                 }
@@ -565,9 +571,8 @@ impl<'a> Reader<'a> {
             let post_dir = self.post_direction(cues, q, post_end).or_else(|| {
                 // "a 14% MoM and 19% YoY drop": the direction after the pair applies to both.
                 let next = qs.get(qi + 1)?;
-                let between = text[q.end..next.start].to_ascii_lowercase();
-                let between = between.trim();
-                let joined = between.ends_with("and") || between.ends_with("or");
+                let between = text[q.end..next.start].trim().as_bytes();
+                let joined = ends_with_ignore_case(between, b"and") || ends_with_ignore_case(between, b"or");
                 (joined && self.connector_only(q.end, next.start, &basis_spans))
                     .then(|| self.post_direction(cues, next, qs.get(qi + 2).map_or(e, |n| n.start)))
                     .flatten()
@@ -930,21 +935,14 @@ impl<'a> Reader<'a> {
             m.start >= q.end && m.start - q.end <= 30 && {
                 let gap = &text[q.end..m.start];
                 // "a 3.06% reduction in total production": a change noun may stand between.
-                let words: Vec<String> = gap_words(gap).map(str::to_ascii_lowercase).collect();
-                let change_noun = words.first().is_some_and(|w| {
-                    matches!(
-                        w.as_str(),
-                        "reduction" | "increase" | "decrease" | "decline" | "drop" | "rise" | "growth" | "cut"
-                    )
-                }) && words[1..]
-                    .iter()
-                    .all(|w| matches!(w.as_str(), "in" | "of" | "the" | "total" | "overall" | "its"));
+                let words: Vec<&str> = gap_words(gap).collect();
+                let change_noun = words.first().is_some_and(|w| word_in(w, CHANGE_NOUNS))
+                    && words[1..]
+                        .iter()
+                        .all(|w| word_in(w, &["in", "of", "the", "total", "overall", "its"]));
                 !gap.contains([',', '.', ';', ':', '(', ')'])
                     && (change_noun && words.len() <= 4
-                        || words.len() <= 2
-                            && words
-                                .iter()
-                                .all(|w| !matches!(w.as_str(), "mom" | "yoy" | "to" | "and" | "from")))
+                        || words.len() <= 2 && words.iter().all(|w| !word_in(w, &["mom", "yoy", "to", "and", "from"])))
             }
         });
         // "48.11% of production, CR5 for 62.4%": the word after "% of" names the whole, not the next number.
@@ -954,8 +952,10 @@ impl<'a> Reader<'a> {
         };
         // "representing an increase of 5.3%": a share word does not make a change a share.
         let share_word = |m: &Hit| {
-            let w = text[m.start..m.end].to_ascii_lowercase();
-            let participle = w.starts_with("represent") || w.starts_with("account") || w.starts_with("constitut");
+            let w = &text.as_bytes()[m.start..m.end];
+            let participle = [&b"represent"[..], b"account", b"constitut"]
+                .iter()
+                .any(|p| starts_with_ignore_case(w, p));
             participle
                 && within(&self.hits.cues, m.end, q.start).first().is_some_and(|h| {
                     flags(h) & cue::DIRECTION != 0 && h.start - m.end <= 5 && adjacent(&text[m.end..h.start])
@@ -963,8 +963,7 @@ impl<'a> Reader<'a> {
         };
         // "inventories of imported iron ore": a trade word describing a commodity is not the metric.
         let modifier = |m: &Hit| {
-            let w = text[m.start..m.end].to_ascii_lowercase();
-            matches!(w.as_str(), "imported" | "exported" | "import" | "export")
+            word_in(&text[m.start..m.end], &["imported", "exported", "import", "export"])
                 && within(&self.hits.commodities, m.end, m.end + 3)
                     .first()
                     .is_some_and(|c| text[m.end..c.start].trim().is_empty())
@@ -1039,15 +1038,14 @@ impl<'a> Reader<'a> {
                         .bytes()
                         .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-' || b == b'\'')
                     && gap_words(gap).count() <= 2
-                    && gap_words(gap).all(|w| !JOIN_STOPWORDS.contains(&w.to_ascii_lowercase().as_str()))
+                    && gap_words(gap).all(|w| !word_in(w, JOIN_STOPWORDS))
             });
             let k = metrics.partition_point(|m| m.end <= c.start);
             let joined_before = k.checked_sub(1).map(|i| &metrics[i]).filter(|m| {
                 if c.start - m.end > 10 {
                     return false;
                 }
-                let gap = text[m.end..c.start].trim().to_ascii_lowercase();
-                gap == "of" || gap == "of the"
+                word_in(text[m.end..c.start].trim(), &["of", "of the"])
             });
             joined_after.or(joined_before).and_then(|m| *METRICS.payload(m))
         };
@@ -1098,8 +1096,7 @@ impl<'a> Reader<'a> {
             .find(|c| c.start >= q.end)
             .filter(|c| c.start - q.end <= 8)
         {
-            let gap = text[q.end..c.start].trim().to_ascii_lowercase();
-            if gap == "of" && c.start >= cs {
+            if text[q.end..c.start].trim().eq_ignore_ascii_case("of") && c.start >= cs {
                 return Some(*COMMODITIES.payload(c));
             }
         }
