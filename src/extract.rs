@@ -21,14 +21,32 @@ use crate::periods::{self, Month, PKind, PeriodExpr};
 use crate::segment::{self, Line, LineKind};
 use crate::tables::{self, Column, Table};
 
-/// Vocabulary hits of one document, each sorted by position.
-struct Hits {
-    cues: Vec<Hit>,
-    metrics: Vec<Hit>,
-    commodities: Vec<Hit>,
-    regions: Vec<Hit>,
-    segments: Vec<Hit>,
-    periods: Vec<PeriodExpr>,
+/// Vocabulary hits of one document, or of a stretch of it, each sorted by position.
+#[derive(Clone, Copy)]
+struct Hits<'h> {
+    cues: &'h [Hit],
+    metrics: &'h [Hit],
+    commodities: &'h [Hit],
+    regions: &'h [Hit],
+    segments: &'h [Hit],
+    periods: &'h [PeriodExpr],
+}
+
+impl<'h> Hits<'h> {
+    /// The hits starting in `[s, e)`: a sentence's few, which its rules search
+    /// again and again, instead of the whole document's.
+    fn starting_in(&self, s: usize, e: usize) -> Hits<'h> {
+        let a = self.periods.partition_point(|p| p.start < s);
+        let b = self.periods.partition_point(|p| p.start < e);
+        Hits {
+            cues: within(self.cues, s, e),
+            metrics: within(self.metrics, s, e),
+            commodities: within(self.commodities, s, e),
+            regions: within(self.regions, s, e),
+            segments: within(self.segments, s, e),
+            periods: &self.periods[a..b],
+        }
+    }
 }
 
 /// The hits lying inside `[s, e)`.
@@ -103,9 +121,10 @@ enum PeriodSource {
     Context,
 }
 
-struct Reader<'a> {
+#[derive(Clone, Copy)]
+struct Reader<'a, 'h> {
     text: &'a str,
-    hits: Hits,
+    hits: Hits<'h>,
     /// Month that anchors years: the subject month, else the month of publication.
     reference: Option<Month>,
     /// Last day of the subject month: later periods are not yet measured.
@@ -141,19 +160,20 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
     }
     let mut body_sentences = body_sentences.into_iter().peekable();
     let all = scan.finish();
+    let metrics: Vec<Hit> = all
+        .metrics
+        .into_iter()
+        .filter(|h| METRICS.payload(h).is_some())
+        .collect();
     let r = Reader {
         text,
         hits: Hits {
-            cues: all.cues,
-            metrics: all
-                .metrics
-                .into_iter()
-                .filter(|h| METRICS.payload(h).is_some())
-                .collect(),
-            commodities: all.commodities,
-            regions: all.regions,
-            segments: all.segments,
-            periods: period_exprs,
+            cues: &all.cues,
+            metrics: &metrics,
+            commodities: &all.commodities,
+            regions: &all.regions,
+            segments: &all.segments,
+            periods: &period_exprs,
         },
         reference,
         subject_end: meta.subject.map(Month::last_day),
@@ -457,9 +477,9 @@ impl Clauses {
     }
 }
 
-impl<'a> Reader<'a> {
+impl<'a> Reader<'a, '_> {
     fn heading_region(&self, s: usize, e: usize) -> Option<&'static str> {
-        within(&self.hits.regions, s, e)
+        within(self.hits.regions, s, e)
             .first()
             .map(|h| REGIONS.payload(h).name)
             .filter(|n| *n != "China")
@@ -490,12 +510,22 @@ impl<'a> Reader<'a> {
 
     /// Reads the sentence `s..e`, whose quantities are `qs`.
     fn read_sentence(&self, s: usize, e: usize, qs: Vec<Quantity>, ctx: &mut Context, out: &mut Vec<Fact<'a>>) {
+        // The few bytes past the end: "imported\ncopper" (see `metric`).
+        let r = Reader {
+            hits: self.hits.starting_in(s, (e + 3).min(self.text.len())),
+            ..*self
+        };
+        r.read_sentence_in(s, e, qs, ctx, out);
+    }
+
+    /// [`Reader::read_sentence`], with the hits of the sentence only.
+    fn read_sentence_in(&self, s: usize, e: usize, qs: Vec<Quantity>, ctx: &mut Context, out: &mut Vec<Fact<'a>>) {
         let text = self.text;
-        let cues = within(&self.hits.cues, s, e);
+        let cues = within(self.hits.cues, s, e);
         let a = self.hits.periods.partition_point(|p| p.start < s);
         let b = self.hits.periods.partition_point(|p| p.start < e);
         let pexprs = outside_basis(&self.hits.periods[a..b], cues);
-        let metrics = within(&self.hits.metrics, s, e);
+        let metrics = within(self.hits.metrics, s, e);
         if qs.is_empty() && pexprs.is_empty() {
             self.update_context(ctx, &pexprs, &[], metrics);
             return;
@@ -697,7 +727,7 @@ impl<'a> Reader<'a> {
 
             // --- region, partner, segment
             let (region, partner) = self.region_partner(q, s, e, metric, ctx);
-            let segment = within(&self.hits.segments, clauses.strong_start(q.start), q.start)
+            let segment = within(self.hits.segments, clauses.strong_start(q.start), q.start)
                 .last()
                 .map(|h| &text[h.start..h.end]);
 
@@ -736,8 +766,8 @@ impl<'a> Reader<'a> {
         }
         let next_start = |v: &[Hit]| within(v, q.end, e).first().map(|h| h.start);
         let close = |p: usize| p - q.end <= 2 && self.text[q.end..p].trim().is_empty();
-        next_start(&self.hits.commodities).is_some_and(close)
-            || within(&self.hits.cues, q.end, e)
+        next_start(self.hits.commodities).is_some_and(close)
+            || within(self.hits.cues, q.end, e)
                 .first()
                 .is_some_and(|h| flags(h) & cue::GRADE_AFTER != 0 && close(h.start))
     }
@@ -770,23 +800,19 @@ impl<'a> Reader<'a> {
         // The caption: the nearest non-blank line above the table.
         let above = text[..t.top].trim_end();
         let caption = (above.rfind('\n').map_or(0, |p| p + 1), above.len());
-        let metric_in = |a: usize, b: usize| {
-            within(&self.hits.metrics, a, b)
-                .iter()
-                .find_map(|m| *METRICS.payload(m))
-        };
+        let metric_in = |a: usize, b: usize| within(self.hits.metrics, a, b).iter().find_map(|m| *METRICS.payload(m));
         let table_metric = metric_in(t.header.0, t.header.1)
             .or(metric_in(caption.0, caption.1))
             .or(self.context_metric(ctx));
-        let caption_commodity = within(&self.hits.commodities, caption.0, caption.1)
+        let caption_commodity = within(self.hits.commodities, caption.0, caption.1)
             .first()
             .map(|h| *COMMODITIES.payload(h));
         for row in &t.rows {
             let (ls, le) = row.label;
-            let commodity = within(&self.hits.commodities, ls, le)
+            let commodity = within(self.hits.commodities, ls, le)
                 .first()
                 .map(|h| *COMMODITIES.payload(h));
-            let region_hit = within(&self.hits.regions, ls, le).first().map(|h| REGIONS.payload(h));
+            let region_hit = within(self.hits.regions, ls, le).first().map(|h| REGIONS.payload(h));
             let segment = (commodity.is_none() && region_hit.is_none() && le > ls).then(|| &text[ls..le]);
             for cell in &row.cells {
                 let column = t.columns.get(cell.column).copied().unwrap_or(Column::Other);
@@ -957,14 +983,14 @@ impl<'a> Reader<'a> {
                 .iter()
                 .any(|p| starts_with_ignore_case(w, p));
             participle
-                && within(&self.hits.cues, m.end, q.start).first().is_some_and(|h| {
+                && within(self.hits.cues, m.end, q.start).first().is_some_and(|h| {
                     flags(h) & cue::DIRECTION != 0 && h.start - m.end <= 5 && adjacent(&text[m.end..h.start])
                 })
         };
         // "inventories of imported iron ore": a trade word describing a commodity is not the metric.
         let modifier = |m: &Hit| {
             word_in(&text[m.start..m.end], &["imported", "exported", "import", "export"])
-                && within(&self.hits.commodities, m.end, m.end + 3)
+                && within(self.hits.commodities, m.end, m.end + 3)
                     .first()
                     .is_some_and(|c| text[m.end..c.start].trim().is_empty())
         };
@@ -1054,7 +1080,7 @@ impl<'a> Reader<'a> {
         // Australia's ports shipped 900,000 mt").
         let carries = |c: &Hit| c.start >= cs || subject_metric(c) == Some(metric);
         let is_subject = |c: &Hit| subject_metric(c).is_some();
-        let mentions = within(&self.hits.commodities, s, e);
+        let mentions = within(self.hits.commodities, s, e);
         // "..., while cobalt metal fell 2% to 168,000 yuan/mt": a commodity right before a
         // direction verb in the number's own clause is its subject.
         let acts = |c: &Hit| {
@@ -1064,7 +1090,7 @@ impl<'a> Reader<'a> {
                 .iter()
                 .any(|p| ends_with_ignore_case(lead, p));
             !governed
-                && within(&self.hits.cues, c.end, q.start).first().is_some_and(|h| {
+                && within(self.hits.cues, c.end, q.start).first().is_some_and(|h| {
                     flags(h) & cue::DIRECTION != 0
                         && h.start - c.end <= 24
                         && gap_words(&text[c.end..h.start]).count() <= 1
@@ -1194,8 +1220,8 @@ impl<'a> Reader<'a> {
         ctx: &Context,
     ) -> (Option<&'static str>, Option<&'static str>) {
         let text = self.text;
-        let hits = within(&self.hits.regions, s, q.start);
-        let metrics = within(&self.hits.metrics, s, q.start);
+        let hits = within(self.hits.regions, s, q.start);
+        let metrics = within(self.hits.metrics, s, q.start);
         let trade = matches!(metric, "exports" | "imports" | "share");
         let mut region = ctx.region;
         let mut partner = None;
@@ -1229,7 +1255,7 @@ impl<'a> Reader<'a> {
         }
         // "... worth of cobalt products from China": the counterpart after the number.
         if trade && partner.is_none() {
-            partner = within(&self.hits.regions, q.end, e)
+            partner = within(self.hits.regions, q.end, e)
                 .iter()
                 .take_while(|h| h.start - q.end <= 80)
                 .find(|h| {
