@@ -95,6 +95,8 @@ pub struct PhraseIndex<P> {
     long_words: HashMap<Vec<u8>, u32>,
     /// Token id -> the node its one-token prefix reaches (0: none).
     roots: Vec<u32>,
+    /// No phrase starts with a space: the scan steps over the one after a token.
+    space_starts_none: bool,
     nodes: Vec<Node>,
     edges: Vec<(u32, u32)>,
     outs: Vec<P>,
@@ -180,6 +182,7 @@ impl<P: Copy> PhraseIndex<P> {
             outs.extend(&ends[n]);
         }
         PhraseIndex {
+            space_starts_none: roots[byte_ids[b' ' as usize] as usize] == 0,
             byte_ids,
             filter,
             keys,
@@ -282,6 +285,10 @@ impl<P: Copy> PhraseIndex<P> {
                 end = next_end;
             }
             s = e;
+            // Most words are followed by one space, which begins no phrase.
+            if self.space_starts_none && s < to && b[s] == b' ' {
+                s += 1;
+            }
         }
     }
 }
