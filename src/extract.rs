@@ -34,17 +34,23 @@ struct Hits<'h> {
 
 impl<'h> Hits<'h> {
     /// The hits starting in `[s, e)`: a sentence's few, which its rules search
-    /// again and again, instead of the whole document's.
-    fn starting_in(&self, s: usize, e: usize) -> Hits<'h> {
-        let a = self.periods.partition_point(|p| p.start < s);
-        let b = self.periods.partition_point(|p| p.start < e);
+    /// again and again, instead of the whole document's. `self` holds the hits
+    /// from an earlier start on and is left holding those from `s` on, so that
+    /// stepping through a document's sentences in order visits each hit once
+    /// or twice.
+    fn take(&mut self, s: usize, e: usize) -> Hits<'h> {
+        fn cut<'h, T>(v: &mut &'h [T], start: impl Fn(&T) -> usize, s: usize, e: usize) -> &'h [T] {
+            let skip = v.iter().position(|h| start(h) >= s).unwrap_or(v.len());
+            *v = &v[skip..];
+            &v[..v.iter().position(|h| start(h) >= e).unwrap_or(v.len())]
+        }
         Hits {
-            cues: within(self.cues, s, e),
-            metrics: within(self.metrics, s, e),
-            commodities: within(self.commodities, s, e),
-            regions: within(self.regions, s, e),
-            segments: within(self.segments, s, e),
-            periods: &self.periods[a..b],
+            cues: cut(&mut self.cues, |h| h.start, s, e),
+            metrics: cut(&mut self.metrics, |h| h.start, s, e),
+            commodities: cut(&mut self.commodities, |h| h.start, s, e),
+            regions: cut(&mut self.regions, |h| h.start, s, e),
+            segments: cut(&mut self.segments, |h| h.start, s, e),
+            periods: cut(&mut self.periods, |p| p.start, s, e),
         }
     }
 }
@@ -187,6 +193,8 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
         ..Context::default()
     };
     let mut next_table = found_tables.iter().peekable();
+    // The hits from the sentence being read on: sentences come in order.
+    let mut rest = r.hits;
     for (li, line) in lines.iter().enumerate() {
         // Table lines are read cell by cell, not as sentences.
         if let Some(t) = next_table.peek() {
@@ -223,14 +231,14 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
                     end: text.len(),
                 });
                 let qs = numbers::scan(text, line.start, line.end);
-                r.read_sentence(line.start, line.end, qs, &mut ctx, &mut facts);
+                r.read_sentence(&mut rest, line.start, line.end, qs, &mut ctx, &mut facts);
             }
             LineKind::Body => {
                 // A period named in an earlier paragraph does not carry into this one.
                 ctx.period.set(None);
                 while let Some((s, e, qs)) = body_sentences.next_if(|&(s, _, _)| s < line.end) {
                     match qs {
-                        Some(qs) => r.read_sentence(s, e, qs, &mut ctx, &mut facts),
+                        Some(qs) => r.read_sentence(&mut rest, s, e, qs, &mut ctx, &mut facts),
                         None => {
                             ctx.period.defer(s, e);
                             ctx.topic_metric.defer(s, e);
@@ -477,7 +485,7 @@ impl Clauses {
     }
 }
 
-impl<'a> Reader<'a, '_> {
+impl<'a, 'h> Reader<'a, 'h> {
     fn heading_region(&self, s: usize, e: usize) -> Option<&'static str> {
         within(self.hits.regions, s, e)
             .first()
@@ -509,10 +517,19 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// Reads the sentence `s..e`, whose quantities are `qs`.
-    fn read_sentence(&self, s: usize, e: usize, qs: Vec<Quantity>, ctx: &mut Context, out: &mut Vec<Fact<'a>>) {
+    /// `rest`: the hits from this sentence on (see [`Hits::take`]).
+    fn read_sentence(
+        &self,
+        rest: &mut Hits<'h>,
+        s: usize,
+        e: usize,
+        qs: Vec<Quantity>,
+        ctx: &mut Context,
+        out: &mut Vec<Fact<'a>>,
+    ) {
         // The few bytes past the end: "imported\ncopper" (see `metric`).
         let r = Reader {
-            hits: self.hits.starting_in(s, (e + 3).min(self.text.len())),
+            hits: rest.take(s, (e + 3).min(self.text.len())),
             ..*self
         };
         r.read_sentence_in(s, e, qs, ctx, out);
