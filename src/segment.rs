@@ -148,6 +148,15 @@ const ABBREVIATIONS: &[&str] = &[
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "st", "mr", "ms", "dr", "fig", "est", "avg",
 ];
 
+/// The longest of [`ABBREVIATIONS`].
+const ABBREVIATION_MAX: usize = 6;
+
+/// Whether `word` is one of [`ABBREVIATIONS`], in any case. Asked at every
+/// full stop, so words longer than any abbreviation (most) stop at the length.
+fn is_abbreviation(word: &str) -> bool {
+    word.len() <= ABBREVIATION_MAX && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
 /// Sentence spans (byte offsets) within `text[start..end]`.
 pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -261,13 +270,18 @@ fn ends_sentence(text: &str, s: usize, dot: usize) -> bool {
         let prev = before[..before.len() - word.len()].trim_end();
         return !(prev.is_empty() || prev.ends_with([':', ';']));
     }
-    !(ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
-        || (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase()))
+    !(is_abbreviation(word) || (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_are_no_longer_than_the_length_test() {
+        assert_eq!(ABBREVIATIONS.iter().map(|a| a.len()).max(), Some(ABBREVIATION_MAX));
+        assert!(is_abbreviation("Approx") && is_abbreviation("U.S") && !is_abbreviation("approxi"));
+    }
 
     #[test]
     fn sentences_split_on_stops_not_decimals_or_markers() {
