@@ -181,6 +181,20 @@ fn doc_ids(paths: Vec<PathBuf>) -> Vec<String> {
     corpus::unique_doc_ids(&paths)
 }
 
+/// Each path with its symbolic links resolved, as `os.path.realpath` gives it for
+/// an existing file (a path that cannot be resolved is returned as it is): the key
+/// that finds a file named twice. One system call per path, GIL released, where
+/// `os.path.realpath` costs one per directory of the path in Python code.
+#[pyfunction]
+fn real_paths(py: Python<'_>, paths: Vec<PathBuf>) -> Vec<std::ffi::OsString> {
+    py.detach(|| {
+        paths
+            .into_iter()
+            .map(|p| std::fs::canonicalize(&p).unwrap_or(p).into_os_string())
+            .collect()
+    })
+}
+
 /// Test hook: reading the document `doc_id` panics at `stage` ("read": while it
 /// is parsed, "tables": while its rows are built); `None` disarms.
 #[pyfunction]
@@ -422,6 +436,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(read_files, m)?)?;
     m.add_function(wrap_pyfunction!(doc_ids, m)?)?;
+    m.add_function(wrap_pyfunction!(real_paths, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     m.add_function(wrap_pyfunction!(parse_texts, m)?)?;
     m.add_function(wrap_pyfunction!(empty_table, m)?)?;

@@ -83,6 +83,28 @@ def test_the_same_file_named_twice_is_read_once(tmp_path):
     (tmp_path / "a.txt").write_text("Copper 5%.", "utf-8")
     corpus = assay.read_reports([tmp_path / "a.txt", str(tmp_path / "a.txt"), tmp_path])
     assert [r["doc_id"] for r in corpus.documents.to_pylist()] == ["a"]
+    # Through a link or a detour, it is still the one file.
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").symlink_to(tmp_path / "a.txt")
+    corpus = assay.read_reports([tmp_path / "sub" / "b.txt", f"{tmp_path}/sub/../a.txt"])
+    assert [r["path"] for r in corpus.documents.to_pylist()] == [str(tmp_path / "sub" / "b.txt")]
+
+
+def test_directories_are_walked_without_entering_linked_ones(tmp_path):
+    (tmp_path / "reports" / "2031").mkdir(parents=True)
+    (tmp_path / "reports" / "2031" / "zinc.HTML").write_text("<p>Zinc 2%.</p>", "utf-8")
+    (tmp_path / "reports" / ".txt").write_text("Nickel 1%.", "utf-8")
+    (tmp_path / "reports" / "notes.md").write_text("Lead 4%.", "utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "tin.txt").write_text("Tin 3%.", "utf-8")
+    (tmp_path / "reports" / "linked").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "reports" / "tin.txt").symlink_to(tmp_path / "elsewhere" / "tin.txt")
+    paths = [r["path"] for r in assay.read_reports(tmp_path / "reports").documents.to_pylist()]
+    root = str(tmp_path / "reports")
+    # ".txt" has no suffix (as to pathlib); a linked file counts, a linked folder is not entered.
+    assert paths == [f"{root}/2031/zinc.HTML", f"{root}/tin.txt"]
+    flat = assay.read_reports(tmp_path / "reports", recursive=False).documents.to_pylist()
+    assert [r["path"] for r in flat] == [f"{root}/tin.txt"]
 
 
 def test_doc_ids_stay_unique_across_progress_chunks(tmp_path):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import os
 from typing import Any, Callable, Union
 
 from . import _core
@@ -158,8 +157,9 @@ def read_reports(
     published_iso = _iso_date(published)
     # Each file once (named twice, or found by two globs: read once), with a unique doc_id.
     unique: dict[str, str] = {}
-    for path in resolve(source, pattern, recursive):
-        unique.setdefault(os.path.realpath(path), path)
+    found = resolve(source, pattern, recursive)
+    for key, path in zip(_core.real_paths(found), found):
+        unique.setdefault(key, path)
     paths = list(unique.values())
     doc_ids = _core.doc_ids(paths)
     report = _progress_callback(progress, len(paths))

@@ -16,6 +16,7 @@ __all__ = [
     "parse",
     "parse_texts",
     "read_files",
+    "real_paths",
 ]
 
 __version__: str
@@ -80,6 +81,9 @@ def read_files(
 
 def doc_ids(paths: Sequence[str | PathLike[str]]) -> list[str]:
     """A doc_id for each path, unique among them (the file stem unless stems collide)."""
+
+def real_paths(paths: Sequence[str | PathLike[str]]) -> list[str]:
+    """Each path with its symbolic links resolved (``os.path.realpath`` of an existing file)."""
 
 def _panic_for_test(doc_id: str | None = None, stage: str = "read") -> None:
     """Test hook: reading ``doc_id`` panics at ``stage`` (``read`` or ``tables``); None disarms."""

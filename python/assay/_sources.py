@@ -52,15 +52,31 @@ def _resolve_one(source: str, pattern: str | None, recursive: bool) -> list[str]
 
 
 def _walk(root: Path, pattern: str | None, recursive: bool) -> list[str]:
-    candidates = root.rglob("*") if recursive else root.iterdir()
-    found = []
-    for p in candidates:
-        if not p.is_file():
-            continue
-        if pattern is not None:
-            keep = fnmatch.fnmatch(p.name, pattern)
-        else:
-            keep = p.suffix.lower() in SUFFIXES
-        if keep:
-            found.append(str(p))
+    """The report files under `root`, sorted. Symbolic links to files count as
+    files; linked directories are not entered (as ``Path.rglob`` does). Built on
+    ``os.scandir``, whose entries know their type without a ``stat`` per file."""
+    found: list[str] = []
+    dirs = [str(root)]
+    while dirs:
+        with os.scandir(dirs.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if recursive:
+                        dirs.append(entry.path)
+                    continue
+                if not entry.is_file():
+                    continue
+                if pattern is not None:
+                    keep = fnmatch.fnmatch(entry.name, pattern)
+                else:
+                    keep = _suffix(entry.name) in SUFFIXES
+                if keep:
+                    found.append(entry.path)
     return sorted(found)
+
+
+def _suffix(name: str) -> str:
+    """``Path(name).suffix.lower()``, as pathlib finds it: from the last dot,
+    unless that dot opens or ends the name."""
+    i = name.rfind(".")
+    return name[i:].lower() if 0 < i < len(name) - 1 else ""
