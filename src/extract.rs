@@ -312,14 +312,22 @@ fn scan_plan(
     (plan, sentences)
 }
 
+/// The spans of a sentence's basis cues ("MoM", "the same period last year"), of its `cues`.
+fn basis_spans(cues: &[Hit]) -> Vec<(usize, usize)> {
+    cues.iter()
+        .filter(|h| flags(h) & cue::BASIS != 0)
+        .map(|h| (h.start, h.end))
+        .collect()
+}
+
 /// The period expressions that are not part of a basis: "the same period last
-/// year" is a basis, not a period. `cues`: the sentence's.
-fn outside_basis(pexprs: &[PeriodExpr], cues: &[Hit]) -> Vec<PeriodExpr> {
-    let basis = |p: &PeriodExpr| {
-        cues.iter()
-            .any(|h| flags(h) & cue::BASIS != 0 && p.start < h.end && h.start < p.end)
-    };
-    pexprs.iter().filter(|p| !basis(p)).copied().collect()
+/// year" is a basis, not a period.
+fn outside_basis(pexprs: &[PeriodExpr], basis_spans: &[(usize, usize)]) -> Vec<PeriodExpr> {
+    pexprs
+        .iter()
+        .filter(|p| !basis_spans.iter().any(|&(bs, be)| p.start < be && bs < p.end))
+        .copied()
+        .collect()
 }
 
 /// Per period expression, whether a relative clause holds it ("which was
@@ -332,7 +340,7 @@ fn in_relative_clause(text: &str, clauses: &Clauses, pexprs: &[PeriodExpr]) -> V
             let head = text[c..p.start].trim_start().as_bytes();
             ["which ", "who ", "that "]
                 .iter()
-                .any(|w| head.len() >= w.len() && head[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
+                .any(|w| starts_with_ignore_case(head, w.as_bytes()))
         })
         .collect()
 }
@@ -541,17 +549,13 @@ impl<'a, 'h> Reader<'a, 'h> {
         let cues = within(self.hits.cues, s, e);
         let a = self.hits.periods.partition_point(|p| p.start < s);
         let b = self.hits.periods.partition_point(|p| p.start < e);
-        let pexprs = outside_basis(&self.hits.periods[a..b], cues);
+        let basis_spans = basis_spans(cues);
+        let pexprs = outside_basis(&self.hits.periods[a..b], &basis_spans);
         let metrics = within(self.hits.metrics, s, e);
         if qs.is_empty() && pexprs.is_empty() {
             self.update_context(ctx, &pexprs, &[], metrics);
             return;
         }
-        let basis_spans: Vec<(usize, usize)> = cues
-            .iter()
-            .filter(|h| flags(h) & cue::BASIS != 0)
-            .map(|h| (h.start, h.end))
-            .collect();
         let clauses = Clauses::new(text, s, e);
         let relative = in_relative_clause(text, &clauses, &pexprs);
         let past = cues.iter().any(|h| flags(h) & cue::PAST != 0);
@@ -1030,9 +1034,9 @@ impl<'a, 'h> Reader<'a, 'h> {
             }
             QKind::Pct if !is_change => {
                 let rest = text.as_bytes()[q.end..(q.end + 12).min(text.len())].trim_ascii_start();
-                if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"of ") {
+                if starts_with_ignore_case(rest, b"of ") {
                     metric = Some("share");
-                } else if rest.len() >= 8 && rest[..8].eq_ignore_ascii_case(b"capacity") {
+                } else if starts_with_ignore_case(rest, b"capacity") {
                     // "operating at 50% capacity"
                     metric = Some("operating_rate");
                 }
@@ -1315,7 +1319,7 @@ impl<'a, 'h> Reader<'a, 'h> {
         if found.is_empty() {
             return None;
         }
-        let pexprs = outside_basis(&found, &find_in(self.text, s, e).cues);
+        let pexprs = outside_basis(&found, &basis_spans(&find_in(self.text, s, e).cues));
         let relative = in_relative_clause(self.text, &Clauses::new(self.text, s, e), &pexprs);
         self.carried_period(&pexprs, &relative)
     }
