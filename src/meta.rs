@@ -72,7 +72,10 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
         if t.is_empty() {
             continue;
         }
-        if published.is_none() {
+        // Every date alternative has a digit (`\d`, ASCII or not) and every source line a
+        // colon (":" or "："): lines without them are passed over without a regex search.
+        let ascii = t.is_ascii();
+        if published.is_none() && (!ascii || crate::bytes::any(t.as_bytes(), |c| c.is_ascii_digit())) {
             if let Some(c) = DATE_RE.captures(t) {
                 let hint = published_hint.map(|d| periods::ymd_from_days(d).0);
                 // A bare date counts on a short line of its own, not inside a sentence.
@@ -96,7 +99,7 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
                 }
             }
         }
-        if source.is_none() {
+        if source.is_none() && (!ascii || memchr::memchr(b':', t.as_bytes()).is_some()) {
             if let Some(c) = SOURCE_RE.captures(t) {
                 let s = c["s"].trim();
                 if !s.is_empty() {
