@@ -75,6 +75,21 @@ struct Context {
     topic_metric: Carried<&'static str>,
 }
 
+/// Buffers that the reading of one document reuses from sentence to sentence
+/// instead of allocating them for each.
+#[derive(Default)]
+struct Scratch {
+    basis_spans: Vec<(usize, usize)>,
+    pexprs: Vec<PeriodExpr>,
+    cuts: Vec<(usize, usize, bool)>,
+    relative: Vec<bool>,
+    owner: Vec<Option<usize>>,
+    direct: Vec<Option<usize>>,
+    fact_of: Vec<Option<(usize, PeriodSource)>>,
+    skip: Vec<bool>,
+    heading_qs: Vec<Quantity>,
+}
+
 /// A value handed on from sentence to sentence, and the sentences without a
 /// quantity met since it was last set, latest last. What those sentences say is
 /// read only when the value is asked for, latest first, so most of them (those
@@ -151,11 +166,15 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
     let meta = meta::read(text, &lines, opts.published);
     let reference = meta.subject.or(meta.doc.published.map(Month::of_day));
     let found_tables = tables::find(text, &lines);
-    let (mut plan, mut body_sentences) = scan_plan(text, &lines, &found_tables);
+    let (mut plan, mut body_sentences, mut quantities) = scan_plan(text, &lines, &found_tables);
     if search_all {
         plan = vec![(0, text.len())];
         for (s, e, qs) in &mut body_sentences {
-            qs.get_or_insert_with(|| numbers::scan(text, *s, *e));
+            qs.get_or_insert_with(|| {
+                let a = quantities.len();
+                numbers::scan_into(text, *s, *e, &mut quantities);
+                (a, quantities.len())
+            });
         }
     }
     let mut scan = HitScan::for_text(text.len());
@@ -192,6 +211,7 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
         commodity: meta.commodity,
         ..Context::default()
     };
+    let mut scratch = Scratch::default();
     let mut next_table = found_tables.iter().peekable();
     // The hits from the sentence being read on: sentences come in order.
     let mut rest = r.hits;
@@ -230,15 +250,20 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
                     start: line.start,
                     end: text.len(),
                 });
-                let qs = numbers::scan(text, line.start, line.end);
-                r.read_sentence(&mut rest, line.start, line.end, qs, &mut ctx, &mut facts);
+                let mut qs = std::mem::take(&mut scratch.heading_qs);
+                qs.clear();
+                numbers::scan_into(text, line.start, line.end, &mut qs);
+                r.read_sentence(&mut rest, line.start, line.end, &qs, &mut ctx, &mut facts, &mut scratch);
+                scratch.heading_qs = qs;
             }
             LineKind::Body => {
                 // A period named in an earlier paragraph does not carry into this one.
                 ctx.period.set(None);
                 while let Some((s, e, qs)) = body_sentences.next_if(|&(s, _, _)| s < line.end) {
                     match qs {
-                        Some(qs) => r.read_sentence(&mut rest, s, e, qs, &mut ctx, &mut facts),
+                        Some((a, b)) => {
+                            r.read_sentence(&mut rest, s, e, &quantities[a..b], &mut ctx, &mut facts, &mut scratch)
+                        }
                         None => {
                             ctx.period.defer(s, e);
                             ctx.topic_metric.defer(s, e);
@@ -261,7 +286,8 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
 
 /// The stretches of the text to search for vocabulary and periods, in order;
 /// and the sentences of the body lines outside tables, which the reading loop
-/// takes in turn, each with its quantities if it is read in full. Headings, table lines,
+/// takes in turn, each with the range of its quantities in the third list if
+/// it is read in full. Headings, table lines,
 /// the line above a table (its caption) and sentences that state a quantity are
 /// read in full and searched; any other sentence (a third of those with digits
 /// have only dates) only hands its topic and its period on to later sentences,
@@ -273,7 +299,11 @@ fn scan_plan(
     text: &str,
     lines: &[Line],
     tables: &[Table],
-) -> (Vec<(usize, usize)>, Vec<(usize, usize, Option<Vec<Quantity>>)>) {
+) -> (
+    Vec<(usize, usize)>,
+    Vec<(usize, usize, Option<(usize, usize)>)>,
+    Vec<Quantity>,
+) {
     let b = text.as_bytes();
     // Where read_table looks for a caption: the nearest non-blank line above the table.
     let captions: Vec<usize> = tables
@@ -287,6 +317,7 @@ fn scan_plan(
         _ => plan.push((s, e)),
     };
     let mut sentences = Vec::new();
+    let mut quantities = Vec::new();
     let mut spans = Vec::new();
     for (li, line) in lines.iter().enumerate() {
         let caption = captions.contains(&line.start);
@@ -296,10 +327,11 @@ fn scan_plan(
             spans.clear();
             segment::sentences_into(text, line.start, line.end, &mut spans);
             for &(s, e) in &spans {
-                let qs = crate::bytes::any(&b[s..e], |c| c.is_ascii_digit())
-                    .then(|| numbers::scan(text, s, e))
-                    .filter(|qs| !qs.is_empty())
-                    .or_else(|| caption.then(Vec::new));
+                let a = quantities.len();
+                if crate::bytes::any(&b[s..e], |c| c.is_ascii_digit()) {
+                    numbers::scan_into(text, s, e, &mut quantities);
+                }
+                let qs = (quantities.len() > a || caption).then_some((a, quantities.len()));
                 if qs.is_some() {
                     add(s, e);
                 }
@@ -309,40 +341,42 @@ fn scan_plan(
             add(line.start, line.end);
         }
     }
-    (plan, sentences)
+    (plan, sentences, quantities)
 }
 
-/// The spans of a sentence's basis cues ("MoM", "the same period last year"), of its `cues`.
-fn basis_spans(cues: &[Hit]) -> Vec<(usize, usize)> {
-    cues.iter()
-        .filter(|h| flags(h) & cue::BASIS != 0)
-        .map(|h| (h.start, h.end))
-        .collect()
+/// The spans of a sentence's basis cues ("MoM", "the same period last year"), of its `cues`, into `out`.
+fn basis_spans_into(cues: &[Hit], out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    out.extend(
+        cues.iter()
+            .filter(|h| flags(h) & cue::BASIS != 0)
+            .map(|h| (h.start, h.end)),
+    );
 }
 
-/// The period expressions that are not part of a basis: "the same period last
-/// year" is a basis, not a period.
-fn outside_basis(pexprs: &[PeriodExpr], basis_spans: &[(usize, usize)]) -> Vec<PeriodExpr> {
-    pexprs
-        .iter()
-        .filter(|p| !basis_spans.iter().any(|&(bs, be)| p.start < be && bs < p.end))
-        .copied()
-        .collect()
+/// The period expressions that are not part of a basis, into `out`: "the same
+/// period last year" is a basis, not a period.
+fn outside_basis_into(pexprs: &[PeriodExpr], basis_spans: &[(usize, usize)], out: &mut Vec<PeriodExpr>) {
+    out.clear();
+    out.extend(
+        pexprs
+            .iter()
+            .filter(|p| !basis_spans.iter().any(|&(bs, be)| p.start < be && bs < p.end))
+            .copied(),
+    );
 }
 
 /// Per period expression, whether a relative clause holds it ("which was
-/// suspended in November 2024"): it dates that clause only, not the sentence.
-fn in_relative_clause(text: &str, clauses: &Clauses, pexprs: &[PeriodExpr]) -> Vec<bool> {
-    pexprs
-        .iter()
-        .map(|p| {
-            let (c, _) = clauses.of(p.start);
-            let head = text[c..p.start].trim_start().as_bytes();
-            ["which ", "who ", "that "]
-                .iter()
-                .any(|w| starts_with_ignore_case(head, w.as_bytes()))
-        })
-        .collect()
+/// suspended in November 2024"), into `out`: it dates that clause only, not the sentence.
+fn in_relative_clause_into(text: &str, clauses: &Clauses, pexprs: &[PeriodExpr], out: &mut Vec<bool>) {
+    out.clear();
+    out.extend(pexprs.iter().map(|p| {
+        let (c, _) = clauses.of(p.start);
+        let head = text[c..p.start].trim_start().as_bytes();
+        ["which ", "who ", "that "]
+            .iter()
+            .any(|w| starts_with_ignore_case(head, w.as_bytes()))
+    }));
 }
 
 /// The topic metric a sentence hands on: its first metric cue of a quantity.
@@ -449,18 +483,19 @@ const CLAUSE_STARTS: [[u8; 2]; 3] = [*b"wh", *b"bu", *b"al"];
 
 /// The clause breaks of one sentence, found once: punctuation (not the comma of
 /// "1,486") and contrast words. A number's clause lies between two breaks.
-struct Clauses {
+struct Clauses<'c> {
     s: usize,
     e: usize,
     /// Byte spans of the breaks, sorted, and whether each is strong (";" or a contrast
     /// word, which also ends the reach of a segment named before it).
-    cuts: Vec<(usize, usize, bool)>,
+    cuts: &'c [(usize, usize, bool)],
 }
 
-impl Clauses {
-    fn new(text: &str, s: usize, e: usize) -> Self {
+impl<'c> Clauses<'c> {
+    /// The clauses of `text[s..e]`, their breaks kept in `cuts`.
+    fn new_in(text: &str, s: usize, e: usize, cuts: &'c mut Vec<(usize, usize, bool)>) -> Self {
         let b = text.as_bytes();
-        let mut cuts = Vec::new();
+        cuts.clear();
         crate::bytes::for_each_stop(b, s, e, b",:();", &CLAUSE_STARTS, |i| match b[i] {
             b',' if i > s && i + 1 < e && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() => {}
             b',' | b':' | b'(' | b')' => cuts.push((i, i + 1, false)),
@@ -526,48 +561,73 @@ impl<'a, 'h> Reader<'a, 'h> {
 
     /// Reads the sentence `s..e`, whose quantities are `qs`.
     /// `rest`: the hits from this sentence on (see [`Hits::take`]).
+    #[allow(clippy::too_many_arguments)]
     fn read_sentence(
         &self,
         rest: &mut Hits<'h>,
         s: usize,
         e: usize,
-        qs: Vec<Quantity>,
+        qs: &[Quantity],
         ctx: &mut Context,
         out: &mut Vec<Fact<'a>>,
+        scratch: &mut Scratch,
     ) {
         // The few bytes past the end: "imported\ncopper" (see `metric`).
         let r = Reader {
             hits: rest.take(s, (e + 3).min(self.text.len())),
             ..*self
         };
-        r.read_sentence_in(s, e, qs, ctx, out);
+        r.read_sentence_in(s, e, qs, ctx, out, scratch);
     }
 
     /// [`Reader::read_sentence`], with the hits of the sentence only.
-    fn read_sentence_in(&self, s: usize, e: usize, qs: Vec<Quantity>, ctx: &mut Context, out: &mut Vec<Fact<'a>>) {
+    fn read_sentence_in(
+        &self,
+        s: usize,
+        e: usize,
+        qs: &[Quantity],
+        ctx: &mut Context,
+        out: &mut Vec<Fact<'a>>,
+        scratch: &mut Scratch,
+    ) {
         let text = self.text;
+        let Scratch {
+            basis_spans,
+            pexprs,
+            cuts,
+            relative,
+            owner,
+            direct,
+            fact_of,
+            skip,
+            ..
+        } = scratch;
         let cues = within(self.hits.cues, s, e);
         let a = self.hits.periods.partition_point(|p| p.start < s);
         let b = self.hits.periods.partition_point(|p| p.start < e);
-        let basis_spans = basis_spans(cues);
-        let pexprs = outside_basis(&self.hits.periods[a..b], &basis_spans);
+        basis_spans_into(cues, basis_spans);
+        outside_basis_into(&self.hits.periods[a..b], basis_spans, pexprs);
+        let (basis_spans, pexprs) = (&basis_spans[..], &pexprs[..]);
         let metrics = within(self.hits.metrics, s, e);
         if qs.is_empty() && pexprs.is_empty() {
-            self.update_context(ctx, &pexprs, &[], metrics);
+            self.update_context(ctx, pexprs, &[], metrics);
             return;
         }
-        let clauses = Clauses::new(text, s, e);
-        let relative = in_relative_clause(text, &clauses, &pexprs);
+        let clauses = Clauses::new_in(text, s, e, cuts);
+        in_relative_clause_into(text, &clauses, pexprs, relative);
+        let relative = &relative[..];
         let past = cues.iter().any(|h| flags(h) & cue::PAST != 0);
         let forward = cues.iter().any(|h| flags(h) & cue::FORWARD != 0);
         if qs.is_empty() {
-            self.update_context(ctx, &pexprs, &relative, metrics);
+            self.update_context(ctx, pexprs, relative, metrics);
             return;
         }
 
         // Periods written right after a number belong to it alone.
-        let mut owner: Vec<Option<usize>> = vec![None; pexprs.len()];
-        let mut direct: Vec<Option<usize>> = vec![None; qs.len()];
+        owner.clear();
+        owner.resize(pexprs.len(), None);
+        direct.clear();
+        direct.resize(qs.len(), None);
         for (qi, q) in qs.iter().enumerate() {
             let limit = qs.get(qi + 1).map_or(e, |n| n.start);
             let first = pexprs.partition_point(|p| p.start < q.end);
@@ -587,9 +647,8 @@ impl<'a, 'h> Reader<'a, 'h> {
             }
         }
 
-        let starts: Vec<usize> = qs.iter().map(|q| q.start).collect();
         // Per quantity: its fact's index in `out` (grades have none) and its period's source.
-        let mut fact_of: Vec<Option<(usize, PeriodSource)>> = Vec::with_capacity(qs.len());
+        fact_of.clear();
         // (is_change, sign, basis) of the previous quantity in the sentence
         let mut prev: Option<(bool, f64, &'static str)> = None;
         let mut prev_level: Option<(&'static str, &'static str)> = None;
@@ -602,7 +661,7 @@ impl<'a, 'h> Reader<'a, 'h> {
             let post_end = qs.get(qi + 1).map_or(e, |n| n.start);
             let (cs, ce) = clauses.of(q.start);
             let pre = within(cues, pre_start.max(cs), q.start);
-            let (period, source) = self.period(qi, q, s, cs, ce, &pexprs, &owner, &direct, &relative, &starts, ctx);
+            let (period, source) = self.period(qi, q, s, cs, ce, pexprs, owner, direct, relative, qs, ctx);
             let post = within(cues, q.end, post_end.min(ce.max(q.end)));
 
             // Forecast figure named as such: "the expected 48,000 mt".
@@ -624,7 +683,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                 let next = qs.get(qi + 1)?;
                 let between = text[q.end..next.start].trim().as_bytes();
                 let joined = ends_with_ignore_case(between, b"and") || ends_with_ignore_case(between, b"or");
-                (joined && self.connector_only(q.end, next.start, &basis_spans))
+                (joined && self.connector_only(q.end, next.start, basis_spans))
                     .then(|| self.post_direction(cues, next, qs.get(qi + 2).map_or(e, |n| n.start)))
                     .flatten()
             });
@@ -651,7 +710,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                         || [&b" and"[..], b" or", b" but"]
                             .iter()
                             .any(|w| ends_with_ignore_case(lead.as_bytes(), w));
-                    if elliptic || self.connector_only(pre_start, q.start, &basis_spans) {
+                    if elliptic || self.connector_only(pre_start, q.start, basis_spans) {
                         change = Some((sign, Some(basis)));
                     }
                 }
@@ -676,7 +735,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                     // Markers elsewhere in the sentence: any but "than expected", which is about its own number.
                     let general = |h: &&Hit| flags(h) & cue::BASIS & !cue::VS_EXPECTED != 0;
                     own.or(cue_basis)
-                        .or_else(|| self.basis_from_base(q.end, post_end.min(ce.max(q.end)), &pexprs, period))
+                        .or_else(|| self.basis_from_base(q.end, post_end.min(ce.max(q.end)), pexprs, period))
                         .or(prev.filter(|p| p.0).map(|p| p.2))
                         .or_else(|| {
                             let later = within(cues, q.end, e).iter().find(general);
@@ -771,13 +830,15 @@ impl<'a, 'h> Reader<'a, 'h> {
                 sentence: (s, e),
             });
         }
-        self.date_from_a_to_b(&qs, s, out, &fact_of);
-        let skip: Vec<bool> = owner
-            .iter()
-            .zip(&relative)
-            .map(|(o, &rel)| rel || o.is_some_and(|qi| self.after_from(qs[qi].start, s)))
-            .collect();
-        self.update_context(ctx, &pexprs, &skip, metrics);
+        self.date_from_a_to_b(qs, s, out, fact_of);
+        skip.clear();
+        skip.extend(
+            owner
+                .iter()
+                .zip(relative)
+                .map(|(o, &rel)| rel || o.is_some_and(|qi| self.after_from(qs[qi].start, s))),
+        );
+        self.update_context(ctx, pexprs, skip, metrics);
     }
 
     /// A percentage that names a grade: "(50% metal content)", "98% sulphuric acid".
@@ -1162,12 +1223,13 @@ impl<'a, 'h> Reader<'a, 'h> {
         owner: &[Option<usize>],
         direct: &[Option<usize>],
         relative: &[bool],
-        starts: &[usize],
+        qs: &[Quantity],
         ctx: &Context,
     ) -> (Option<Period>, PeriodSource) {
         // A period written after a number serves the others too ("dropped 35% YoY to 9,800 mt
         // in October"), except the start of "from 301 tons in November to 24 tons".
-        let free = |pi: usize| !pexprs[pi].base && owner[pi].is_none_or(|o| o == qi || !self.after_from(starts[o], s));
+        let free =
+            |pi: usize| !pexprs[pi].base && owner[pi].is_none_or(|o| o == qi || !self.after_from(qs[o].start, s));
         let pick = |pi: usize| self.resolve(pexprs[pi].kind);
         if let Some(pi) = direct[qi] {
             return (pick(pi), PeriodSource::Direct);
@@ -1319,8 +1381,15 @@ impl<'a, 'h> Reader<'a, 'h> {
         if found.is_empty() {
             return None;
         }
-        let pexprs = outside_basis(&found, &basis_spans(&find_in(self.text, s, e).cues));
-        let relative = in_relative_clause(self.text, &Clauses::new(self.text, s, e), &pexprs);
+        let (mut spans, mut pexprs, mut cuts, mut relative) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        basis_spans_into(&find_in(self.text, s, e).cues, &mut spans);
+        outside_basis_into(&found, &spans, &mut pexprs);
+        in_relative_clause_into(
+            self.text,
+            &Clauses::new_in(self.text, s, e, &mut cuts),
+            &pexprs,
+            &mut relative,
+        );
         self.carried_period(&pexprs, &relative)
     }
 

@@ -386,8 +386,14 @@ fn range_second(b: &[u8], p: usize, first_has_unit: bool, between: bool) -> Opti
 
 /// All quantities in `text[from..to]`, in order.
 pub fn scan(text: &str, from: usize, to: usize) -> Vec<Quantity> {
-    let b = &text.as_bytes()[..to];
     let mut out = Vec::new();
+    scan_into(text, from, to, &mut out);
+    out
+}
+
+/// [`scan`], appended to `out` (one buffer for many stretches).
+pub fn scan_into(text: &str, from: usize, to: usize, out: &mut Vec<Quantity>) {
+    let b = &text.as_bytes()[..to];
     let mut i = from;
     while i < to {
         let Some(off) = crate::bytes::position(&b[i..], |c| c.is_ascii_digit()) else {
@@ -422,7 +428,6 @@ pub fn scan(text: &str, from: usize, to: usize) -> Vec<Quantity> {
             }
         }
     }
-    out
 }
 
 fn quantity_at(b: &[u8], i: usize) -> Option<Quantity> {
