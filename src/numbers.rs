@@ -99,6 +99,9 @@ fn literal(b: &[u8], i: usize) -> Option<(f64, usize)> {
             p += 1;
         }
     }
+    if let Some(v) = exact_value(&b[i..p]) {
+        return Some((v, p));
+    }
     let s = std::str::from_utf8(&b[i..p]).ok()?;
     // Very long literals are not amounts anyone states; parse a bounded prefix
     // so hostile input stays linear.
@@ -110,6 +113,38 @@ fn literal(b: &[u8], i: usize) -> Option<(f64, usize)> {
         s.parse::<f64>().ok()?
     };
     Some((v, p))
+}
+
+/// Powers of ten that are exact in an `f64`.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
+];
+
+/// The value of a literal of digits, thousands commas and one decimal point, when its
+/// digits as an integer are exact in an `f64` (below 2^53): that integer divided by a
+/// power of ten is then correctly rounded, the same value `str::parse` gives (the
+/// fast path of Clinger's algorithm), without copying the digits out of the text.
+fn exact_value(lit: &[u8]) -> Option<f64> {
+    let mut mantissa: u64 = 0;
+    let mut digits = 0;
+    let mut decimals = None;
+    for &c in lit {
+        match c {
+            b'0'..=b'9' => {
+                digits += 1;
+                if digits > 16 {
+                    return None;
+                }
+                mantissa = mantissa * 10 + u64::from(c - b'0');
+                decimals = decimals.map(|d: usize| d + 1);
+            }
+            b'.' => decimals = Some(0),
+            _ => {}
+        }
+    }
+    let decimals = decimals.unwrap_or(0);
+    (mantissa < 1 << 53 && decimals < POW10.len()).then(|| mantissa as f64 / POW10[decimals])
 }
 
 const SCALES: &[(&str, f64)] = &[
@@ -125,6 +160,10 @@ const SCALES: &[(&str, f64)] = &[
 
 fn scale_at(b: &[u8], p: usize) -> Option<(f64, usize)> {
     let q = skip_spaces(b, p, 2);
+    // Every scale word starts with "t", "b" or "m".
+    if !b.get(q).is_some_and(|&c| matches!(c | 0x20, b't' | b'b' | b'm')) {
+        return None;
+    }
     SCALES
         .iter()
         .find(|(w, _)| word_at(b, q, w))
@@ -535,6 +574,46 @@ mod tests {
             q[0].unit,
             s[q[0].start..q[0].end].to_string(),
         )
+    }
+
+    #[test]
+    fn literals_read_as_str_parse_reads_them() {
+        let lits = [
+            "0",
+            "7",
+            "7.46",
+            "81,700",
+            "1.2894",
+            "0.1",
+            "0.3",
+            "123,456,789.987654",
+            "9007199254740991",
+            "9007199254740993",
+            "12345678901234567",
+            "1.7976931348623157",
+            "2.05",
+            "0.000000000000000000001",
+            "4,202",
+            "99.99",
+            "3.14159265358979",
+            "100,000,000,000,000",
+        ];
+        for l in lits {
+            let want: f64 = l.replace(',', "").parse().unwrap();
+            let (got, end) = literal(l.as_bytes(), 0).unwrap();
+            assert_eq!((got.to_bits(), end), (want.to_bits(), l.len()), "{l}");
+        }
+        // Every decimal with up to 6 digits on either side of the point.
+        for k in 0..20_000u64 {
+            let l = format!(
+                "{}.{:0w$}",
+                k * 7919 % 1_000_000,
+                k * 104_729 % 1_000_000,
+                w = (k % 6 + 1) as usize
+            );
+            let want: f64 = l.parse().unwrap();
+            assert_eq!(literal(l.as_bytes(), 0).unwrap().0.to_bits(), want.to_bits(), "{l}");
+        }
     }
 
     #[test]
