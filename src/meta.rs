@@ -26,6 +26,31 @@ static DATE_RE: Lazy<Regex> = Lazy::new(|| {
 static SOURCE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)source\s*[:：]\s*(?P<s>[^\n|]{1,60}?)\s*$").expect("source regex compiles"));
 
+/// Whether an ASCII line can hold a match of [`DATE_RE`]: every alternative has four
+/// digits in a row but one, which starts the line with a capitalized word and a
+/// comma ("Seoul, Jan 16 (Yonhap)"). Most lines of a report fail both, and are passed
+/// over without a regex search.
+fn may_hold_date(t: &[u8]) -> bool {
+    let lead = t.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(t.len());
+    if t.first().is_some_and(u8::is_ascii_uppercase) && lead > 1 && t.get(lead) == Some(&b',') {
+        return true;
+    }
+    let mut i = 0;
+    while let Some(k) = crate::bytes::position(&t[i..], |c| c.is_ascii_digit()) {
+        let run = t[i + k..].iter().take(4).take_while(|c| c.is_ascii_digit()).count();
+        if run == 4 {
+            return true;
+        }
+        i += k + run;
+    }
+    false
+}
+
+/// Whether an ASCII line can hold a match of [`SOURCE_RE`]: "source" in any case and a colon.
+fn may_name_source(t: &[u8]) -> bool {
+    memchr::memchr(b':', t).is_some() && t.windows(6).any(|w| w.eq_ignore_ascii_case(b"source"))
+}
+
 /// "Jan 21, 2026", "January 16, 2024", "9 Nov 2025", "Nov 9" (year from `year_hint`).
 fn parse_written_date(s: &str, year_hint: Option<i32>) -> Option<Days> {
     let toks: Vec<&str> = s
@@ -72,10 +97,8 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
         if t.is_empty() {
             continue;
         }
-        // Every date alternative has a digit (`\d`, ASCII or not) and every source line a
-        // colon (":" or "："): lines without them are passed over without a regex search.
         let ascii = t.is_ascii();
-        if published.is_none() && (!ascii || crate::bytes::any(t.as_bytes(), |c| c.is_ascii_digit())) {
+        if published.is_none() && (!ascii || may_hold_date(t.as_bytes())) {
             if let Some(c) = DATE_RE.captures(t) {
                 let hint = published_hint.map(|d| periods::ymd_from_days(d).0);
                 // A bare date counts on a short line of its own, not inside a sentence.
@@ -99,7 +122,7 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
                 }
             }
         }
-        if source.is_none() && (!ascii || memchr::memchr(b':', t.as_bytes()).is_some()) {
+        if source.is_none() && (!ascii || may_name_source(t.as_bytes())) {
             if let Some(c) = SOURCE_RE.captures(t) {
                 let s = c["s"].trim();
                 if !s.is_empty() {
@@ -163,6 +186,33 @@ mod tests {
             m.doc.source.map(str::to_string),
             m.subject,
         )
+    }
+
+    #[test]
+    fn lines_passed_over_hold_no_date_or_source() {
+        let lines = [
+            "Published: Apr 2, 2025 09:10",
+            "iconJan 27, 2025 20:27",
+            "Seoul, Jan 16 (Yonhap)",
+            "Nov 21, 2025",
+            "Updated 2025-03-04 by the desk",
+            "It rose on 12 March 2024 in a long sentence.",
+            "Output rose 5% in May, up 1,200 mt.",
+            "Category: Industry TrendsDate: January 16, 2024 15:17Source: Yonhap News Agency",
+            "Data SOURCE: SMM",
+            "A, b",
+            "Zinc, lead and tin",
+        ];
+        for t in lines {
+            if DATE_RE.is_match(t) {
+                assert!(may_hold_date(t.as_bytes()), "{t}");
+            }
+            if SOURCE_RE.is_match(t) {
+                assert!(may_name_source(t.as_bytes()), "{t}");
+            }
+        }
+        assert!(!may_hold_date(b"Output rose 5% in May, up 1,200 mt."));
+        assert!(!may_name_source(b"Forces: none"));
     }
 
     #[test]
