@@ -13,7 +13,7 @@
 use std::cell::{Cell, RefCell};
 
 use crate::bytes::{ends_with_ignore_case, starts_with_ignore_case, word_in};
-use crate::lexicon::{cue, find_in, Hit, HitScan, RegionKind, COMMODITIES, CUES, METRICS, REGIONS};
+use crate::lexicon::{cue, find_in, Hit, HitScan, RegionKind, COMMODITIES, METRICS, REGIONS};
 use crate::meta;
 use crate::model::{Days, Fact, ParseOptions, ParsedDoc, Period, Section};
 use crate::numbers::{self, QKind, Quantity};
@@ -62,8 +62,9 @@ fn within(v: &[Hit], s: usize, e: usize) -> &[Hit] {
     &v[a..b]
 }
 
+/// The flags of a cue hit (its tag).
 fn flags(h: &Hit) -> u32 {
-    *CUES.payload(h)
+    h.tag
 }
 
 /// What carries from sentence to sentence inside a section.

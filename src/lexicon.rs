@@ -19,6 +19,9 @@ pub struct Hit {
     pub start: usize,
     pub end: usize,
     pub id: u32,
+    /// The payload's [`Vocab::tags`] entry, carried along (it fits the padding) so that
+    /// rules testing cue flags again and again do not look the payload up each time.
+    pub tag: u32,
 }
 
 /// One vocabulary: its phrases and their payloads. Text is searched by the phrase index of
@@ -38,6 +41,8 @@ pub struct Vocab<T> {
     /// Per pattern: the lowercased phrase the automata search for.
     keys: Vec<String>,
     pub payloads: Vec<T>,
+    /// Per payload, the tag its hits carry: the flags of a cue, 0 in other vocabularies.
+    tags: Vec<u32>,
 }
 
 impl<T> Vocab<T> {
@@ -77,6 +82,7 @@ impl<T> Vocab<T> {
             max_len: pats.iter().map(String::len).max().unwrap_or(0),
             patterns,
             keys: pats,
+            tags: vec![0; payloads.len()],
             payloads,
         }
     }
@@ -106,7 +112,12 @@ impl<T> Vocab<T> {
         if is_word_byte(bytes[e - 1]) && e < bytes.len() && is_word_byte(bytes[e]) {
             return None;
         }
-        Some(Hit { start: s, end: e, id })
+        Some(Hit {
+            start: s,
+            end: e,
+            id,
+            tag: self.tags[id as usize],
+        })
     }
 
     /// All word-bounded occurrences, leftmost-longest and non-overlapping: the
@@ -481,7 +492,9 @@ pub static CUES: Lazy<Vocab<u32>> = Lazy::new(|| {
         }
     }
     let entries = flags.iter().enumerate().map(|(i, (a, _))| (*a, i as u32)).collect();
-    Vocab::build(entries, flags.into_iter().map(|(_, f)| f).collect())
+    let mut vocab = Vocab::build(entries, flags.into_iter().map(|(_, f)| f).collect());
+    vocab.tags = vocab.payloads.clone();
+    vocab
 });
 
 // ---- units ----------------------------------------------------------------
