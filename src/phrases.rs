@@ -64,13 +64,11 @@ fn hash(key: u128) -> u64 {
     (lo ^ hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
-/// Bits of the filter that turns most words away before the table is probed.
-const FILTER_BITS: u32 = 15;
-
-/// The filter bit of a hash: low bits of the product, where the table slot takes the high ones.
+/// The part of a hash a slot keeps to tell words apart without loading their keys:
+/// low bits of the product, where the slot number takes the high ones.
 #[inline]
-fn filter_bit(h: u64) -> usize {
-    ((h >> 8) & ((1 << FILTER_BITS) - 1)) as usize
+fn fingerprint(h: u64) -> u32 {
+    h as u32
 }
 
 #[derive(Clone, Copy, Default)]
@@ -85,12 +83,13 @@ struct Node {
 pub struct PhraseIndex<P> {
     /// Id of each single-byte token (0: in no phrase).
     byte_ids: [u32; 256],
-    /// A bit per hash of the short words: a text word whose bit is clear is in no phrase.
-    /// 4 KB, in L1 while the table is not; most words of a text stop here.
-    filter: Vec<u64>,
-    /// Open addressing table of the short words: key 0 marks an empty slot.
+    /// Open addressing table of the short words, at most half full: each slot the
+    /// fingerprint of a word's hash (high half) and its id (low half), 0 if empty.
+    /// 8 bytes a slot keep the table in L1 (a few thousand words); a word's key is
+    /// loaded only when its fingerprint matches.
+    slots: Vec<u64>,
+    /// The key of each short word, by id (0 for ids of single bytes and long words).
     keys: Vec<u128>,
-    ids: Vec<u32>,
     shift: u32,
     long_words: HashMap<Vec<u8>, u32>,
     /// Token id -> the node its one-token prefix reaches (0: none).
@@ -152,20 +151,18 @@ impl<P: Copy> PhraseIndex<P> {
             .filter(|(w, _)| w.len() <= SHORT)
             .map(|(w, &id)| (short_key(w, 0, w.len()), id))
             .collect();
-        let bits = (short_words.len() * 4).next_power_of_two().max(16).trailing_zeros();
+        let bits = (short_words.len() * 2).next_power_of_two().max(16).trailing_zeros();
         let shift = 64 - bits;
-        let mut keys = vec![0u128; 1 << bits];
-        let mut slot_ids = vec![0u32; 1 << bits];
-        let mut filter = vec![0u64; (1 << FILTER_BITS) / 64];
+        let mut slots = vec![0u64; 1 << bits];
+        let mut keys = vec![0u128; n_ids as usize + 1];
         for (key, id) in short_words {
-            let f = filter_bit(hash(key));
-            filter[f / 64] |= 1 << (f % 64);
-            let mut h = (hash(key) >> shift) as usize;
-            while keys[h] != 0 {
-                h = (h + 1) & (keys.len() - 1);
+            let h = hash(key);
+            let mut at = (h >> shift) as usize;
+            while slots[at] != 0 {
+                at = (at + 1) & (slots.len() - 1);
             }
-            keys[h] = key;
-            slot_ids[h] = id;
+            slots[at] = u64::from(fingerprint(h)) << 32 | u64::from(id);
+            keys[id as usize] = key;
         }
         let long_words = ids.into_iter().filter(|(w, _)| w.len() > SHORT).collect();
 
@@ -184,9 +181,8 @@ impl<P: Copy> PhraseIndex<P> {
         PhraseIndex {
             space_starts_none: roots[byte_ids[b' ' as usize] as usize] == 0,
             byte_ids,
-            filter,
+            slots,
             keys,
-            ids: slot_ids,
             shift,
             long_words,
             roots,
@@ -226,22 +222,20 @@ impl<P: Copy> PhraseIndex<P> {
             return (e, self.long_word(&b[s..e]));
         }
         let key = (raw | FOLD) & KEEP[n];
-        let hk = hash(key);
-        let f = filter_bit(hk);
-        if self.filter[f / 64] & (1 << (f % 64)) == 0 {
-            return (e, 0);
-        }
-        let slots = self.keys.len() - 1;
-        let mut h = (hk >> self.shift) as usize;
+        let h = hash(key);
+        let fp = fingerprint(h);
+        let mask = self.slots.len() - 1;
+        let mut at = (h >> self.shift) as usize;
         loop {
-            let k = self.keys[h];
-            if k == key {
-                return (e, self.ids[h]);
-            }
-            if k == 0 {
+            let slot = self.slots[at];
+            if slot == 0 {
                 return (e, 0);
             }
-            h = (h + 1) & slots;
+            let id = slot as u32;
+            if (slot >> 32) as u32 == fp && self.keys[id as usize] == key {
+                return (e, id);
+            }
+            at = (at + 1) & mask;
         }
     }
 
