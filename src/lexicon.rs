@@ -98,26 +98,11 @@ impl<T> Vocab<T> {
             .map(|m| (m.pattern().as_usize(), m.end()))
     }
 
-    /// The hit of pattern `pattern` at `s..e` if it is one: exact case where required,
-    /// and no word character at an edge continuing into the text.
+    /// The hit of pattern `pattern` at `s..e` if it is one (see [`bounded_hit`]).
+    #[cfg(test)]
     fn hit(&self, text: &str, pattern: usize, s: usize, e: usize) -> Option<Hit> {
-        let bytes = text.as_bytes();
         let (id, exact) = self.patterns[pattern];
-        if exact.is_some_and(|x| &text[s..e] != x) {
-            return None;
-        }
-        if is_word_byte(bytes[s]) && s > 0 && is_word_byte(bytes[s - 1]) {
-            return None;
-        }
-        if is_word_byte(bytes[e - 1]) && e < bytes.len() && is_word_byte(bytes[e]) {
-            return None;
-        }
-        Some(Hit {
-            start: s,
-            end: e,
-            id,
-            tag: self.tags[id as usize],
-        })
+        bounded_hit(text, s, e, id, self.tags[id as usize], exact)
     }
 
     /// All word-bounded occurrences, leftmost-longest and non-overlapping: the
@@ -174,6 +159,28 @@ impl<T> Vocab<T> {
     }
 }
 
+/// A hit of a phrase with payload `id` at `s..e`, if it is one: exact case where
+/// required, and no word character at an edge continuing into the text.
+#[inline]
+fn bounded_hit(text: &str, s: usize, e: usize, id: u32, tag: u32, exact: Option<&'static str>) -> Option<Hit> {
+    let bytes = text.as_bytes();
+    if exact.is_some_and(|x| &text[s..e] != x) {
+        return None;
+    }
+    if is_word_byte(bytes[s]) && s > 0 && is_word_byte(bytes[s - 1]) {
+        return None;
+    }
+    if is_word_byte(bytes[e - 1]) && e < bytes.len() && is_word_byte(bytes[e]) {
+        return None;
+    }
+    Some(Hit {
+        start: s,
+        end: e,
+        id,
+        tag,
+    })
+}
+
 /// The hits of the five text vocabularies, as their own `find` gives them, in one pass.
 pub struct AllHits {
     pub cues: Vec<Hit>,
@@ -183,29 +190,38 @@ pub struct AllHits {
     pub segments: Vec<Hit>,
 }
 
-/// Where a phrase of an index comes from.
+/// Where a phrase of an index comes from, and what its hits carry.
 #[derive(Clone, Copy)]
 struct Source {
     /// 0 cues, 1 metrics, 2 commodities, 3 regions, 4 segments.
     vocab: u8,
     pattern: u32,
+    /// The payload index and tag of its hits.
+    id: u32,
+    tag: u32,
+    /// The phrase as it must be written, when case must match.
+    exact: Option<&'static str>,
 }
 
 /// Every phrase of the five vocabularies, as token sequences.
 static ALL: Lazy<PhraseIndex<Source>> = Lazy::new(|| {
     let vocabularies = [
-        &CUES.keys,
-        &METRICS.keys,
-        &COMMODITIES.keys,
-        &REGIONS.keys,
-        &SEGMENTS.keys,
+        (&CUES.keys, &CUES.patterns, &CUES.tags),
+        (&METRICS.keys, &METRICS.patterns, &METRICS.tags),
+        (&COMMODITIES.keys, &COMMODITIES.patterns, &COMMODITIES.tags),
+        (&REGIONS.keys, &REGIONS.patterns, &REGIONS.tags),
+        (&SEGMENTS.keys, &SEGMENTS.patterns, &SEGMENTS.tags),
     ];
     let mut phrases = Vec::new();
-    for (v, keys) in vocabularies.into_iter().enumerate() {
+    for (v, (keys, patterns, tags)) in vocabularies.into_iter().enumerate() {
         for (i, k) in keys.iter().enumerate() {
+            let (id, exact) = patterns[i];
             let source = Source {
                 vocab: v as u8,
                 pattern: i as u32,
+                id,
+                tag: tags[id as usize],
+                exact,
             };
             phrases.push((k.as_str(), source));
         }
@@ -274,18 +290,11 @@ impl HitScan {
 
     /// Finds the phrases starting in `text[from..to]` (they may run past `to`).
     pub fn scan(&mut self, text: &str, from: usize, to: usize) {
+        let picks = &mut self.picks;
         ALL.scan(text.as_bytes(), from, to, |s, e, sources| {
             for src in sources {
-                let p = src.pattern as usize;
-                let hit = match src.vocab {
-                    0 => CUES.hit(text, p, s, e),
-                    1 => METRICS.hit(text, p, s, e),
-                    2 => COMMODITIES.hit(text, p, s, e),
-                    3 => REGIONS.hit(text, p, s, e),
-                    _ => SEGMENTS.hit(text, p, s, e),
-                };
-                if let Some(h) = hit {
-                    self.picks[src.vocab as usize].offer(src.pattern, h);
+                if let Some(h) = bounded_hit(text, s, e, src.id, src.tag, src.exact) {
+                    picks[src.vocab as usize].offer(src.pattern, h);
                 }
             }
         });
