@@ -11,6 +11,7 @@
 pub mod extract;
 pub mod faults;
 pub mod model;
+pub mod period_grammar;
 pub mod periods;
 
 pub use extract::parse_text;
