@@ -1,7 +1,7 @@
 //! The grammar of period expressions, `periods::PERIOD_RE`, as a hand-written
 //! matcher over the ASCII view of a text (`periods::ascii_view`).
 //!
-//! [`next_match`] gives exactly the regex's next match: the leftmost start, and
+//! [`Matcher`] gives exactly the regex's next match: the leftmost start, and
 //! there the regex's leftmost-first choice, which a backtracking reading of the
 //! pattern makes: the alternatives in their order, an optional part taken when
 //! the rest can follow, a choice between spellings ("September", "Sept.",
@@ -75,113 +75,140 @@ pub struct Match {
     pub shape: Shape,
 }
 
-/// The leftmost match in `h` (ASCII) that starts at or after `pos`.
+/// The matches of the period grammar in a text's view, one after another.
 ///
 /// Every match holds a *core*: a month name, or at a word start a year
 /// ("2025"), a half or quarter ("H1", "3Q") or one of the words "half",
-/// "quarter", "month", "year" (as a prefix, any case). What stands before a
-/// match's first core is known from the pattern: nothing, or "from " or the
-/// "as of the end of " of `endof` before a month name, at most two words before
-/// "half" and "quarter" ("the first"), three before "month" ("the first 10",
-/// "as of the month-end"), four before "year" ("the end of the"); [`core_at`]
-/// tells how many words to look back, and only where the text allows a
-/// match at all (a month name after "from", "of", "end-" or "month-end").
+/// "quarter", "month", "year" (as a prefix, any case); and only where what
+/// follows it lets some alternative go on ([`core_at`]). What stands before a
+/// match's first core is known from the pattern: nothing before a year or a
+/// half; "from " or the "as of the end of " of `endof` before a month name; at
+/// most two words before "half" and "quarter" ("the first"), three before
+/// "month" ("the first 10", "as of the month-end"), four before "year" ("the
+/// end of the"), each opening with one of a few letters ([`WINDOW`]).
 ///
 /// Why no match is missed: let `s` be the leftmost match start from `pos` and
-/// `c` the first core of that match. No core lies in `s..c`, so the core before
-/// `c` (if any) lies before `s`, and `s` lies in `c`'s window: after the
-/// previous core and at most the known number of words before `c`. Windows of
-/// cores are tried in order, each from its start, so every position before
-/// `s` has failed when `s` is tried; and `s`, being a match start, matches.
-pub fn next_match(h: &[u8], pos: usize) -> Option<Match> {
-    let mut from = pos;
-    loop {
-        let (c, words) = next_core(h, from)?;
-        let lo = if words == 0 { c } else { words_back(h, c, from, words) };
-        for p in lo..c {
-            let behind = usize::from(p > 0 && is_word(h[p - 1]));
-            if START[h[p] as usize] >> behind & 1 != 0 {
-                if let Some((end, shape)) = match_at(h, p) {
-                    return Some(Match { start: p, end, shape });
+/// `c` the first core in that match. No core lies in `s..c` (the words before
+/// a first core hold none), so the core before `c` (if any) lies before `s`,
+/// and `s` lies in `c`'s window: after the previous core and at most the known
+/// number of words before `c`. Windows of cores are tried in order, each from
+/// its start, so every place before `s` has failed when `s` is tried; and `s`,
+/// being a match start, matches.
+pub struct Matcher<'h> {
+    h: &'h [u8],
+    cores: Cores<'h>,
+}
+
+impl<'h> Matcher<'h> {
+    /// The matcher of `h`, ASCII (the view of a text).
+    pub fn new(h: &'h [u8]) -> Self {
+        Matcher {
+            h,
+            cores: Cores::new(h),
+        }
+    }
+
+    /// The leftmost match that starts at or after `pos` (not before the end of
+    /// the previous one, if any).
+    pub fn next_match(&mut self, pos: usize) -> Option<Match> {
+        let h = self.h;
+        self.cores.seek(pos);
+        let mut from = pos;
+        while let Some((c, core)) = self.cores.next() {
+            let (lo, kind) = match &core {
+                Core::Month(_, Before::From(s)) => (*s, FROM),
+                Core::Month(_, Before::EndOf) => (words_back(h, c, from, 5), END_OF),
+                Core::Word(kind, words) => (words_back(h, c, from, *words), *kind),
+                _ => (c, 0),
+            };
+            for p in lo.max(from)..c {
+                let inside = usize::from(p > 0 && is_word(h[p - 1]));
+                if WINDOW[h[p] as usize] >> (kind + inside) & 1 != 0 {
+                    if let Some((end, shape)) = match_before(h, p, kind) {
+                        return Some(Match { start: p, end, shape });
+                    }
                 }
             }
+            // At the core itself, only the alternatives that can start with it.
+            let found = match &core {
+                Core::Month(names, _) => {
+                    let a = names.after(h, c);
+                    range_rest(h, names.m, &a)
+                        .or_else(|| day_rest(h, names.m, &a))
+                        .or_else(|| month_rest(h, c, names.m, &a))
+                }
+                Core::Year => Some((c + 4, Shape::Year)),
+                Core::Half => half(h, c),
+                // "month-end"; "year-to-date", "year-end".
+                Core::Word(HALF_QUARTER, _) => None,
+                Core::Word(MONTH_WORD, _) => end_of(h, c),
+                Core::Word(..) => year_to_date(h, c).or_else(|| relative(h, c)),
+            };
+            if let Some((end, shape)) = found {
+                return Some(Match { start: c, end, shape });
+            }
+            from = c + 1;
         }
-        if let Some((end, shape)) = match_at(h, c) {
-            return Some(Match { start: c, end, shape });
-        }
-        from = c + 1;
+        None
     }
 }
 
-/// Bytes that can begin a match: bit 0 after a non-word byte (or at the text's
-/// start), bit 1 after a word byte, where only the alternatives without a
-/// leading `\b` can start: month names, "from" and the words of `endof`.
-static START: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        let l = c | 0x20;
-        let inside = matches!(c, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
-            || matches!(l, b'f' | b'a' | b'b' | b't' | b'e' | b'm') && c.is_ascii_alphabetic();
-        let outside = inside
-            || matches!(c, b'H' | b'Q' | b'1'..=b'4')
-            || matches!(l, b's' | b'y' | b'd' | b'n' | b'l') && c.is_ascii_alphabetic();
-        t[b] = outside as u8 | (inside as u8) << 1;
-        b += 1;
+/// The letters that can open a match before a core of each kind, as bits of
+/// [`WINDOW`] (at a word start, then inside a word, where only "from" and the
+/// words of `endof` can start, having no `\b` before them).
+const FROM: usize = 0;
+const END_OF: usize = 2;
+const HALF_QUARTER: usize = 4;
+const MONTH_WORD: usize = 6;
+const YEAR_WORD: usize = 8;
+
+static WINDOW: [u16; 256] = {
+    // Per kind: the letters at a word start, and inside a word.
+    const OPEN: [(&[u8], &[u8]); 5] = [
+        (b"f", b"f"),
+        (b"abtem", b"abtem"),
+        (b"tfs", b""),
+        (b"tfnldab", b"abt"),
+        (b"stnl", b""),
+    ];
+    let mut t = [0u16; 256];
+    let mut k = 0;
+    while k < OPEN.len() {
+        let mut bit = 0;
+        while bit < 2 {
+            let letters = if bit == 0 { OPEN[k].0 } else { OPEN[k].1 };
+            let mut i = 0;
+            while i < letters.len() {
+                t[letters[i] as usize] |= 1 << (2 * k + bit);
+                t[letters[i].to_ascii_uppercase() as usize] |= 1 << (2 * k + bit);
+                i += 1;
+            }
+            bit += 1;
+        }
+        k += 1;
     }
     t
 };
 
-/// The match at `p`, if one starts there: its end and shape.
-pub fn match_at(h: &[u8], p: usize) -> Option<(usize, Shape)> {
-    let b = *h.get(p)?;
-    let l = b | 0x20;
-    let month = matches!(b, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D');
-    if month || l == b'f' {
-        if let Some(m) = range(h, p) {
-            return Some(m);
-        }
+/// The match at `p`, before a core of `kind` (in [`WINDOW`]) that it would
+/// hold first: only the alternatives that can.
+fn match_before(h: &[u8], p: usize, kind: usize) -> Option<(usize, Shape)> {
+    // Where `\b` opens an alternative, before a letter.
+    let open = p == 0 || !is_word(h[p - 1]);
+    match kind {
+        FROM => range(h, p),
+        END_OF => end_of(h, p),
+        HALF_QUARTER if open => ordinal_part(h, p),
+        MONTH_WORD => end_of(h, p).or_else(|| {
+            if open {
+                first_n(h, p).or_else(|| relative(h, p))
+            } else {
+                None
+            }
+        }),
+        YEAR_WORD if open => year_to_date(h, p).or_else(|| relative(h, p)),
+        _ => None,
     }
-    if matches!(l, b'a' | b'b' | b't' | b'e' | b'm') {
-        if let Some(m) = end_of(h, p) {
-            return Some(m);
-        }
-    }
-    if month {
-        if let Some(m) = day(h, p).or_else(|| month_alone(h, p)) {
-            return Some(m);
-        }
-    }
-    // The rest open with `\b` before a word byte.
-    if p > 0 && is_word(h[p - 1]) {
-        return None;
-    }
-    if matches!(b, b'H' | b'Q' | b'1'..=b'4') {
-        if let Some(m) = half(h, p) {
-            return Some(m);
-        }
-    }
-    if matches!(l, b't' | b'f' | b's') {
-        if let Some(m) = ordinal_part(h, p).or_else(|| first_n(h, p)) {
-            return Some(m);
-        }
-    }
-    if matches!(l, b'y' | b's') {
-        if let Some(m) = year_to_date(h, p) {
-            return Some(m);
-        }
-    }
-    if matches!(l, b't' | b'd' | b'n' | b'l' | b'y') {
-        if let Some(m) = relative(h, p) {
-            return Some(m);
-        }
-    }
-    if matches!(b, b'1' | b'2') {
-        let (_, e) = year(h, p)?;
-        return boundary(h, e).then_some((e, Shape::Year));
-    }
-    None
 }
 
 // ---- the alternatives ----------------------------------------------------
@@ -189,37 +216,50 @@ pub fn match_at(h: &[u8], p: usize) -> Option<(usize, Shape)> {
 /// `(?:from\s+)?M(?:\s+Y)?\s*(?:-|–|to|through|until)\s*M(?:\s+Y)?\b`
 fn range(h: &[u8], p: usize) -> Option<(usize, Shape)> {
     let from = word(h, p, b"from").and_then(|e| spaces1(h, e));
-    for r1 in [from, Some(p)].into_iter().flatten() {
-        let Some(n1) = month(h, r1) else { continue };
-        for &e1 in n1.ends() {
-            for (y1, e) in with_year(h, e1).into_iter().flatten() {
-                let Some(s) = separator(h, spaces(h, e)) else {
-                    continue;
-                };
-                let r2 = spaces(h, s);
-                let Some(n2) = month(h, r2) else { continue };
-                for &e2 in n2.ends() {
-                    for (y2, end) in with_year(h, e2).into_iter().flatten() {
-                        if boundary(h, end) {
-                            let (m1, m2) = (n1.m, n2.m);
-                            return Some((end, Shape::Range { m1, y1, m2, y2 }));
-                        }
-                    }
-                }
+    if let Some((r1, n)) = from.and_then(|r1| Some((r1, month(h, r1)?))) {
+        if let Some(m) = range_rest(h, n.m, &n.after(h, r1)) {
+            return Some(m);
+        }
+    }
+    let n = month(h, p)?;
+    range_rest(h, n.m, &n.after(h, p))
+}
+
+/// `range` from its first month's spellings on.
+fn range_rest(h: &[u8], m1: u32, after: &[After]) -> Option<(usize, Shape)> {
+    for a in after {
+        // With a year (`\s+Y\s*`), then without (`\s*`): the separator must follow.
+        if let Some((y, ye)) = a.y {
+            if let Some(m) = range_end(h, m1, Some(y), spaces(h, ye)) {
+                return Some(m);
             }
+        }
+        if let Some(m) = range_end(h, m1, None, a.sp) {
+            return Some(m);
         }
     }
     None
 }
 
+/// `range` from its separator at `k` on: `(?:-|–|to|through|until)\s*M(?:\s+Y)?\b`.
+#[inline]
+fn range_end(h: &[u8], m1: u32, y1: Option<i32>, k: usize) -> Option<(usize, Shape)> {
+    let s = separator(h, k)?;
+    let r2 = spaces(h, s);
+    let n2 = month(h, r2)?;
+    let (end, y2) = n2.after(h, r2).iter().find_map(|a| a.with_year(h))?;
+    Some((end, Shape::Range { m1, y1, m2: n2.m, y2 }))
+}
+
 /// `-|–|to|through|until`: at most one fits at a place.
+#[inline]
 fn separator(h: &[u8], i: usize) -> Option<usize> {
-    if at(h, i) == b'-' {
-        return Some(i + 1);
+    match at(h, i) {
+        b'-' => Some(i + 1),
+        b't' | b'T' => word(h, i, b"to").or_else(|| word(h, i, b"through")),
+        b'u' | b'U' => word(h, i, b"until"),
+        _ => None,
     }
-    word(h, i, b"to")
-        .or_else(|| word(h, i, b"through"))
-        .or_else(|| word(h, i, b"until"))
 }
 
 /// `(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?(?:end\s+of|end-|month-end)\s*M(?:\s+Y)?\b`
@@ -243,76 +283,95 @@ fn end_of(h: &[u8], p: usize) -> Option<(usize, Shape)> {
                     None => continue,
                 },
             };
-            let Some(n) = month(h, spaces(h, k2)) else {
+            let em = spaces(h, k2);
+            let Some(n) = month(h, em) else {
                 continue;
             };
-            for &e in n.ends() {
-                for (y, end) in with_year(h, e).into_iter().flatten() {
-                    if boundary(h, end) {
-                        return Some((end, Shape::EndOf { m: n.m, y }));
-                    }
-                }
+            if let Some((end, y)) = n.after(h, em).iter().find_map(|a| a.with_year(h)) {
+                return Some((end, Shape::EndOf { m: n.m, y }));
             }
         }
     }
     None
 }
 
-/// `M\s+[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+Y)?\b`
-fn day(h: &[u8], p: usize) -> Option<(usize, Shape)> {
-    let n = month(h, p)?;
-    for &e1 in n.ends() {
-        let Some(k) = spaces1(h, e1) else { continue };
-        let (a, b) = (at(h, k), at(h, k + 1));
+/// `M\s+[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+Y)?\b`, from the month's spellings on.
+fn day_rest(h: &[u8], m: u32, after: &[After]) -> Option<(usize, Shape)> {
+    for a in after {
+        let k = a.sp;
+        let (d1, d2) = (at(h, k), at(h, k + 1));
+        if k == a.e || !d1.is_ascii_digit() {
+            continue;
+        }
         let digit = |c: u8| u32::from(c - b'0');
-        let two = (b'0'..=b'3').contains(&a) && b.is_ascii_digit();
-        let days = [
-            two.then(|| (k + 2, digit(a) * 10 + digit(b))),
-            a.is_ascii_digit().then(|| (k + 1, digit(a))),
-        ];
-        for (de, d) in days.into_iter().flatten() {
-            let suffix = [b"st", b"nd", b"rd", b"th"].iter().find_map(|s| word(h, de, *s));
-            for e in [suffix, Some(de)].into_iter().flatten() {
-                // `,?` takes the comma when there is one: without it `\s+` cannot start there.
-                let y = spaced_year(h, e + usize::from(at(h, e) == b','));
-                for (y, end) in [y.map(|(y, end)| (Some(y), end)), Some((None, e))]
-                    .into_iter()
-                    .flatten()
-                {
-                    if boundary(h, end) {
-                        return Some((end, Shape::Day { m: n.m, d, y }));
-                    }
-                }
+        // `[0-3]?\d`: two digits, then one.
+        if d1 <= b'3' && d2.is_ascii_digit() {
+            if let Some(m) = day_end(h, m, digit(d1) * 10 + digit(d2), k + 2) {
+                return Some(m);
             }
+        }
+        if let Some(m) = day_end(h, m, digit(d1), k + 1) {
+            return Some(m);
         }
     }
     None
 }
 
-/// `M(?:\s+Y|\s+(?:of\s+)?(?:last|this|next)\s+year)?\b`
-fn month_alone(h: &[u8], p: usize) -> Option<(usize, Shape)> {
-    let n = month(h, p)?;
-    for &e1 in n.ends() {
+/// `day` after its digits, which end at `de`: `(?:st|nd|rd|th)?(?:,?\s+Y)?\b`.
+#[inline]
+fn day_end(h: &[u8], m: u32, d: u32, de: usize) -> Option<(usize, Shape)> {
+    let next = at(h, de);
+    // After a digit, a word byte can only open the suffix.
+    if is_word(next) && !matches!(next | 0x20, b's' | b'n' | b'r' | b't') {
+        return None;
+    }
+    let suffix = match next | 0x20 {
+        b's' => word(h, de, b"st"),
+        b'n' => word(h, de, b"nd"),
+        b'r' => word(h, de, b"rd"),
+        b't' => word(h, de, b"th"),
+        _ => None,
+    };
+    for e in [suffix, Some(de)].into_iter().flatten() {
+        // `,?` takes the comma when there is one: without it `\s+` cannot start there.
+        if let Some((y, end)) = spaced_year(h, e + usize::from(at(h, e) == b',')) {
+            if boundary(h, end) {
+                return Some((end, Shape::Day { m, d, y: Some(y) }));
+            }
+        }
+        if boundary(h, e) {
+            return Some((e, Shape::Day { m, d, y: None }));
+        }
+    }
+    None
+}
+
+/// `M(?:\s+Y|\s+(?:of\s+)?(?:last|this|next)\s+year)?\b`, from the
+/// spellings of the month at `p` on.
+fn month_rest(h: &[u8], p: usize, m: u32, after: &[After]) -> Option<(usize, Shape)> {
+    for a in after {
         let shape = |y, rel| Shape::Month {
-            m: n.m,
-            len: e1 - p,
+            m,
+            len: a.e - p,
             y,
             rel,
         };
-        if let Some(k) = spaces1(h, e1) {
-            if let Some((y, end)) = year(h, k) {
-                if boundary(h, end) {
-                    return Some((end, shape(Some(y), None)));
-                }
+        if let Some((y, end)) = a.y {
+            if boundary(h, end) {
+                return Some((end, shape(Some(y), None)));
             }
+        }
+        if a.sp > a.e {
+            let k = a.sp;
             let of = word(h, k, b"of").and_then(|e| spaces1(h, e));
             for r in [of, Some(k)].into_iter().flatten() {
-                let Some((dy, re)) = [(b"last", -1), (b"this", 0), (b"next", 1)]
-                    .iter()
-                    .find_map(|&(w, dy)| word(h, r, w).map(|e| (dy, e)))
-                else {
-                    continue;
+                let rel = match at(h, r) | 0x20 {
+                    b'l' => word(h, r, b"last").map(|e| (-1, e)),
+                    b't' => word(h, r, b"this").map(|e| (0, e)),
+                    b'n' => word(h, r, b"next").map(|e| (1, e)),
+                    _ => None,
                 };
+                let Some((dy, re)) = rel else { continue };
                 if let Some(end) = spaces1(h, re).and_then(|s| word(h, s, b"year")) {
                     if boundary(h, end) {
                         return Some((end, shape(None, Some(dy))));
@@ -320,8 +379,8 @@ fn month_alone(h: &[u8], p: usize) -> Option<(usize, Shape)> {
                 }
             }
         }
-        if boundary(h, e1) {
-            return Some((e1, shape(None, None)));
+        if boundary(h, a.e) {
+            return Some((a.e, shape(None, None)));
         }
     }
     None
@@ -420,9 +479,19 @@ fn year_to_date(h: &[u8], p: usize) -> Option<(usize, Shape)> {
 }
 
 /// `\b(?:this\s+month|the\s+current\s+month|...|the\s+end\s+of\s+the\s+year)\b`
+/// (the leading `\b` checked by the caller).
 fn relative(h: &[u8], p: usize) -> Option<(usize, Shape)> {
-    crate::periods::RELATIVE.iter().enumerate().find_map(|(i, (words, _))| {
-        phrase(h, p, words)
+    // The phrases of `RELATIVE` that open with this letter, in their order.
+    let phrases: &[usize] = match at(h, p) | 0x20 {
+        b't' => &[0, 1, 4, 6, 7, 11],
+        b'd' => &[2],
+        b'n' => &[3, 8],
+        b'l' => &[5, 9],
+        b'y' => &[10],
+        _ => return None,
+    };
+    phrases.iter().find_map(|&i| {
+        phrase(h, p, crate::periods::RELATIVE[i].0)
             .filter(|&e| boundary(h, e))
             .map(|e| (e, Shape::Rel(i)))
     })
@@ -430,16 +499,61 @@ fn relative(h: &[u8], p: usize) -> Option<(usize, Shape)> {
 
 // ---- pieces --------------------------------------------------------------
 
-/// The spellings of one month at a place: where each ends, in the order `MONTH` tries them.
+/// The spellings of one month at a place, in the order `MONTH` tries them:
+/// their lengths.
+#[derive(Clone, Copy)]
 struct Names {
     m: u32,
-    ends: [usize; 3],
-    n: usize,
+    lens: [u8; 3],
+    n: u8,
 }
 
 impl Names {
-    fn ends(&self) -> &[usize] {
-        &self.ends[..self.n]
+    /// Where the spellings that start at `at` end.
+    fn ends(&self, at: usize) -> impl Iterator<Item = usize> + '_ {
+        self.lens[..self.n as usize].iter().map(move |&l| at + l as usize)
+    }
+
+    /// What follows each spelling that starts at `at`.
+    fn after(&self, h: &[u8], at: usize) -> Afters {
+        let mut t = Afters([After::default(); 3], 0);
+        for e in self.ends(at) {
+            let sp = spaces(h, e);
+            let y = if sp > e { year(h, sp) } else { None };
+            t.0[t.1] = After { e, sp, y };
+            t.1 += 1;
+        }
+        t
+    }
+}
+
+/// [`After`] each spelling of a month.
+struct Afters([After; 3], usize);
+
+impl std::ops::Deref for Afters {
+    type Target = [After];
+    fn deref(&self) -> &[After] {
+        &self.0[..self.1]
+    }
+}
+
+/// Where a spelling ends, the white space after it ends, and the year after
+/// that white space if one is there: what every alternative looks at next.
+#[derive(Clone, Copy, Default)]
+struct After {
+    e: usize,
+    sp: usize,
+    y: Option<(i32, usize)>,
+}
+
+impl After {
+    /// `(?:\s+Y)?\b` after the spelling: the end and the year, if any.
+    #[inline]
+    fn with_year(&self, h: &[u8]) -> Option<(usize, Option<i32>)> {
+        match self.y {
+            Some((y, end)) if boundary(h, end) => Some((end, Some(y))),
+            _ => boundary(h, self.e).then_some((self.e, None)),
+        }
     }
 }
 
@@ -449,32 +563,43 @@ const LONG: [&[u8]; 12] = [
 ];
 
 /// The month (1..=12) whose name's first three letters, as written, are at `i`.
+#[inline]
 fn month_index(h: &[u8], i: usize) -> Option<u32> {
     let w = h.get(i..i + 3)?;
-    Some(match (w[0], w[1], w[2]) {
-        (b'J', b'a', b'n') => 1,
-        (b'F', b'e', b'b') => 2,
-        (b'M', b'a', b'r') => 3,
-        (b'A', b'p', b'r') => 4,
-        (b'M', b'a', b'y') => 5,
-        (b'J', b'u', b'n') => 6,
-        (b'J', b'u', b'l') => 7,
-        (b'A', b'u', b'g') => 8,
-        (b'S', b'e', b'p') => 9,
-        (b'O', b'c', b't') => 10,
-        (b'N', b'o', b'v') => 11,
-        (b'D', b'e', b'c') => 12,
-        _ => return None,
-    })
+    let key = u32::from(w[0]) | u32::from(w[1]) << 8 | u32::from(w[2]) << 16;
+    let (name, m) = MONTH_SLOTS[month_slot(key)];
+    (name == key).then_some(m)
 }
+
+/// A multiplier that sends the twelve names' first three letters to sixteen slots apart.
+const fn month_slot(key: u32) -> usize {
+    (key.wrapping_mul(26596) >> 28) as usize
+}
+
+/// The first three letters of each month (as in [`month_index`]) at its slot, and its number.
+const MONTH_SLOTS: [(u32, u32); 16] = {
+    const NAMES: [&[u8; 3]; 12] = [
+        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec",
+    ];
+    let mut t = [(0, 0); 16];
+    let mut m = 0;
+    while m < 12 {
+        let w = NAMES[m];
+        let key = w[0] as u32 | (w[1] as u32) << 8 | (w[2] as u32) << 16;
+        assert!(t[month_slot(key)].0 == 0, "months in slots apart");
+        t[month_slot(key)] = (key, m as u32 + 1);
+        m += 1;
+    }
+    t
+};
 
 /// `MONTH` at `i`: `Jan(?:uary|\.)?`, ..., `May`, ..., `Sep(?:tember|t\.?|\.)?`, ...
 /// (case as written). At most three spellings fit at one place.
 fn month(h: &[u8], i: usize) -> Option<Names> {
     let m = month_index(h, i)?;
-    let mut names = Names { m, ends: [0; 3], n: 0 };
+    let mut names = Names { m, lens: [0; 3], n: 0 };
     let mut push = |e: usize| {
-        names.ends[names.n] = e;
+        names.lens[names.n as usize] = (e - i) as u8;
         names.n += 1;
     };
     let base = i + 3;
@@ -554,6 +679,15 @@ fn word(h: &[u8], i: usize, w: &[u8]) -> Option<usize> {
     (e <= h.len() && h[i..e].eq_ignore_ascii_case(w)).then_some(e)
 }
 
+/// The four bytes from `i` (NUL past the end) as a little-endian number.
+#[inline]
+fn four(h: &[u8], i: usize) -> u32 {
+    match h.get(i..i + 4) {
+        Some(w) => u32::from_le_bytes([w[0], w[1], w[2], w[3]]),
+        None => (0..4).fold(0, |n, k| n | u32::from(at(h, i + k)) << (8 * k)),
+    }
+}
+
 /// The byte at `i`, NUL past the end (which, like the end, is no word byte, no
 /// white space and in no literal).
 #[inline]
@@ -569,8 +703,19 @@ fn is_space(b: u8) -> bool {
 
 #[inline]
 fn is_word(b: u8) -> bool {
-    crate::phrases::is_word_byte(b)
+    WORD[b as usize]
 }
+
+/// Word bytes (`\w` in ASCII), as a table.
+static WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = crate::phrases::is_word_byte(b as u8);
+        b += 1;
+    }
+    t
+};
 
 /// The end of the white space from `i` (`\s*`).
 #[inline]
@@ -596,98 +741,261 @@ fn boundary(h: &[u8], i: usize) -> bool {
 
 // ---- cores ---------------------------------------------------------------
 
-/// The first core at or after `from` (see [`next_match`]) and how many words
-/// before it a match holding it first can start. Candidates are found sixteen
-/// bytes at a time: capital letters, and after a byte that is no lowercase
-/// letter or digit, 'h', 'q', 'm', 'y' and '1' to '4'.
-fn next_core(h: &[u8], from: usize) -> Option<(usize, usize)> {
-    let mut i = from;
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::*;
-        if i == 0 && !h.is_empty() {
-            if let Some(words) = core_at(h, 0) {
-                return Some((0, words));
-            }
-            i = 1;
-        }
-        // SSE2 is part of x86_64; every load stays inside `h` (the block at `i - 1` needs `i >= 1`).
-        while i + 16 <= h.len() {
-            let mut m = unsafe {
-                let x = _mm_loadu_si128(h.as_ptr().add(i).cast());
-                let before = _mm_loadu_si128(h.as_ptr().add(i - 1).cast());
-                let set1 = |c: u8| _mm_set1_epi8(c as i8);
-                let eq = |v: __m128i, c: u8| _mm_cmpeq_epi8(v, set1(c));
-                // `lo..lo + n` for ASCII bytes: shifted to the bottom of the signed range.
-                let within = |v: __m128i, lo: u8, n: u8| {
-                    _mm_cmplt_epi8(
-                        _mm_add_epi8(v, set1(0x80u8.wrapping_sub(lo))),
-                        set1(0x80u8.wrapping_add(n)),
-                    )
-                };
-                let caps = within(x, b'A', 26);
-                let inside = _mm_or_si128(within(before, b'a', 26), within(before, b'0', 10));
-                let firsts = _mm_or_si128(
-                    _mm_or_si128(
-                        _mm_or_si128(eq(x, b'h'), eq(x, b'q')),
-                        _mm_or_si128(eq(x, b'm'), eq(x, b'y')),
-                    ),
-                    within(x, b'1', 4),
-                );
-                _mm_movemask_epi8(_mm_or_si128(caps, _mm_andnot_si128(inside, firsts))) as u32
-            };
-            while m != 0 {
-                let k = i + m.trailing_zeros() as usize;
-                if let Some(words) = core_at(h, k) {
-                    return Some((k, words));
-                }
-                m &= m - 1;
-            }
-            i += 16;
-        }
-    }
-    (i..h.len()).find_map(|k| core_at(h, k).map(|words| (k, words)))
+/// A core (see [`Matcher`]) and what it tells of the matches holding it first.
+enum Core {
+    /// A month name's spellings, and what stands before it.
+    Month(Names, Before),
+    /// "2025": the `year` alternative alone starts with it, and matches.
+    Year,
+    /// "H1", "3Q": the `half` alternative alone starts with it.
+    Half,
+    /// "half" or "quarter", "month", "year": its kind in [`WINDOW`] and how
+    /// many words before it a match can start.
+    Word(usize, usize),
 }
 
-/// A core at `i`, and how many words before it a match holding it first can start.
-fn core_at(h: &[u8], i: usize) -> Option<usize> {
-    let a = h[i];
-    if a.is_ascii_uppercase() && month_index(h, i).is_some() {
-        return Some(month_reach(h, i));
+/// What stands before a month name, for a match to start there.
+enum Before {
+    /// Nothing: a match holding the month first starts with it.
+    Nothing,
+    /// "from " at this place.
+    From(usize),
+    /// "end of", "end-" or "month-end" (`endof`).
+    EndOf,
+}
+
+/// The cores of `h` from a place on, in order.
+struct Cores<'h> {
+    h: &'h [u8],
+    /// Where the candidates in `mask` are counted from (`usize::MAX`: none read yet).
+    at: usize,
+    /// Candidates for cores at `at + k` for each bit `k`.
+    mask: u32,
+}
+
+impl<'h> Cores<'h> {
+    fn new(h: &'h [u8]) -> Self {
+        Cores {
+            h,
+            at: usize::MAX,
+            mask: 0,
+        }
     }
+
+    /// Drops the candidates before `pos`.
+    fn seek(&mut self, pos: usize) {
+        if !(self.at <= pos && pos - self.at < 16) {
+            // On the grid of the blocks read so far, so that no byte is read twice.
+            self.at = if self.at <= pos {
+                self.at + ((pos - self.at) & !15)
+            } else {
+                pos
+            };
+            self.mask = if self.at < self.h.len() {
+                candidates(self.h, self.at)
+            } else {
+                0
+            };
+        }
+        self.mask &= u32::MAX << (pos - self.at);
+    }
+
+    fn next(&mut self) -> Option<(usize, Core)> {
+        loop {
+            while self.mask != 0 {
+                let k = self.at + self.mask.trailing_zeros() as usize;
+                self.mask &= self.mask - 1;
+                if let Some(core) = core_at(self.h, k) {
+                    return Some((k, core));
+                }
+            }
+            if self.at + 16 >= self.h.len() {
+                return None;
+            }
+            self.at += 16;
+            self.mask = candidates(self.h, self.at);
+        }
+    }
+}
+
+/// Bits for the places among `h[i..i + 16]` that may be cores: capital letters
+/// (month names, "H1", "Q3", "Half", "Year"), and where the byte before is no
+/// lowercase letter or digit, 'h', 'q', 'm', 'y' and '1' to '4'. At the end of
+/// `h` the block is the last sixteen bytes, or a padded copy of a shorter `h`.
+#[inline]
+fn candidates(h: &[u8], i: usize) -> u32 {
+    if i >= 1 && i + 16 <= h.len() {
+        block(h, i)
+    } else if i >= 1 && h.len() >= 17 {
+        let j = h.len() - 16;
+        block(h, j) >> (i - j)
+    } else {
+        // The byte before `i` (none: NUL, no word byte), then up to sixteen, then NUL, which is no candidate.
+        let mut pad = [0u8; 17];
+        if i > 0 {
+            pad[0] = h[i - 1];
+        }
+        let end = h.len().min(i + 16);
+        pad[1..1 + end - i].copy_from_slice(&h[i..end]);
+        block(&pad, 1)
+    }
+}
+
+/// [`candidates`] among `h[i..i + 16]`, where `i >= 1`.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn block(h: &[u8], i: usize) -> u32 {
+    use std::arch::x86_64::*;
+    assert!(i >= 1 && i + 16 <= h.len());
+    // SSE2 is part of x86_64; both loads stay inside `h` (asserted above).
+    unsafe {
+        let x = _mm_loadu_si128(h.as_ptr().add(i).cast());
+        let before = _mm_loadu_si128(h.as_ptr().add(i - 1).cast());
+        let set1 = |c: u8| _mm_set1_epi8(c as i8);
+        let eq = |v: __m128i, c: u8| _mm_cmpeq_epi8(v, set1(c));
+        // `lo..lo + n` for ASCII bytes: moved to the bottom of the signed range.
+        let within = |v: __m128i, lo: u8, n: u8| {
+            _mm_cmplt_epi8(
+                _mm_add_epi8(v, set1(0x80u8.wrapping_sub(lo))),
+                set1(0x80u8.wrapping_add(n)),
+            )
+        };
+        let caps = within(x, b'A', 26);
+        let inside = _mm_or_si128(within(before, b'a', 26), within(before, b'0', 10));
+        let letters = _mm_or_si128(
+            _mm_or_si128(eq(x, b'h'), eq(x, b'q')),
+            _mm_or_si128(eq(x, b'm'), eq(x, b'y')),
+        );
+        let firsts = _mm_or_si128(letters, within(x, b'1', 4));
+        _mm_movemask_epi8(_mm_or_si128(caps, _mm_andnot_si128(inside, firsts))) as u32
+    }
+}
+
+/// [`candidates`] among `h[i..i + 16]`, where `i >= 1`, a byte at a time.
+#[cfg(not(target_arch = "x86_64"))]
+fn block(h: &[u8], i: usize) -> u32 {
+    (0..16).fold(0, |m, k| m | u32::from(candidate(h[i + k - 1], h[i + k])) << k)
+}
+
+/// Whether `x`, after `before`, may be a core (what [`block`] finds).
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn candidate(before: u8, x: u8) -> bool {
+    x.is_ascii_uppercase()
+        || matches!(x, b'h' | b'q' | b'm' | b'y' | b'1'..=b'4')
+            && !(before.is_ascii_lowercase() || before.is_ascii_digit())
+}
+
+/// A core at `i`: a month name ("Jan", "Sept." ... as written, anywhere, as
+/// `MONTH` has no `\b` before it) or, at a word start, a year "19xx" or "20xx",
+/// a half or quarter ("H1", "2H", "Q3", "4Q"), or the words "half", "quarter",
+/// "month", "year" (prefixes, any case); each only if what follows lets an
+/// alternative holding it first go on: white space, a word boundary, or for a
+/// month name the start of "to", "through" or "until" ("JantoMar"), for
+/// "month" the "s" of "months".
+#[inline]
+fn core_at(h: &[u8], i: usize) -> Option<Core> {
+    // Most candidates are turned down here by their first two or three bytes.
+    let (a, b) = (h[i], at(h, i + 1));
+    match a {
+        b'J' | b'F' | b'A' | b'S' | b'O' | b'N' | b'D' | b'M' => {
+            let key = u32::from(a) | u32::from(b) << 8 | u32::from(at(h, i + 2)) << 16;
+            if MONTH_SLOTS[month_slot(key)].0 == key {
+                month_core(h, i)
+            } else if a == b'M' && b | 0x20 == b'o' {
+                word_core(h, i)
+            } else {
+                None
+            }
+        }
+        b'1' if matches!(b, b'9' | b'H' | b'Q') => number_core(h, i),
+        b'2' if matches!(b, b'0' | b'H' | b'Q') => number_core(h, i),
+        b'3' | b'4' if b == b'Q' => number_core(h, i),
+        b'H' | b'Q' => number_core(h, i),
+        b'h' if b | 0x20 == b'a' => word_core(h, i),
+        b'q' if b | 0x20 == b'u' => word_core(h, i),
+        b'm' if b | 0x20 == b'o' => word_core(h, i),
+        b'y' | b'Y' if b | 0x20 == b'e' => word_core(h, i),
+        _ => None,
+    }
+}
+
+/// A core at a month name at `i`.
+#[inline]
+fn month_core(h: &[u8], i: usize) -> Option<Core> {
+    let mut names = month(h, i)?;
+    // Spellings that no alternative can go on from are dropped.
+    let goes_on = |e: usize| {
+        let b = at(h, e);
+        is_space(b) || matches!(b | 0x20, b'-' | b't' | b'u') || boundary(h, e)
+    };
+    let mut n = 0;
+    for k in 0..names.n as usize {
+        if goes_on(i + names.lens[k] as usize) {
+            names.lens[n] = names.lens[k];
+            n += 1;
+        }
+    }
+    names.n = n as u8;
+    (n > 0).then(|| Core::Month(names, before_month(h, i)))
+}
+
+/// A core at a word start at `i` that opens with a digit, "H" or "Q": a year
+/// or a half or quarter ("1H", "H1", "3Q", "Q3"), else perhaps "Half" or "Quarter".
+fn number_core(h: &[u8], i: usize) -> Option<Core> {
     if i > 0 && is_word(h[i - 1]) {
         return None;
     }
-    let b = at(h, i + 1);
-    match a {
-        b'1' | b'2' if year(h, i).is_some() => Some(0),
-        b'1'..=b'4' if b == b'Q' || (b == b'H' && a <= b'2') => Some(0),
-        b'H' if matches!(b, b'1'..=b'2') => Some(0),
-        b'Q' if matches!(b, b'1'..=b'4') => Some(0),
-        _ => match a | 0x20 {
-            b'h' if word(h, i, b"half").is_some() => Some(2),
-            b'q' if word(h, i, b"quarter").is_some() => Some(2),
-            b'm' if word(h, i, b"month").is_some() => Some(3),
-            b'y' if word(h, i, b"year").is_some() => Some(4),
-            _ => None,
-        },
-    }
+    let core = match (h[i], at(h, i + 1)) {
+        (b'1', b'9') | (b'2', b'0') => {
+            return (year(h, i).is_some() && !is_word(at(h, i + 4))).then_some(Core::Year);
+        }
+        (b'1'..=b'2', b'H') | (b'1'..=b'4', b'Q') | (b'H', b'1'..=b'2') | (b'Q', b'1'..=b'4') => Core::Half,
+        (b'H' | b'Q', _) => return word_core(h, i),
+        _ => return None,
+    };
+    (!is_word(at(h, i + 2))).then_some(core)
 }
 
-/// How many words before the month name at `c` a match holding it first can
-/// start: none, unless "from" (`range`) or the "end of", "end-" or
-/// "month-end" of `endof` stand before it; then up to five ("as of the end of").
-fn month_reach(h: &[u8], c: usize) -> usize {
+/// A core at a word start at `i` that is one of the words "half", "quarter",
+/// "month" ("months") or "year".
+fn word_core(h: &[u8], i: usize) -> Option<Core> {
+    if i > 0 && is_word(h[i - 1]) {
+        return None;
+    }
+    // Four letters at once, in lower case (a byte that folds to a letter is that letter).
+    let w = four(h, i) | 0x2020_2020;
+    let (kind, words, len) = if w == u32::from_le_bytes(*b"half") {
+        (HALF_QUARTER, 2, 4)
+    } else if w == u32::from_le_bytes(*b"quar") && word(h, i + 4, b"ter").is_some() {
+        (HALF_QUARTER, 2, 7)
+    } else if w == u32::from_le_bytes(*b"mont") && at(h, i + 4) | 0x20 == b'h' {
+        (MONTH_WORD, 3, 5)
+    } else if w == u32::from_le_bytes(*b"year") {
+        (YEAR_WORD, 4, 4)
+    } else {
+        return None;
+    };
+    let ends_word = |k: usize| !is_word(at(h, k));
+    let months = kind == MONTH_WORD && at(h, i + 5) | 0x20 == b's' && ends_word(i + 6);
+    (ends_word(i + len) || months).then_some(Core::Word(kind, words))
+}
+
+/// What stands before the month name at `c` (white space aside) that lets a
+/// match holding it first start before it: "from" (`range`), or "end of",
+/// "end-" or "month-end" (`endof`, up to five words: "as of the end of").
+fn before_month(h: &[u8], c: usize) -> Before {
     let mut q = c;
     while q > 0 && is_space(h[q - 1]) {
         q -= 1;
     }
-    let t = &h[..q];
-    let ends = |w: &[u8]| crate::bytes::ends_with_ignore_case(t, w);
-    if (q < c && ends(b"from")) || ends(b"of") || ends(b"end-") || ends(b"month-end") {
-        5
-    } else {
-        0
+    let ends = |w: &[u8]| crate::bytes::ends_with_ignore_case(&h[..q], w);
+    let tail = q.checked_sub(1).map_or(0, |k| h[k] | 0x20);
+    match tail {
+        b'm' if q < c && ends(b"from") => Before::From(q - 4),
+        b'f' if ends(b"of") => Before::EndOf,
+        b'-' if ends(b"end-") => Before::EndOf,
+        b'd' if ends(b"month-end") => Before::EndOf,
+        _ => Before::Nothing,
     }
 }
 
@@ -704,4 +1012,51 @@ fn words_back(h: &[u8], i: usize, lo: usize, n: usize) -> usize {
         }
     }
     p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_find_the_candidates() {
+        let text = b"In May 2025 (H1), the first 10 months; 3Q,4Q, x2025 [2024] month-end Year_m h q y 1 2 3 4 5 \
+            MoM 12,345 half QUARTER years 1H 2H";
+        for i in 1..text.len() - 16 {
+            let want = (0..16).fold(0, |m, k| m | u32::from(candidate(text[i + k - 1], text[i + k])) << k);
+            assert_eq!(block(text, i), want, "{i}");
+        }
+        // Every core is found, from every place, also when the search skips ahead
+        // (as after a match) by various lengths, on texts short and long.
+        let long = text.repeat(3);
+        for t in [&text[..], &text[..40], &text[..12], &long[..]] {
+            let cores: Vec<usize> = (0..t.len()).filter(|&k| core_at(t, k).is_some()).collect();
+            for i in 0..t.len() {
+                for skip in [0, 1, 5, 17, 63, 64, 70] {
+                    let mut c = Cores::new(t);
+                    c.seek(i);
+                    let mut found = Vec::new();
+                    let mut want = Vec::new();
+                    while let Some((k, _)) = c.next() {
+                        found.push(k);
+                        c.seek(k + 1 + skip);
+                    }
+                    let mut k = i;
+                    while let Some(&next) = cores.iter().find(|&&x| x >= k) {
+                        want.push(next);
+                        k = next + 1 + skip;
+                    }
+                    assert_eq!(found, want, "{i} {skip} {}", t.len());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn relative_phrases_open_with_their_letters() {
+        for (i, (words, _)) in crate::periods::RELATIVE.iter().enumerate() {
+            let t = words.join(" ");
+            assert_eq!(relative(t.as_bytes(), 0), Some((t.len(), Shape::Rel(i))), "{t}");
+        }
+    }
 }

@@ -150,7 +150,7 @@ pub struct PeriodExpr {
 /// text is ASCII already.
 fn ascii_view(text: &str, back: usize, to: usize) -> Cow<'_, str> {
     let part = &text[back..to];
-    if part.is_ascii() {
+    if is_ascii(part.as_bytes()) {
         return Cow::Borrowed(part);
     }
     // Copied whole, then the few non-ASCII characters overwritten in place.
@@ -176,6 +176,26 @@ fn ascii_view(text: &str, back: usize, to: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `b` is ASCII: thirty-two bytes at a time as four words, then a
+/// word at a time, the last word overlapping.
+fn is_ascii(b: &[u8]) -> bool {
+    if b.len() < 8 {
+        return b.is_ascii();
+    }
+    let word = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
+    let mut seen = word(b.len() - 8);
+    let mut i = 0;
+    while i + 32 <= b.len() {
+        seen |= word(i) | word(i + 8) | word(i + 16) | word(i + 24);
+        i += 32;
+    }
+    while i + 8 <= b.len() {
+        seen |= word(i);
+        i += 8;
+    }
+    seen & 0x8080_8080_8080_8080 == 0
+}
+
 /// Period expressions in `text[from..to]`, in order: the matches of `PERIOD_RE`
 /// (the grammar [`period_grammar`] matches by hand) in [`ascii_view`] of the
 /// text from one character before `from` (for `\b`).
@@ -185,9 +205,9 @@ pub fn scan(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
         back += 1;
     }
     let view = ascii_view(text, back, to);
-    let h = view.as_bytes();
+    let mut matcher = period_grammar::Matcher::new(view.as_bytes());
     scan_with(text, from, to, |pos| {
-        let m = period_grammar::next_match(h, pos - back)?;
+        let m = matcher.next_match(pos - back)?;
         let (ws, we) = (back + m.start, back + m.end);
         Some((ws, we, shape_kind(m.shape, text, ws, we, to)))
     })
@@ -213,26 +233,7 @@ fn scan_with(
         let Some(kind) = kind else {
             continue;
         };
-        // A bounded look-back keeps the scan linear on long lines.
-        let mut from_b = ws.saturating_sub(24);
-        while !text.is_char_boundary(from_b) {
-            from_b += 1;
-        }
-        let before = text[from_b..ws].trim_end().as_bytes();
-        let is_range = matches!(kind, PKind::MonthRange { .. });
-        let base = !is_range
-            && [
-                "from",
-                "than",
-                "than in",
-                "compared to",
-                "compared with",
-                "versus",
-                "vs.",
-                "vs",
-            ]
-            .iter()
-            .any(|w| crate::bytes::ends_with_ignore_case(before, w.as_bytes()));
+        let base = !matches!(kind, PKind::MonthRange { .. }) && is_base(text, ws);
         out.push(PeriodExpr {
             start: ws,
             end: we,
@@ -241,6 +242,27 @@ fn scan_with(
         });
     }
     out
+}
+
+/// Whether a comparison ("from", "than in", "versus" ...) stands before `ws`.
+fn is_base(text: &str, ws: usize) -> bool {
+    // A bounded look-back keeps the scan linear on long lines.
+    let mut from_b = ws.saturating_sub(24);
+    while !text.is_char_boundary(from_b) {
+        from_b += 1;
+    }
+    let before = text[from_b..ws].trim_end().as_bytes();
+    let ends = |w: &str| crate::bytes::ends_with_ignore_case(before, w.as_bytes());
+    // "from", "than", "than in", "compared to", "compared with", "versus", "vs.", "vs", by their last letter.
+    match before.last().map(|b| b | 0x20) {
+        Some(b'm') => ends("from"),
+        Some(b'n') => ends("than") || ends("than in"),
+        Some(b'o') => ends("compared to"),
+        Some(b'h') => ends("compared with"),
+        Some(b's') => ends("versus") || ends("vs"),
+        Some(b'.') => ends("vs."),
+        _ => false,
+    }
 }
 
 /// The phrases of the `rel` alternative, by their words, and what each says,
