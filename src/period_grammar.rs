@@ -604,7 +604,7 @@ fn month(h: &[u8], i: usize) -> Option<Names> {
     };
     let base = i + 3;
     let long = LONG[m as usize - 1];
-    if !long.is_empty() && h[base..].starts_with(long) {
+    if !long.is_empty() && h.get(base..base + long.len()).is_some_and(|w| w.iter().eq(long)) {
         push(base + long.len());
     }
     if m == 9 && at(h, base) == b't' {
@@ -770,8 +770,11 @@ struct Cores<'h> {
     /// Where the candidates in `mask` are counted from (`usize::MAX`: none read yet).
     at: usize,
     /// Candidates for cores at `at + k` for each bit `k`.
-    mask: u32,
+    mask: u64,
 }
+
+/// Bytes whose candidates are found at once ([`chunk`]): fewer turns of the loop over them.
+const CHUNK: usize = 64;
 
 impl<'h> Cores<'h> {
     fn new(h: &'h [u8]) -> Self {
@@ -784,39 +787,98 @@ impl<'h> Cores<'h> {
 
     /// Drops the candidates before `pos`.
     fn seek(&mut self, pos: usize) {
-        if !(self.at <= pos && pos - self.at < 16) {
-            // On the grid of the blocks read so far, so that no byte is read twice.
+        if !(self.at <= pos && pos - self.at < CHUNK) {
+            // On the grid of the chunks read so far, so that no byte is read twice.
             self.at = if self.at <= pos {
-                self.at + ((pos - self.at) & !15)
+                self.at + ((pos - self.at) & !(CHUNK - 1))
             } else {
                 pos
             };
             self.mask = if self.at < self.h.len() {
-                candidates(self.h, self.at)
+                chunk(self.h, self.at)
             } else {
                 0
             };
         }
-        self.mask &= u32::MAX << (pos - self.at);
+        self.mask &= u64::MAX << (pos - self.at);
     }
 
     fn next(&mut self) -> Option<(usize, Core)> {
+        let h = self.h;
+        let mut mask = self.mask;
         loop {
-            while self.mask != 0 {
-                let k = self.at + self.mask.trailing_zeros() as usize;
-                self.mask &= self.mask - 1;
-                if let Some(core) = core_at(self.h, k) {
-                    return Some((k, core));
+            while mask != 0 {
+                let k = self.at + mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                // Most candidates are turned down by their first two bytes, at one look.
+                let pair = usize::from(h[k]) | usize::from(at(h, k + 1)) << 8;
+                if PAIRS[pair / 64] >> (pair % 64) & 1 != 0 {
+                    if let Some(core) = core_at(h, k) {
+                        self.mask = mask;
+                        return Some((k, core));
+                    }
                 }
             }
-            if self.at + 16 >= self.h.len() {
+            if self.at + CHUNK >= h.len() {
+                self.mask = 0;
                 return None;
             }
-            self.at += 16;
-            self.mask = candidates(self.h, self.at);
+            self.at += CHUNK;
+            mask = chunk(h, self.at);
         }
     }
 }
+
+/// [`candidates`] among `h[i..i + CHUNK]`, sixteen bytes at a time.
+fn chunk(h: &[u8], i: usize) -> u64 {
+    if i >= 1 && i + CHUNK <= h.len() {
+        (0..CHUNK / 16).fold(0, |m, k| m | u64::from(block(h, i + 16 * k)) << (16 * k))
+    } else {
+        (0..CHUNK / 16)
+            .take_while(|k| i + 16 * k < h.len())
+            .fold(0, |m, k| m | u64::from(candidates(h, i + 16 * k)) << (16 * k))
+    }
+}
+
+/// The first two bytes of every core, as bits: a month name's ("Ja", "Se"),
+/// a year's ("19", "20"), a half's or quarter's ("H1", "2H", "Q3", "4Q"), and
+/// those of "half", "quarter", "month" and "year" in any case.
+static PAIRS: [u64; 1024] = {
+    const fn set(t: &mut [u64; 1024], a: u8, b: u8) {
+        let pair = a as usize | (b as usize) << 8;
+        t[pair / 64] |= 1 << (pair % 64);
+    }
+    let mut t = [0u64; 1024];
+    const MONTHS: [&[u8; 2]; 10] = [b"Ja", b"Fe", b"Ma", b"Ap", b"Ju", b"Au", b"Se", b"Oc", b"No", b"De"];
+    let mut k = 0;
+    while k < MONTHS.len() {
+        set(&mut t, MONTHS[k][0], MONTHS[k][1]);
+        k += 1;
+    }
+    set(&mut t, b'1', b'9');
+    set(&mut t, b'2', b'0');
+    let mut d = b'1';
+    while d <= b'4' {
+        if d <= b'2' {
+            set(&mut t, b'H', d);
+            set(&mut t, d, b'H');
+        }
+        set(&mut t, b'Q', d);
+        set(&mut t, d, b'Q');
+        d += 1;
+    }
+    const WORDS: [&[u8; 2]; 4] = [b"ha", b"qu", b"mo", b"ye"];
+    let mut k = 0;
+    while k < WORDS.len() {
+        let [a, b] = *WORDS[k];
+        set(&mut t, a, b);
+        set(&mut t, a - 32, b);
+        set(&mut t, a, b - 32);
+        set(&mut t, a - 32, b - 32);
+        k += 1;
+    }
+    t
+};
 
 /// Bits for the places among `h[i..i + 16]` that may be cores: capital letters
 /// (month names, "H1", "Q3", "Half", "Year"), and where the byte before is no
@@ -984,6 +1046,10 @@ fn word_core(h: &[u8], i: usize) -> Option<Core> {
 /// match holding it first start before it: "from" (`range`), or "end of",
 /// "end-" or "month-end" (`endof`, up to five words: "as of the end of").
 fn before_month(h: &[u8], c: usize) -> Before {
+    // Glued to the word before it, a month name can follow only "of", "end-" or "month-end".
+    if c > 0 && !is_space(h[c - 1]) && !matches!(h[c - 1] | 0x20, b'f' | b'-' | b'd') {
+        return Before::Nothing;
+    }
     let mut q = c;
     while q > 0 && is_space(h[q - 1]) {
         q -= 1;
