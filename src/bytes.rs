@@ -39,6 +39,37 @@ pub fn starts_with_ignore_case(t: &[u8], prefix: &[u8]) -> bool {
     t.len() >= prefix.len() && t[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
+/// The index of the byte of `needle` that is rarest in English text (letters by
+/// their frequency; other bytes count as rare): the one to search for first.
+pub fn rarest(needle: &[u8]) -> usize {
+    const BY_FREQUENCY: &[u8] = b" etaoinsrhldcumfpgwybvkxjqz";
+    let rank = |c: u8| {
+        BY_FREQUENCY
+            .iter()
+            .position(|&f| f == c.to_ascii_lowercase())
+            .unwrap_or(BY_FREQUENCY.len())
+    };
+    (0..needle.len()).max_by_key(|&i| rank(needle[i])).unwrap_or(0)
+}
+
+/// Where `hay` first contains `needle` (lowercase ASCII) in any ASCII case; `rare`
+/// is [`rarest`] of the needle, whose byte (in either case) a memchr finds first.
+pub fn find_ignore_ascii_case(hay: &[u8], needle: &[u8], rare: usize) -> Option<usize> {
+    let Some(&c) = needle.get(rare) else {
+        return Some(0);
+    };
+    let mut from = rare;
+    while from < hay.len() {
+        let k = memchr::memchr2(c, c.to_ascii_uppercase(), &hay[from..])?;
+        let s = from + k - rare;
+        if hay.len() - s >= needle.len() && hay[s..s + needle.len()].eq_ignore_ascii_case(needle) {
+            return Some(s);
+        }
+        from += k + 1;
+    }
+    None
+}
+
 /// Whether the word `w` is one of `words` (lowercase), ASCII case-insensitively:
 /// a comparison in place of a lowercased copy.
 #[inline]
@@ -118,6 +149,22 @@ mod tests {
         }
         assert_eq!(position(b"", |c| c == b'x'), None);
         assert!(!any(b"no digits here at all, not one", |c| c.is_ascii_digit()));
+    }
+
+    #[test]
+    fn substrings_in_any_case() {
+        let n = b"all rights reserved";
+        let r = rarest(n);
+        assert_eq!(n[r], b'v');
+        let text = "Copyright 2025 SMM Information & Technology Co., Ltd. ALL RIGHTS RESERVED. Very good.";
+        for s in 0..text.len() {
+            for e in s..=text.len() {
+                let h = &text.as_bytes()[s..e];
+                let want = h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n));
+                assert_eq!(find_ignore_ascii_case(h, n, r), want, "{s}..{e}");
+            }
+        }
+        assert_eq!(find_ignore_ascii_case(b"anything", b"", 0), Some(0));
     }
 
     #[test]
