@@ -13,7 +13,7 @@
 use std::cell::{Cell, RefCell};
 
 use crate::bytes::{ends_with_ignore_case, starts_with_ignore_case, word_in};
-use crate::lexicon::{cue, find_in, Hit, HitScan, RegionKind, COMMODITIES, METRICS, REGIONS};
+use crate::lexicon::{cue, with_hits_in, Hit, HitScan, RegionKind, COMMODITIES, METRICS, REGIONS};
 use crate::meta;
 use crate::model::{Days, Fact, ParseOptions, ParsedDoc, Period, Section};
 use crate::numbers::{self, QKind, Quantity};
@@ -1383,7 +1383,7 @@ impl<'a, 'h> Reader<'a, 'h> {
             return None;
         }
         let (mut spans, mut pexprs, mut cuts, mut relative) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        basis_spans_into(&find_in(self.text, s, e).cues, &mut spans);
+        with_hits_in(self.text, s, e, |h| basis_spans_into(h.cues(), &mut spans));
         outside_basis_into(&found, &spans, &mut pexprs);
         in_relative_clause_into(
             self.text,
@@ -1402,7 +1402,7 @@ impl<'a, 'h> Reader<'a, 'h> {
     /// The topic metric carried to a sentence.
     fn context_metric(&self, ctx: &Context) -> Option<&'static str> {
         ctx.topic_metric
-            .get(|s, e| carried_metric(&find_in(self.text, s, e).metrics))
+            .get(|s, e| with_hits_in(self.text, s, e, |h| carried_metric(h.metrics())))
     }
 }
 

@@ -270,6 +270,23 @@ pub fn find_in(text: &str, from: usize, to: usize) -> AllHits {
     scan.finish()
 }
 
+/// [`find_in`], the hits handed to `f` as the thread's one reusable [`HitScan`]
+/// holds them: short stretches read again and again (headings, sentences asked
+/// for their topic) need no new vectors. `f` must not call this function itself.
+pub fn with_hits_in<R>(text: &str, from: usize, to: usize, f: impl FnOnce(&HitScan) -> R) -> R {
+    thread_local! {
+        static SCAN: std::cell::RefCell<HitScan> = std::cell::RefCell::new(HitScan::default());
+    }
+    SCAN.with(|scan| {
+        let mut scan = scan.borrow_mut();
+        for p in &mut scan.picks {
+            p.hits.clear();
+        }
+        scan.scan(text, from, to);
+        f(&scan)
+    })
+}
+
 /// Vocabulary hits of a text, gathered stretch by stretch in text order. Stretches
 /// left out are not searched; within and across the searched ones the choice
 /// is [`Vocab::find`]'s, as if the text between them held no phrase.
@@ -298,6 +315,22 @@ impl HitScan {
                 }
             }
         });
+    }
+
+    pub fn cues(&self) -> &[Hit] {
+        &self.picks[0].hits
+    }
+
+    pub fn metrics(&self) -> &[Hit] {
+        &self.picks[1].hits
+    }
+
+    pub fn commodities(&self) -> &[Hit] {
+        &self.picks[2].hits
+    }
+
+    pub fn regions(&self) -> &[Hit] {
+        &self.picks[3].hits
     }
 
     pub fn finish(self) -> AllHits {
@@ -348,18 +381,23 @@ pub static COMMODITIES: Lazy<Vocab<&'static str>> = Lazy::new(|| {
 pub fn commodity_of_heading(heading: &str) -> Option<&'static str> {
     // The phrase index of `find_all` (hot in cache while a document is read) rather than the
     // vocabulary's own automaton, which is cold by the time the next heading comes.
-    let hits = find_all(heading).commodities;
-    let first = hits.first()?;
+    let first = with_hits_in(heading, 0, heading.len(), |h| h.commodities().first().copied())?;
     let lead = heading[..first.start].trim();
     // Only a region may lead: "Overseas Aluminum", "Indonesian NPI".
-    let lead_ok = lead.is_empty() || matches!(find_all(lead).regions.as_slice(), [r] if r.end - r.start == lead.len());
+    let lead_ok = lead.is_empty()
+        || with_hits_in(
+            lead,
+            0,
+            lead.len(),
+            |h| matches!(h.regions(), [r] if r.end - r.start == lead.len()),
+        );
     let rest = heading[first.end..].trim();
     let rest_ok = rest.is_empty()
         || (rest.starts_with('(') && rest.ends_with(')'))
         || rest.eq_ignore_ascii_case("market")
         || rest.eq_ignore_ascii_case("alloy")
         || rest.eq_ignore_ascii_case("industry");
-    (lead_ok && rest_ok).then(|| *COMMODITIES.payload(first))
+    (lead_ok && rest_ok).then(|| *COMMODITIES.payload(&first))
 }
 
 // ---- regions --------------------------------------------------------------

@@ -155,10 +155,9 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
         }
     }
     let commodity = title.and_then(|t| {
-        crate::lexicon::find_all(t)
-            .commodities
-            .first()
-            .map(|h| *crate::lexicon::COMMODITIES.payload(h))
+        crate::lexicon::with_hits_in(t, 0, t.len(), |h| {
+            h.commodities().first().map(|h| *crate::lexicon::COMMODITIES.payload(h))
+        })
     });
     Meta {
         doc: DocMeta {
