@@ -27,6 +27,34 @@ pub fn any(b: &[u8], pred: impl Fn(u8) -> bool) -> bool {
     position(b, pred).is_some()
 }
 
+/// The first place in `b[from..to]` where a sentence may end: a stop (`.`, `!`,
+/// `?`) or a control character other than tab; `to` if there is none.
+#[inline]
+pub fn next_sentence_event(b: &[u8], from: usize, to: usize) -> usize {
+    let is_event = |c: u8| matches!(c, b'.' | b'!' | b'?') || (c < 0x20 && c != b'\t');
+    let mut i = from;
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::*;
+        // SSE2 is part of x86_64; every load stays inside `b[..to]`.
+        while i + 16 <= to {
+            let m = unsafe {
+                let x = _mm_loadu_si128(b.as_ptr().add(i).cast());
+                let eq = |c: u8| _mm_cmpeq_epi8(x, _mm_set1_epi8(c as i8));
+                // Unsigned x <= 0x1F: the minimum of the two is x.
+                let control = _mm_andnot_si128(eq(b'\t'), _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x));
+                let stops = _mm_or_si128(_mm_or_si128(eq(b'.'), eq(b'!')), eq(b'?'));
+                _mm_movemask_epi8(_mm_or_si128(stops, control)) as u32
+            };
+            if m != 0 {
+                return i + m.trailing_zeros() as usize;
+            }
+            i += 16;
+        }
+    }
+    (i..to).find(|&k| is_event(b[k])).unwrap_or(to)
+}
+
 /// Whether `t` ends with `suffix`, ASCII case-insensitively ("... compared with" ~ "WITH").
 #[inline]
 pub fn ends_with_ignore_case(t: &[u8], suffix: &[u8]) -> bool {
@@ -165,6 +193,20 @@ mod tests {
             }
         }
         assert_eq!(find_ignore_ascii_case(b"anything", b"", 0), Some(0));
+    }
+
+    #[test]
+    fn sentence_events_agree_with_a_byte_by_byte_check() {
+        let text = "Output rose 1.5% MoM! Why?\tStocks\x0cfell\0 (5.2%). \u{a0}End.".repeat(4);
+        let b = text.as_bytes();
+        for from in 0..b.len() {
+            for to in [b.len(), b.len() - 1, (from + 17).min(b.len()), from] {
+                let want = (from..to)
+                    .find(|&k| matches!(b[k], b'.' | b'!' | b'?') || (b[k] < 0x20 && b[k] != b'\t'))
+                    .unwrap_or(to);
+                assert_eq!(next_sentence_event(b, from, to), want, "{from}..{to}");
+            }
+        }
     }
 
     #[test]

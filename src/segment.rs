@@ -299,9 +299,14 @@ pub fn sentences_into(text: &str, start: usize, end: usize, out: &mut Vec<(usize
     while s < end && b[s].is_ascii_whitespace() {
         s += 1;
     }
-    let plain = !crate::bytes::any(&b[start..end], |c| c < 0x20 && c != b'\t');
     let mut i = s;
-    while i < end {
+    // Only stops, control characters and the length cap can end a sentence: the
+    // loop visits those places (found sixteen bytes at a time), not every byte.
+    loop {
+        i = crate::bytes::next_sentence_event(b, i, (s + MAX_SENTENCE).min(end));
+        if i >= end {
+            break;
+        }
         let c = b[i];
         // Control characters (NUL, form feed...) never sit inside a sentence; and no
         // sentence runs past MAX_SENTENCE bytes, which keeps reading linear on hostile
@@ -331,35 +336,23 @@ pub fn sentences_into(text: &str, start: usize, end: usize, out: &mut Vec<(usize
             i = s;
             continue;
         }
-        if matches!(c, b'.' | b'!' | b'?') {
-            // Closing quotes or brackets stay with the sentence.
-            let mut j = i + 1;
-            while j < end && matches!(b[j], b'"' | b'\'' | b')' | b']') {
-                j += 1;
-            }
-            let boundary = j >= end || (b[j].is_ascii_whitespace() && next_starts_sentence(b, j, end));
-            if boundary && c == b'.' && !ends_sentence(text, s, i) {
-                i += 1;
-                continue;
-            }
-            if boundary {
-                out.push((s, j));
-                s = j;
-                while s < end && b[s].is_ascii_whitespace() {
-                    s += 1;
-                }
-                i = s;
-                continue;
-            }
+        // A stop: '.', '!' or '?'.
+        // Closing quotes or brackets stay with the sentence.
+        let mut j = i + 1;
+        while j < end && matches!(b[j], b'"' | b'\'' | b')' | b']') {
+            j += 1;
         }
-        // Without control characters only stops and the length cap can end a
-        // sentence: jump to the next stop (memchr) instead of stepping byte by byte.
-        i = if plain {
-            let cap = (s + MAX_SENTENCE).min(end);
-            memchr::memchr3(b'.', b'!', b'?', &b[i + 1..cap]).map_or(cap, |k| i + 1 + k)
-        } else {
-            i + 1
-        };
+        let boundary = j >= end || (b[j].is_ascii_whitespace() && next_starts_sentence(b, j, end));
+        if boundary && !(c == b'.' && !ends_sentence(text, s, i)) {
+            out.push((s, j));
+            s = j;
+            while s < end && b[s].is_ascii_whitespace() {
+                s += 1;
+            }
+            i = s;
+            continue;
+        }
+        i += 1;
     }
     if s < end {
         let mut e = end;
@@ -423,6 +416,96 @@ mod tests {
                 "Co. Ltd. grew"
             ]
         );
+    }
+
+    /// The sentence split as it was written first: every byte visited (or the next
+    /// stop found by memchr on lines without control characters).
+    fn sentences_reference(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let b = text.as_bytes();
+        let mut s = start;
+        while s < end && b[s].is_ascii_whitespace() {
+            s += 1;
+        }
+        let plain = !b[start..end].iter().any(|&c| c < 0x20 && c != b'\t');
+        let mut i = s;
+        while i < end {
+            let c = b[i];
+            let control = c < 0x20 && c != b'\t';
+            if control || i - s >= MAX_SENTENCE {
+                let cut = if control {
+                    i
+                } else {
+                    let lo = s + MAX_SENTENCE / 2;
+                    b[lo..i].iter().rposition(|c| c.is_ascii_whitespace()).map_or_else(
+                        || (lo..=i).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(i),
+                        |k| lo + k,
+                    )
+                };
+                let mut e = cut;
+                while e > s && b[e - 1].is_ascii_whitespace() {
+                    e -= 1;
+                }
+                if e > s {
+                    out.push((s, e));
+                }
+                s = if control { cut + 1 } else { cut };
+                while s < end && (b[s].is_ascii_whitespace() || (b[s] < 0x20 && b[s] != b'\t')) {
+                    s += 1;
+                }
+                i = s;
+                continue;
+            }
+            if matches!(c, b'.' | b'!' | b'?') {
+                let mut j = i + 1;
+                while j < end && matches!(b[j], b'"' | b'\'' | b')' | b']') {
+                    j += 1;
+                }
+                let boundary = j >= end || (b[j].is_ascii_whitespace() && next_starts_sentence(b, j, end));
+                if boundary && c == b'.' && !ends_sentence(text, s, i) {
+                    i += 1;
+                    continue;
+                }
+                if boundary {
+                    out.push((s, j));
+                    s = j;
+                    while s < end && b[s].is_ascii_whitespace() {
+                        s += 1;
+                    }
+                    i = s;
+                    continue;
+                }
+            }
+            i = if plain {
+                let cap = (s + MAX_SENTENCE).min(end);
+                memchr::memchr3(b'.', b'!', b'?', &b[i + 1..cap]).map_or(cap, |k| i + 1 + k)
+            } else {
+                i + 1
+            };
+        }
+        if s < end {
+            let mut e = end;
+            while e > s && b[e - 1].is_ascii_whitespace() {
+                e -= 1;
+            }
+            if e > s {
+                out.push((s, e));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn sentences_agree_with_a_visit_of_every_byte() {
+        let mut texts = crate::lexicon::tests::sample_texts();
+        texts.push("A. B? C! D.. E?! (F.) \"G.\" Co. Ltd. 1. x 2.5 y\x0cz\0w.\r\nU.S. e.g. x".repeat(300));
+        texts.push("up 5% ".repeat(3000) + "\u{b}end. " + &"word ".repeat(2000) + "é".repeat(3000).as_str());
+        for t in &texts {
+            for l in lines(t) {
+                assert_eq!(sentences(t, l.start, l.end), sentences_reference(t, l.start, l.end));
+            }
+            assert_eq!(sentences(t, 0, t.len()), sentences_reference(t, 0, t.len()));
+        }
     }
 
     #[test]
