@@ -343,7 +343,7 @@ pub fn sentences_into(text: &str, start: usize, end: usize, out: &mut Vec<(usize
             j += 1;
         }
         let boundary = j >= end || (b[j].is_ascii_whitespace() && next_starts_sentence(b, j, end));
-        if boundary && !(c == b'.' && !ends_sentence(text, s, i)) {
+        if boundary && (c != b'.' || ends_sentence(text, s, i)) {
             out.push((s, j));
             s = j;
             while s < end && b[s].is_ascii_whitespace() {
