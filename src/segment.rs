@@ -279,10 +279,27 @@ const ABBREVIATION_MAX: usize = {
     max
 };
 
+/// [`ABBREVIATIONS`] as keys of [`abbreviation_key`].
+static ABBREVIATION_KEYS: Lazy<Vec<u64>> = Lazy::new(|| {
+    ABBREVIATIONS
+        .iter()
+        .filter_map(|a| abbreviation_key(a.as_bytes()))
+        .collect()
+});
+
+/// A word of at most [`ABBREVIATION_MAX`] bytes as a number: its ASCII-lowercased
+/// bytes and its length, so that one comparison tells two words apart.
+fn abbreviation_key(w: &[u8]) -> Option<u64> {
+    (w.len() <= ABBREVIATION_MAX).then(|| {
+        w.iter()
+            .fold(w.len() as u64, |k, &c| k << 8 | u64::from(c.to_ascii_lowercase()))
+    })
+}
+
 /// Whether `word` is one of [`ABBREVIATIONS`], in any case. Asked at every
 /// full stop, so words longer than any abbreviation (most) stop at the length.
 fn is_abbreviation(word: &str) -> bool {
-    word.len() <= ABBREVIATION_MAX && crate::bytes::word_in(word, ABBREVIATIONS)
+    abbreviation_key(word.as_bytes()).is_some_and(|k| ABBREVIATION_KEYS.contains(&k))
 }
 
 /// Sentence spans (byte offsets) within `text[start..end]`.
@@ -379,10 +396,7 @@ fn next_starts_sentence(b: &[u8], mut j: usize, end: usize) -> bool {
 /// A period at `dot` ends a sentence unless it closes an abbreviation or a list marker ("1.").
 fn ends_sentence(text: &str, s: usize, dot: usize) -> bool {
     let before = &text[s..dot];
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
+    let word = last_word(before);
     if word.is_empty() {
         return true;
     }
@@ -394,9 +408,46 @@ fn ends_sentence(text: &str, s: usize, dot: usize) -> bool {
     !(is_abbreviation(word) || (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase()))
 }
 
+/// The text after the last white space or '(' of `t` (all of it if there is none).
+fn last_word(t: &str) -> &str {
+    let b = t.as_bytes();
+    // Bytes back to an ASCII break; a character outside ASCII (perhaps white space
+    // such as a no-break space) leaves the decision to `char::is_whitespace`.
+    match b
+        .iter()
+        .rposition(|&c| c.is_ascii_whitespace() || c == 0x0B || c == b'(' || c >= 0x80)
+    {
+        Some(k) if b[k] < 0x80 => &t[k + 1..],
+        Some(_) => t.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or(""),
+        None => t,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_words_as_char_split_gives_them() {
+        for t in [
+            "",
+            "a",
+            "rose 5% MoM",
+            "(U.S",
+            "x\u{b}y",
+            "up\u{a0}Co",
+            "é",
+            "wordé",
+            "a é(b",
+            "a\u{2009}b",
+            "5 (1",
+            "tab\tend",
+            "ends in space ",
+        ] {
+            let want = t.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+            assert_eq!(last_word(t), want, "{t:?}");
+        }
+    }
 
     #[test]
     fn abbreviations_are_no_longer_than_the_length_test() {
