@@ -163,43 +163,87 @@ pub fn parse_text<'a>(text: &'a str, opts: &ParseOptions) -> ParsedDoc<'a> {
 /// reads every sentence in full instead of following [`scan_plan`] (the tests
 /// check the plan loses nothing).
 fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> ParsedDoc<'a> {
-    let lines = segment::lines(text);
-    let meta = meta::read(text, &lines, opts.published);
+    thread_local! {
+        static WORKSPACE: RefCell<Workspace> = RefCell::new(Workspace::default());
+    }
+    WORKSPACE.with(|w| {
+        let mut w = w.borrow_mut();
+        let doc = read_document_in(text, opts, search_all, &mut w);
+        // A very large document leaves large buffers: the next documents start afresh.
+        if text.len() > 1 << 24 {
+            *w = Workspace::default();
+        }
+        doc
+    })
+}
+
+/// A sentence of a body line: its span and, when it is read in full, the range of
+/// its quantities in [`Workspace::quantities`].
+type BodySentence = (usize, usize, Option<(usize, usize)>);
+
+/// The buffers that reading a document fills and empties again: each thread keeps
+/// one set and reuses it from document to document, so that a corpus of thousands
+/// of reports does not allocate (and grow) them thousands of times.
+#[derive(Default)]
+struct Workspace {
+    lines: Vec<Line>,
+    plan: Vec<(usize, usize)>,
+    sentences: Vec<BodySentence>,
+    spans: Vec<(usize, usize)>,
+    quantities: Vec<Quantity>,
+    scan: HitScan,
+    period_exprs: Vec<PeriodExpr>,
+    metrics: Vec<Hit>,
+    scratch: Scratch,
+}
+
+/// [`read_document`] with the buffers of `w`.
+fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w: &mut Workspace) -> ParsedDoc<'a> {
+    let Workspace {
+        lines,
+        plan,
+        sentences: body_sentences,
+        spans,
+        quantities,
+        scan,
+        period_exprs,
+        metrics,
+        scratch,
+    } = w;
+    segment::lines_into(text, lines);
+    let lines = &lines[..];
+    let meta = meta::read(text, lines, opts.published);
     let reference = meta.subject.or(meta.doc.published.map(Month::of_day));
-    let found_tables = tables::find(text, &lines);
-    let (mut plan, mut body_sentences, mut quantities) = scan_plan(text, &lines, &found_tables);
+    let found_tables = tables::find(text, lines);
+    scan_plan(text, lines, &found_tables, plan, body_sentences, spans, quantities);
     if search_all {
-        plan = vec![(0, text.len())];
-        for (s, e, qs) in &mut body_sentences {
+        *plan = vec![(0, text.len())];
+        for (s, e, qs) in body_sentences.iter_mut() {
             qs.get_or_insert_with(|| {
                 let a = quantities.len();
-                numbers::scan_into(text, *s, *e, &mut quantities);
+                numbers::scan_into(text, *s, *e, quantities);
                 (a, quantities.len())
             });
         }
     }
-    let mut scan = HitScan::for_text(text.len());
-    let mut period_exprs = Vec::new();
-    for &(s, e) in &plan {
+    scan.clear();
+    period_exprs.clear();
+    for &(s, e) in plan.iter() {
         scan.scan(text, s, e);
         period_exprs.extend(periods::scan(text, s, e));
     }
-    let mut body_sentences = body_sentences.into_iter().peekable();
-    let all = scan.finish();
-    let metrics: Vec<Hit> = all
-        .metrics
-        .into_iter()
-        .filter(|h| METRICS.payload(h).is_some())
-        .collect();
+    let mut body_sentences = body_sentences.iter().copied().peekable();
+    metrics.clear();
+    metrics.extend(scan.metrics().iter().filter(|h| METRICS.payload(h).is_some()));
     let r = Reader {
         text,
         hits: Hits {
-            cues: &all.cues,
-            metrics: &metrics,
-            commodities: &all.commodities,
-            regions: &all.regions,
-            segments: &all.segments,
-            periods: &period_exprs,
+            cues: scan.cues(),
+            metrics,
+            commodities: scan.commodities(),
+            regions: scan.regions(),
+            segments: scan.segments(),
+            periods: period_exprs,
         },
         reference,
         subject_end: meta.subject.map(Month::last_day),
@@ -212,7 +256,6 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
         commodity: meta.commodity,
         ..Context::default()
     };
-    let mut scratch = Scratch::default();
     let mut next_table = found_tables.iter().peekable();
     // The hits from the sentence being read on: sentences come in order.
     let mut rest = r.hits;
@@ -254,7 +297,7 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
                 let mut qs = std::mem::take(&mut scratch.heading_qs);
                 qs.clear();
                 numbers::scan_into(text, line.start, line.end, &mut qs);
-                r.read_sentence(&mut rest, line.start, line.end, &qs, &mut ctx, &mut facts, &mut scratch);
+                r.read_sentence(&mut rest, line.start, line.end, &qs, &mut ctx, &mut facts, scratch);
                 scratch.heading_qs = qs;
             }
             LineKind::Body => {
@@ -263,7 +306,7 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
                 while let Some((s, e, qs)) = body_sentences.next_if(|&(s, _, _)| s < line.end) {
                     match qs {
                         Some((a, b)) => {
-                            r.read_sentence(&mut rest, s, e, &quantities[a..b], &mut ctx, &mut facts, &mut scratch)
+                            r.read_sentence(&mut rest, s, e, &quantities[a..b], &mut ctx, &mut facts, scratch)
                         }
                         None => {
                             ctx.period.defer(s, e);
@@ -285,25 +328,24 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
     }
 }
 
-/// The stretches of the text to search for vocabulary and periods, in order;
-/// and the sentences of the body lines outside tables, which the reading loop
-/// takes in turn, each with the range of its quantities in the third list if
-/// it is read in full. Headings, table lines,
+/// The stretches of the text to search for vocabulary and periods, in order, into
+/// `plan`; and the sentences of the body lines outside tables, which the reading
+/// loop takes in turn, into `sentences`, each with the range of its quantities in
+/// `quantities` if it is read in full (`spans`: a buffer for a line's sentences). Headings, table lines,
 /// the line above a table (its caption) and sentences that state a quantity are
 /// read in full and searched; any other sentence (a third of those with digits
 /// have only dates) only hands its topic and its period on to later sentences,
 /// and is searched on its own when they ask ([`Carried`]). Blank and furniture
 /// lines are not searched. Neighbours with only white space between them are
 /// one stretch.
-#[allow(clippy::type_complexity)]
 fn scan_plan(
     text: &str,
     lines: &[Line],
     tables: &[Table],
-) -> (
-    Vec<(usize, usize)>,
-    Vec<(usize, usize, Option<(usize, usize)>)>,
-    Vec<Quantity>,
+    plan: &mut Vec<(usize, usize)>,
+    sentences: &mut Vec<BodySentence>,
+    spans: &mut Vec<(usize, usize)>,
+    quantities: &mut Vec<Quantity>,
 ) {
     let b = text.as_bytes();
     // Where read_table looks for a caption: the nearest non-blank line above the table.
@@ -312,25 +354,24 @@ fn scan_plan(
         .map(|t| text[..t.top].trim_end().rfind('\n').map_or(0, |p| p + 1))
         .collect();
     let in_table = |li: usize| tables.iter().any(|t| (t.lines.0..t.lines.1).contains(&li));
-    let mut plan: Vec<(usize, usize)> = Vec::new();
+    plan.clear();
+    sentences.clear();
+    quantities.clear();
     let mut add = |s: usize, e: usize| match plan.last_mut() {
         Some(last) if b[last.1..s].iter().all(u8::is_ascii_whitespace) => last.1 = e,
         _ => plan.push((s, e)),
     };
-    let mut sentences = Vec::new();
-    let mut quantities = Vec::new();
-    let mut spans = Vec::new();
     for (li, line) in lines.iter().enumerate() {
         let caption = captions.contains(&line.start);
         if in_table(li) || line.kind == LineKind::Heading {
             add(line.start, line.end);
         } else if line.kind == LineKind::Body {
             spans.clear();
-            segment::sentences_into(text, line.start, line.end, &mut spans);
-            for &(s, e) in &spans {
+            segment::sentences_into(text, line.start, line.end, spans);
+            for &(s, e) in spans.iter() {
                 let a = quantities.len();
                 if crate::bytes::any(&b[s..e], |c| c.is_ascii_digit()) {
-                    numbers::scan_into(text, s, e, &mut quantities);
+                    numbers::scan_into(text, s, e, quantities);
                 }
                 let qs = (quantities.len() > a || caption).then_some((a, quantities.len()));
                 if qs.is_some() {
@@ -342,7 +383,6 @@ fn scan_plan(
             add(line.start, line.end);
         }
     }
-    (plan, sentences, quantities)
 }
 
 /// The spans of a sentence's basis cues ("MoM", "the same period last year"), of its `cues`, into `out`.

@@ -279,9 +279,7 @@ pub fn with_hits_in<R>(text: &str, from: usize, to: usize, f: impl FnOnce(&HitSc
     }
     SCAN.with(|scan| {
         let mut scan = scan.borrow_mut();
-        for p in &mut scan.picks {
-            p.hits.clear();
-        }
+        scan.clear();
         scan.scan(text, from, to);
         f(&scan)
     })
@@ -317,6 +315,13 @@ impl HitScan {
         });
     }
 
+    /// Forgets the hits, keeps the room they took.
+    pub fn clear(&mut self) {
+        for p in &mut self.picks {
+            p.hits.clear();
+        }
+    }
+
     pub fn cues(&self) -> &[Hit] {
         &self.picks[0].hits
     }
@@ -331,6 +336,10 @@ impl HitScan {
 
     pub fn regions(&self) -> &[Hit] {
         &self.picks[3].hits
+    }
+
+    pub fn segments(&self) -> &[Hit] {
+        &self.picks[4].hits
     }
 
     pub fn finish(self) -> AllHits {

@@ -209,10 +209,17 @@ fn title_like(t: &str) -> bool {
 }
 
 pub fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    lines_into(text, &mut out);
+    out
+}
+
+/// [`lines`], into `out` (cleared first).
+pub fn lines_into(text: &str, out: &mut Vec<Line>) {
+    out.clear();
     let spans: Vec<Option<Vec<(usize, usize)>>> = FURNITURE.floating.iter().map(|f| f.spans_in(text)).collect();
     let mut next_span = vec![0; spans.len()];
     let mut floating = vec![true; spans.len()];
-    let mut out = Vec::new();
     let mut pos = 0;
     let mut rest_is_furniture = false;
     let mut seen_content = false;
@@ -250,7 +257,6 @@ pub fn lines(text: &str) -> Vec<Line> {
         seen_content |= matches!(kind, LineKind::Heading | LineKind::Body);
         out.push(Line { start, end, kind });
     }
-    out
 }
 
 /// Whether a heading line names a commodity section ("Copper Cathode", "Nickel Pig Iron (NPI)").
