@@ -7,7 +7,9 @@
 //! must not match the pronoun "us").
 
 use crate::numbers::QKind;
-use crate::phrases::{is_word_byte, PhraseIndex};
+#[cfg(test)]
+use crate::phrases::is_word_byte;
+use crate::phrases::PhraseIndex;
 #[cfg(test)]
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use once_cell::sync::Lazy;
@@ -98,11 +100,19 @@ impl<T> Vocab<T> {
             .map(|m| (m.pattern().as_usize(), m.end()))
     }
 
-    /// The hit of pattern `pattern` at `s..e` if it is one (see [`bounded_hit`]).
+    /// The hit of pattern `pattern` at `s..e` if it is one: spelled as required
+    /// ([`spelled_hit`]), and no word character at an edge continuing into the text.
     #[cfg(test)]
     fn hit(&self, text: &str, pattern: usize, s: usize, e: usize) -> Option<Hit> {
+        let bytes = text.as_bytes();
+        if is_word_byte(bytes[s]) && s > 0 && is_word_byte(bytes[s - 1]) {
+            return None;
+        }
+        if is_word_byte(bytes[e - 1]) && e < bytes.len() && is_word_byte(bytes[e]) {
+            return None;
+        }
         let (id, exact) = self.patterns[pattern];
-        bounded_hit(text, s, e, id, self.tags[id as usize], exact)
+        spelled_hit(text, s, e, id, self.tags[id as usize], exact)
     }
 
     /// All word-bounded occurrences, leftmost-longest and non-overlapping: the
@@ -159,18 +169,13 @@ impl<T> Vocab<T> {
     }
 }
 
-/// A hit of a phrase with payload `id` at `s..e`, if it is one: exact case where
-/// required, and no word character at an edge continuing into the text.
+/// A hit of a phrase with payload `id` at `s..e`, if it is spelled in the case
+/// required (`exact`). The phrase index finds phrases on token boundaries only (a
+/// token is a whole run of word bytes or one other byte), so its hits are
+/// word-bounded already.
 #[inline]
-fn bounded_hit(text: &str, s: usize, e: usize, id: u32, tag: u32, exact: Option<&'static str>) -> Option<Hit> {
-    let bytes = text.as_bytes();
+fn spelled_hit(text: &str, s: usize, e: usize, id: u32, tag: u32, exact: Option<&'static str>) -> Option<Hit> {
     if exact.is_some_and(|x| &text[s..e] != x) {
-        return None;
-    }
-    if is_word_byte(bytes[s]) && s > 0 && is_word_byte(bytes[s - 1]) {
-        return None;
-    }
-    if is_word_byte(bytes[e - 1]) && e < bytes.len() && is_word_byte(bytes[e]) {
         return None;
     }
     Some(Hit {
@@ -308,7 +313,7 @@ impl HitScan {
         let picks = &mut self.picks;
         ALL.scan(text.as_bytes(), from, to, |s, e, sources| {
             for src in sources {
-                if let Some(h) = bounded_hit(text, s, e, src.id, src.tag, src.exact) {
+                if let Some(h) = spelled_hit(text, s, e, src.id, src.tag, src.exact) {
                     picks[src.vocab as usize].offer(src.pattern, h);
                 }
             }
