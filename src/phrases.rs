@@ -193,7 +193,7 @@ impl<P: Copy> PhraseIndex<P> {
     }
 
     /// The token starting at `s`: its end and id (0: in no phrase).
-    #[inline]
+    #[inline(always)]
     fn token(&self, b: &[u8], s: usize) -> (usize, u32) {
         if !WORD_BYTE[b[s] as usize] {
             return (s + 1, self.byte_ids[b[s] as usize]);
