@@ -562,6 +562,11 @@ fn quantity_at(b: &[u8], i: usize) -> Option<Quantity> {
 }
 
 #[cfg(test)]
+mod differential;
+#[cfg(test)]
+mod reference;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
