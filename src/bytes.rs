@@ -138,11 +138,11 @@ fn mask16(block: &[u8; 16], eq: Option<u8>) -> u32 {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::*;
-        let half = |k: usize| i64::from_le_bytes(block[k..k + 8].try_into().expect("8 bytes"));
+        let x = u128::from_le_bytes(*block);
         // Unsafe only as calls of SSE2 intrinsics, which x86_64 always has: the block is
-        // passed as two words, no memory is read through a pointer.
+        // passed by value as two words, no memory is read through a pointer.
         unsafe {
-            let v = _mm_set_epi64x(half(8), half(0));
+            let v = _mm_set_epi64x((x >> 64) as i64, x as i64);
             let hit = match eq {
                 Some(c) => _mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8)),
                 None => {
@@ -166,26 +166,31 @@ fn mask16(block: &[u8; 16], eq: Option<u8>) -> u32 {
 
 /// The first `k` in `from..to` where byte `k` of `b` is a digit (or `eq`), sixteen at a time.
 #[inline]
-fn find16(b: &[u8], mut from: usize, to: usize, eq: Option<u8>) -> Option<usize> {
-    let block = |k: usize| -> &[u8; 16] { b[k..k + 16].try_into().expect("16 bytes") };
+fn find16(b: &[u8], from: usize, to: usize, eq: Option<u8>) -> Option<usize> {
     let within = |k: usize| (k < to).then_some(k);
-    while from < to {
-        let m = if from + 16 <= b.len() {
-            mask16(block(from), eq)
-        } else if b.len() >= 16 {
-            // The last sixteen bytes of `b`, without those before `from`.
-            let s = b.len() - 16;
-            mask16(block(s), eq) >> (from - s)
-        } else {
-            let hit = |c: u8| eq.map_or(c.is_ascii_digit(), |e| c == e);
-            return (from..to).find(|&k| hit(b[k]));
-        };
-        if m != 0 {
-            return within(from + m.trailing_zeros() as usize);
+    let mut at = from;
+    let mut blocks = b.get(from..)?.chunks_exact(16);
+    for block in &mut blocks {
+        if at >= to {
+            return None;
         }
-        from += 16;
+        let m = mask16(block.try_into().expect("16 bytes"), eq);
+        if m != 0 {
+            return within(at + m.trailing_zeros() as usize);
+        }
+        at += 16;
     }
-    None
+    if at >= to {
+        return None;
+    }
+    if b.len() >= 16 {
+        // The last sixteen bytes of `b`, without those before `at`.
+        let s = b.len() - 16;
+        let m = mask16(b[s..].try_into().expect("16 bytes"), eq) >> (at - s);
+        return (m != 0).then(|| at + m.trailing_zeros() as usize).and_then(within);
+    }
+    let hit = |c: u8| eq.map_or(c.is_ascii_digit(), |e| c == e);
+    (at..to).find(|&k| hit(b[k]))
 }
 
 /// Index of the first ASCII digit in `b[from..]`.

@@ -38,15 +38,31 @@ pub struct Quantity {
 
 #[inline]
 fn is_word(b: u8) -> bool {
-    WORD[usize::from(b)]
+    CLASS[usize::from(b)] & WORD != 0
 }
 
-/// ASCII letters, digits and `_`: one load where the range tests take several instructions.
-static WORD: [bool; 256] = {
-    let mut t = [false; 256];
+/// A byte that makes digits right after it part of a code or of another number
+/// ("CR3", "H1", "Pb50", "1.5", "1,5", "#5").
+#[inline]
+fn is_glue(b: u8) -> bool {
+    CLASS[usize::from(b)] & GLUE != 0
+}
+
+const WORD: u8 = 1;
+const GLUE: u8 = 2;
+
+/// Byte classes, one load where the range tests take several instructions: ASCII
+/// letters, digits and `_` are word bytes; those and `.`, `,`, `#` are glue.
+static CLASS: [u8; 256] = {
+    let mut t = [0; 256];
     let mut b = 0;
     while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || c == b'_' {
+            t[b] = WORD | GLUE;
+        } else if c == b'.' || c == b',' || c == b'#' {
+            t[b] = GLUE;
+        }
         b += 1;
     }
     t
@@ -372,8 +388,8 @@ impl Tables {
         } else {
             (&self.currency_before_symbol, end)
         };
-        // Most numbers have none: the byte before is the last of no currency.
-        if e == 0 || !trie.may_begin(b[e - 1]) {
+        // Most numbers have none: the bytes before end no currency.
+        if e == 0 || !trie.may_begin(b[e - 1], e.checked_sub(2).map(|k| b[k])) {
             return None;
         }
         self.currency_ending(trie, b, e)
@@ -585,7 +601,8 @@ fn range_second(t: &Tables, b: &[u8], p: usize, first_has_unit: bool, between: b
         q += 3;
     } else if q < b.len() && matches!(b[q], b'-' | b'~') {
         q += 1;
-    } else if b[q..].starts_with("–".as_bytes()) || b[q..].starts_with("—".as_bytes()) {
+    } else if b.get(q) == Some(&0xE2) && (b[q..].starts_with("–".as_bytes()) || b[q..].starts_with("—".as_bytes()))
+    {
         q += 3;
     } else if !first_has_unit && word_at(b, q, "to") {
         q += 2;
@@ -599,7 +616,11 @@ fn range_second(t: &Tables, b: &[u8], p: usize, first_has_unit: bool, between: b
     if negative {
         r += 1;
     }
-    if let Some(s) = t.range_symbols.iter().find(|s| b[r..].starts_with(s)) {
+    if let Some(s) = t
+        .range_symbols
+        .iter()
+        .find(|s| b.get(r) == Some(&s[0]) && b[r..].starts_with(s))
+    {
         r += s.len();
     }
     (r < b.len() && b[r].is_ascii_digit()).then_some((r, negative))
@@ -623,7 +644,7 @@ pub fn scan_into(text: &str, from: usize, to: usize, out: &mut Vec<Quantity>) {
         };
         i = at;
         // Digits glued to letters or decimals are codes or parts of numbers ("CR3", "H1", "Pb50").
-        if i > 0 && (is_word(b[i - 1]) || b[i - 1] == b'.' || b[i - 1] == b',' || b[i - 1] == b'#') {
+        if i > 0 && is_glue(b[i - 1]) {
             while i < to && is_word(b[i]) {
                 i += 1;
             }

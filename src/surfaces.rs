@@ -76,12 +76,13 @@ impl SurfaceTrie {
         }
     }
 
-    /// Whether a walk from `c` can find anything: some surface starts with `c` (forwards)
-    /// or ends with it (backwards). A caller that most often finds nothing tests this
-    /// first, one load, and walks only when it holds.
+    /// Whether a walk that reads `c`, then `next` if there is one, can find anything:
+    /// a surface is `c` alone or goes on with `next`. A caller that most often finds
+    /// nothing tests this first, a few loads, and walks only when it holds.
     #[inline]
-    pub fn may_begin(&self, c: u8) -> bool {
-        self.column[usize::from(c)] != 0 && self.child(ROOT, c) != DEAD
+    pub fn may_begin(&self, c: u8, next: Option<u8>) -> bool {
+        let node = self.child(ROOT, c);
+        node != DEAD && (self.index[usize::from(node)] != 0 || next.is_some_and(|n| self.child(node, n) != DEAD))
     }
 
     #[inline]
