@@ -160,6 +160,79 @@ pub fn for_each_stop<const N: usize, const M: usize>(
     }
 }
 
+/// Bit `k` set when byte `k` of the block is an ASCII digit (or, with `eq`, is `c`).
+#[inline]
+fn mask16(block: &[u8; 16], eq: Option<u8>) -> u32 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::*;
+        let x = u128::from_le_bytes(*block);
+        // Unsafe only as calls of SSE2 intrinsics, which x86_64 always has: the block is
+        // passed by value as two words, no memory is read through a pointer.
+        unsafe {
+            let v = _mm_set_epi64x((x >> 64) as i64, x as i64);
+            let hit = match eq {
+                Some(c) => _mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8)),
+                None => {
+                    // Digits are the bytes that minus '0' are at most 9 (unsigned).
+                    let x = _mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8));
+                    _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(9)), x)
+                }
+            };
+            _mm_movemask_epi8(hit) as u32
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        let hit = |c: u8| eq.map_or(c.is_ascii_digit(), |e| c == e);
+        block
+            .iter()
+            .enumerate()
+            .fold(0, |m, (k, &c)| m | (u32::from(hit(c)) << k))
+    }
+}
+
+/// The first `k` in `from..to` where byte `k` of `b` is a digit (or `eq`), sixteen at a time.
+#[inline]
+fn find16(b: &[u8], from: usize, to: usize, eq: Option<u8>) -> Option<usize> {
+    let within = |k: usize| (k < to).then_some(k);
+    let mut at = from;
+    let mut blocks = b.get(from..)?.chunks_exact(16);
+    for block in &mut blocks {
+        if at >= to {
+            return None;
+        }
+        let m = mask16(block.try_into().expect("16 bytes"), eq);
+        if m != 0 {
+            return within(at + m.trailing_zeros() as usize);
+        }
+        at += 16;
+    }
+    if at >= to {
+        return None;
+    }
+    if b.len() >= 16 {
+        // The last sixteen bytes of `b`, without those before `at`.
+        let s = b.len() - 16;
+        let m = mask16(b[s..].try_into().expect("16 bytes"), eq) >> (at - s);
+        return (m != 0).then(|| at + m.trailing_zeros() as usize).and_then(within);
+    }
+    let hit = |c: u8| eq.map_or(c.is_ascii_digit(), |e| c == e);
+    (at..to).find(|&k| hit(b[k]))
+}
+
+/// Index of the first ASCII digit in `b[from..]`.
+#[inline]
+pub fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    find16(b, from, b.len(), None)
+}
+
+/// Index of the first `c` in `b[from..to]`.
+#[inline]
+pub fn find_byte(b: &[u8], from: usize, to: usize, c: u8) -> Option<usize> {
+    find16(b, from, to, Some(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +250,23 @@ mod tests {
         }
         assert_eq!(position(b"", |c| c == b'x'), None);
         assert!(!any(b"no digits here at all, not one", |c| c.is_ascii_digit()));
+    }
+
+    #[test]
+    fn digits_and_bytes_found_as_iterators_find_them() {
+        let text = "Copper (Cu) rose 5.2% in May; stocks at 1,200 mt (é).    no digits or brackets here at all.";
+        let b = text.as_bytes();
+        for end in [0, 5, 15, 16, 17, 40, b.len()] {
+            let b = &b[..end];
+            for from in 0..=b.len() {
+                let want = b[from..].iter().position(u8::is_ascii_digit).map(|k| from + k);
+                assert_eq!(next_digit(b, from), want, "{end} {from}");
+                for to in from..=b.len() {
+                    let want = b[from..to].iter().position(|&c| c == b'(').map(|k| from + k);
+                    assert_eq!(find_byte(b, from, to, b'('), want, "{end} {from} {to}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -624,64 +624,6 @@ pub static PER_UNITS: Lazy<Vec<(&'static str, &'static str)>> = Lazy::new(|| {
     v
 });
 
-/// Positions in a surface list (ascending, so in the list's order) by the byte
-/// `key` picks from each surface, both ASCII cases: a scan tries only the
-/// surfaces that can match where it stands, not the whole list.
-pub struct ByteIndex(Vec<Vec<u16>>);
-
-impl ByteIndex {
-    fn new<'s>(surfaces: impl Iterator<Item = &'s str>, key: fn(&[u8]) -> u8) -> Self {
-        let mut idx = vec![Vec::new(); 256];
-        for (i, s) in surfaces.enumerate() {
-            let b = key(s.as_bytes());
-            idx[b.to_ascii_lowercase() as usize].push(i as u16);
-            if b.is_ascii_alphabetic() {
-                idx[b.to_ascii_uppercase() as usize].push(i as u16);
-            }
-        }
-        ByteIndex(idx)
-    }
-
-    pub fn get(&self, b: u8) -> &[u16] {
-        &self.0[b as usize]
-    }
-}
-
-fn first_byte(s: &[u8]) -> u8 {
-    s[0]
-}
-
-fn last_byte(s: &[u8]) -> u8 {
-    s[s.len() - 1]
-}
-
-pub static UNITS_BY_FIRST: Lazy<ByteIndex> = Lazy::new(|| ByteIndex::new(UNITS.iter().map(|u| u.0), first_byte));
-pub static CURRENCIES_BY_FIRST: Lazy<ByteIndex> =
-    Lazy::new(|| ByteIndex::new(CURRENCIES.iter().map(|c| c.0), first_byte));
-pub static CURRENCIES_BY_LAST: Lazy<ByteIndex> =
-    Lazy::new(|| ByteIndex::new(CURRENCIES.iter().map(|c| c.0), last_byte));
-pub static PER_UNITS_BY_FIRST: Lazy<ByteIndex> =
-    Lazy::new(|| ByteIndex::new(PER_UNITS.iter().map(|c| c.0), first_byte));
-
-/// Interned "CUR/denominator" unit names, built once from the data files.
-static MONEY_UNITS: Lazy<HashMap<(&'static str, &'static str), &'static str>> = Lazy::new(|| {
-    let mut m = HashMap::new();
-    for &(_, code, _) in CURRENCIES.iter() {
-        for &(_, den) in PER_UNITS.iter() {
-            m.entry((code, den))
-                .or_insert_with(|| &*Box::leak(format!("{code}/{den}").into_boxed_str()));
-        }
-    }
-    m
-});
-
-pub fn money_unit(code: &'static str, per: Option<&'static str>) -> &'static str {
-    match per {
-        None => code,
-        Some(den) => MONEY_UNITS.get(&(code, den)).copied().unwrap_or(code),
-    }
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
