@@ -76,6 +76,16 @@ struct Context {
     topic_metric: Carried<&'static str>,
 }
 
+impl Context {
+    /// The context of a new section: nothing carried over (the buffers kept).
+    fn restart(&mut self, commodity: Option<&'static str>, region: Option<&'static str>) {
+        self.commodity = commodity;
+        self.region = region;
+        self.period.set(None);
+        self.topic_metric.set(None);
+    }
+}
+
 /// Buffers that the reading of one document reuses from sentence to sentence
 /// instead of allocating them for each.
 #[derive(Default)]
@@ -251,7 +261,9 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
         default_commodity: meta.commodity,
     };
     let mut sections: Vec<Section<'a>> = Vec::new();
-    let mut facts = Vec::new();
+    // Room for the facts a report usually states (one per 300 bytes or so), so
+    // that the vector rarely has to move them.
+    let mut facts = Vec::with_capacity(text.len() / 256);
     let mut ctx = Context {
         commodity: meta.commodity,
         ..Context::default()
@@ -282,11 +294,7 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
                 let commodity = segment::section_commodity(heading);
                 if commodity.is_some() {
                     // A commodity section starts afresh; other headings are sub-heads.
-                    ctx = Context {
-                        commodity,
-                        region: r.heading_region(line.start, line.end),
-                        ..Context::default()
-                    };
+                    ctx.restart(commodity, r.heading_region(line.start, line.end));
                 }
                 sections.push(Section {
                     heading,
@@ -370,9 +378,7 @@ fn scan_plan(
             segment::sentences_into(text, line.start, line.end, spans);
             for &(s, e) in spans.iter() {
                 let a = quantities.len();
-                if crate::bytes::any(&b[s..e], |c| c.is_ascii_digit()) {
-                    numbers::scan_into(text, s, e, quantities);
-                }
+                numbers::scan_into(text, s, e, quantities);
                 let qs = (quantities.len() > a || caption).then_some((a, quantities.len()));
                 if qs.is_some() {
                     add(s, e);
