@@ -62,6 +62,16 @@ fn within(v: &[Hit], s: usize, e: usize) -> &[Hit] {
     &v[a..b]
 }
 
+/// The first hit starting inside `[s, e)`: [`within`]`.first()` with one search.
+fn first_in(v: &[Hit], s: usize, e: usize) -> Option<&Hit> {
+    v.get(v.partition_point(|h| h.start < s)).filter(|h| h.start < e)
+}
+
+/// The last hit starting inside `[s, e)`: [`within`]`.last()` with one search.
+fn last_in(v: &[Hit], s: usize, e: usize) -> Option<&Hit> {
+    v[..v.partition_point(|h| h.start < e)].last().filter(|h| h.start >= s)
+}
+
 /// The flags of a cue hit (its tag).
 fn flags(h: &Hit) -> u32 {
     h.tag
@@ -577,8 +587,7 @@ impl<'c> Clauses<'c> {
 
 impl<'a, 'h> Reader<'a, 'h> {
     fn heading_region(&self, s: usize, e: usize) -> Option<&'static str> {
-        within(self.hits.regions, s, e)
-            .first()
+        first_in(self.hits.regions, s, e)
             .map(|h| REGIONS.payload(h).name)
             .filter(|n| *n != "China")
     }
@@ -741,8 +750,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                 let f = flags(d);
                 let sign = if f & cue::UP != 0 { 1.0 } else { -1.0 };
                 // "a MoM drop of", "YoY increase of": a basis word right before the cue.
-                let before = within(cues, pre_start.min(d.start), d.start)
-                    .last()
+                let before = last_in(cues, pre_start.min(d.start), d.start)
                     .filter(|b| flags(b) & cue::BASIS != 0 && text[b.end..d.start].trim().is_empty());
                 change = Some((
                     sign,
@@ -854,9 +862,8 @@ impl<'a, 'h> Reader<'a, 'h> {
 
             // --- region, partner, segment
             let (region, partner) = self.region_partner(q, s, e, metric, ctx);
-            let segment = within(self.hits.segments, clauses.strong_start(q.start), q.start)
-                .last()
-                .map(|h| &text[h.start..h.end]);
+            let segment =
+                last_in(self.hits.segments, clauses.strong_start(q.start), q.start).map(|h| &text[h.start..h.end]);
 
             fact_of.push(Some((out.len(), source)));
             out.push(Fact {
@@ -893,12 +900,10 @@ impl<'a, 'h> Reader<'a, 'h> {
         if q.kind != QKind::Pct || q.value_high.is_some() {
             return false;
         }
-        let next_start = |v: &[Hit]| within(v, q.end, e).first().map(|h| h.start);
+        let next_start = |v: &[Hit]| first_in(v, q.end, e).map(|h| h.start);
         let close = |p: usize| p - q.end <= 2 && self.text[q.end..p].trim().is_empty();
         next_start(self.hits.commodities).is_some_and(close)
-            || within(self.hits.cues, q.end, e)
-                .first()
-                .is_some_and(|h| flags(h) & cue::GRADE_AFTER != 0 && close(h.start))
+            || first_in(self.hits.cues, q.end, e).is_some_and(|h| flags(h) & cue::GRADE_AFTER != 0 && close(h.start))
     }
 
     /// "up 2% compared to December": the base month names the basis.
@@ -933,15 +938,11 @@ impl<'a, 'h> Reader<'a, 'h> {
         let table_metric = metric_in(t.header.0, t.header.1)
             .or(metric_in(caption.0, caption.1))
             .or(self.context_metric(ctx));
-        let caption_commodity = within(self.hits.commodities, caption.0, caption.1)
-            .first()
-            .map(|h| *COMMODITIES.payload(h));
+        let caption_commodity = first_in(self.hits.commodities, caption.0, caption.1).map(|h| *COMMODITIES.payload(h));
         for row in &t.rows {
             let (ls, le) = row.label;
-            let commodity = within(self.hits.commodities, ls, le)
-                .first()
-                .map(|h| *COMMODITIES.payload(h));
-            let region_hit = within(self.hits.regions, ls, le).first().map(|h| REGIONS.payload(h));
+            let commodity = first_in(self.hits.commodities, ls, le).map(|h| *COMMODITIES.payload(h));
+            let region_hit = first_in(self.hits.regions, ls, le).map(|h| REGIONS.payload(h));
             let segment = (commodity.is_none() && region_hit.is_none() && le > ls).then(|| &text[ls..le]);
             for cell in &row.cells {
                 let column = t.columns.get(cell.column).copied().unwrap_or(Column::Other);
@@ -1112,15 +1113,14 @@ impl<'a, 'h> Reader<'a, 'h> {
                 .iter()
                 .any(|p| starts_with_ignore_case(w, p));
             participle
-                && within(self.hits.cues, m.end, q.start).first().is_some_and(|h| {
+                && first_in(self.hits.cues, m.end, q.start).is_some_and(|h| {
                     flags(h) & cue::DIRECTION != 0 && h.start - m.end <= 5 && adjacent(&text[m.end..h.start])
                 })
         };
         // "inventories of imported iron ore": a trade word describing a commodity is not the metric.
         let modifier = |m: &Hit| {
             word_in(&text[m.start..m.end], &["imported", "exported", "import", "export"])
-                && within(self.hits.commodities, m.end, m.end + 3)
-                    .first()
+                && first_in(self.hits.commodities, m.end, m.end + 3)
                     .is_some_and(|c| text[m.end..c.start].trim().is_empty())
         };
         let before = metrics.iter().rev().find(|m| {
@@ -1219,7 +1219,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                 .iter()
                 .any(|p| ends_with_ignore_case(lead, p));
             !governed
-                && within(self.hits.cues, c.end, q.start).first().is_some_and(|h| {
+                && first_in(self.hits.cues, c.end, q.start).is_some_and(|h| {
                     flags(h) & cue::DIRECTION != 0
                         && h.start - c.end <= 24
                         && gap_words(&text[c.end..h.start]).count() <= 1
