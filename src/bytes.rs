@@ -27,6 +27,34 @@ pub fn any(b: &[u8], pred: impl Fn(u8) -> bool) -> bool {
     position(b, pred).is_some()
 }
 
+/// The first place in `b[from..to]` where a sentence may end: a stop (`.`, `!`,
+/// `?`) or a control character other than tab; `to` if there is none.
+#[inline]
+pub fn next_sentence_event(b: &[u8], from: usize, to: usize) -> usize {
+    let is_event = |c: u8| matches!(c, b'.' | b'!' | b'?') || (c < 0x20 && c != b'\t');
+    let mut i = from;
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::*;
+        // SSE2 is part of x86_64; every load stays inside `b[..to]`.
+        while i + 16 <= to {
+            let m = unsafe {
+                let x = _mm_loadu_si128(b.as_ptr().add(i).cast());
+                let eq = |c: u8| _mm_cmpeq_epi8(x, _mm_set1_epi8(c as i8));
+                // Unsigned x <= 0x1F: the minimum of the two is x.
+                let control = _mm_andnot_si128(eq(b'\t'), _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x));
+                let stops = _mm_or_si128(_mm_or_si128(eq(b'.'), eq(b'!')), eq(b'?'));
+                _mm_movemask_epi8(_mm_or_si128(stops, control)) as u32
+            };
+            if m != 0 {
+                return i + m.trailing_zeros() as usize;
+            }
+            i += 16;
+        }
+    }
+    (i..to).find(|&k| is_event(b[k])).unwrap_or(to)
+}
+
 /// Whether `t` ends with `suffix`, ASCII case-insensitively ("... compared with" ~ "WITH").
 #[inline]
 pub fn ends_with_ignore_case(t: &[u8], suffix: &[u8]) -> bool {
@@ -37,6 +65,37 @@ pub fn ends_with_ignore_case(t: &[u8], suffix: &[u8]) -> bool {
 #[inline]
 pub fn starts_with_ignore_case(t: &[u8], prefix: &[u8]) -> bool {
     t.len() >= prefix.len() && t[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+/// The index of the byte of `needle` that is rarest in English text (letters by
+/// their frequency; other bytes count as rare): the one to search for first.
+pub fn rarest(needle: &[u8]) -> usize {
+    const BY_FREQUENCY: &[u8] = b" etaoinsrhldcumfpgwybvkxjqz";
+    let rank = |c: u8| {
+        BY_FREQUENCY
+            .iter()
+            .position(|&f| f == c.to_ascii_lowercase())
+            .unwrap_or(BY_FREQUENCY.len())
+    };
+    (0..needle.len()).max_by_key(|&i| rank(needle[i])).unwrap_or(0)
+}
+
+/// Where `hay` first contains `needle` (lowercase ASCII) in any ASCII case; `rare`
+/// is [`rarest`] of the needle, whose byte (in either case) a memchr finds first.
+pub fn find_ignore_ascii_case(hay: &[u8], needle: &[u8], rare: usize) -> Option<usize> {
+    let Some(&c) = needle.get(rare) else {
+        return Some(0);
+    };
+    let mut from = rare;
+    while from < hay.len() {
+        let k = memchr::memchr2(c, c.to_ascii_uppercase(), &hay[from..])?;
+        let s = from + k - rare;
+        if hay.len() - s >= needle.len() && hay[s..s + needle.len()].eq_ignore_ascii_case(needle) {
+            return Some(s);
+        }
+        from += k + 1;
+    }
+    None
 }
 
 /// Whether the word `w` is one of `words` (lowercase), ASCII case-insensitively:
@@ -101,6 +160,79 @@ pub fn for_each_stop<const N: usize, const M: usize>(
     }
 }
 
+/// Bit `k` set when byte `k` of the block is an ASCII digit (or, with `eq`, is `c`).
+#[inline]
+fn mask16(block: &[u8; 16], eq: Option<u8>) -> u32 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::*;
+        let x = u128::from_le_bytes(*block);
+        // Unsafe only as calls of SSE2 intrinsics, which x86_64 always has: the block is
+        // passed by value as two words, no memory is read through a pointer.
+        unsafe {
+            let v = _mm_set_epi64x((x >> 64) as i64, x as i64);
+            let hit = match eq {
+                Some(c) => _mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8)),
+                None => {
+                    // Digits are the bytes that minus '0' are at most 9 (unsigned).
+                    let x = _mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8));
+                    _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(9)), x)
+                }
+            };
+            _mm_movemask_epi8(hit) as u32
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        let hit = |c: u8| eq.map_or(c.is_ascii_digit(), |e| c == e);
+        block
+            .iter()
+            .enumerate()
+            .fold(0, |m, (k, &c)| m | (u32::from(hit(c)) << k))
+    }
+}
+
+/// The first `k` in `from..to` where byte `k` of `b` is a digit (or `eq`), sixteen at a time.
+#[inline]
+fn find16(b: &[u8], from: usize, to: usize, eq: Option<u8>) -> Option<usize> {
+    let within = |k: usize| (k < to).then_some(k);
+    let mut at = from;
+    let mut blocks = b.get(from..)?.chunks_exact(16);
+    for block in &mut blocks {
+        if at >= to {
+            return None;
+        }
+        let m = mask16(block.try_into().expect("16 bytes"), eq);
+        if m != 0 {
+            return within(at + m.trailing_zeros() as usize);
+        }
+        at += 16;
+    }
+    if at >= to {
+        return None;
+    }
+    if b.len() >= 16 {
+        // The last sixteen bytes of `b`, without those before `at`.
+        let s = b.len() - 16;
+        let m = mask16(b[s..].try_into().expect("16 bytes"), eq) >> (at - s);
+        return (m != 0).then(|| at + m.trailing_zeros() as usize).and_then(within);
+    }
+    let hit = |c: u8| eq.map_or(c.is_ascii_digit(), |e| c == e);
+    (at..to).find(|&k| hit(b[k]))
+}
+
+/// Index of the first ASCII digit in `b[from..]`.
+#[inline]
+pub fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    find16(b, from, b.len(), None)
+}
+
+/// Index of the first `c` in `b[from..to]`.
+#[inline]
+pub fn find_byte(b: &[u8], from: usize, to: usize, c: u8) -> Option<usize> {
+    find16(b, from, to, Some(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,6 +250,53 @@ mod tests {
         }
         assert_eq!(position(b"", |c| c == b'x'), None);
         assert!(!any(b"no digits here at all, not one", |c| c.is_ascii_digit()));
+    }
+
+    #[test]
+    fn digits_and_bytes_found_as_iterators_find_them() {
+        let text = "Copper (Cu) rose 5.2% in May; stocks at 1,200 mt (é).    no digits or brackets here at all.";
+        let b = text.as_bytes();
+        for end in [0, 5, 15, 16, 17, 40, b.len()] {
+            let b = &b[..end];
+            for from in 0..=b.len() {
+                let want = b[from..].iter().position(u8::is_ascii_digit).map(|k| from + k);
+                assert_eq!(next_digit(b, from), want, "{end} {from}");
+                for to in from..=b.len() {
+                    let want = b[from..to].iter().position(|&c| c == b'(').map(|k| from + k);
+                    assert_eq!(find_byte(b, from, to, b'('), want, "{end} {from} {to}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn substrings_in_any_case() {
+        let n = b"all rights reserved";
+        let r = rarest(n);
+        assert_eq!(n[r], b'v');
+        let text = "Copyright 2025 SMM Information & Technology Co., Ltd. ALL RIGHTS RESERVED. Very good.";
+        for s in 0..text.len() {
+            for e in s..=text.len() {
+                let h = &text.as_bytes()[s..e];
+                let want = h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n));
+                assert_eq!(find_ignore_ascii_case(h, n, r), want, "{s}..{e}");
+            }
+        }
+        assert_eq!(find_ignore_ascii_case(b"anything", b"", 0), Some(0));
+    }
+
+    #[test]
+    fn sentence_events_agree_with_a_byte_by_byte_check() {
+        let text = "Output rose 1.5% MoM! Why?\tStocks\x0cfell\0 (5.2%). \u{a0}End.".repeat(4);
+        let b = text.as_bytes();
+        for from in 0..b.len() {
+            for to in [b.len(), b.len() - 1, (from + 17).min(b.len()), from] {
+                let want = (from..to)
+                    .find(|&k| matches!(b[k], b'.' | b'!' | b'?') || (b[k] < 0x20 && b[k] != b'\t'))
+                    .unwrap_or(to);
+                assert_eq!(next_sentence_event(b, from, to), want, "{from}..{to}");
+            }
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@
 use std::cell::{Cell, RefCell};
 
 use crate::bytes::{ends_with_ignore_case, starts_with_ignore_case, word_in};
-use crate::lexicon::{cue, find_in, Hit, HitScan, RegionKind, COMMODITIES, METRICS, REGIONS};
+use crate::lexicon::{cue, with_hits_in, Hit, HitScan, RegionKind, COMMODITIES, METRICS, REGIONS};
 use crate::meta;
 use crate::model::{Days, Fact, ParseOptions, ParsedDoc, Period, Section};
 use crate::numbers::{self, QKind, Quantity};
@@ -62,6 +62,16 @@ fn within(v: &[Hit], s: usize, e: usize) -> &[Hit] {
     &v[a..b]
 }
 
+/// The first hit starting inside `[s, e)`: [`within`]`.first()` with one search.
+fn first_in(v: &[Hit], s: usize, e: usize) -> Option<&Hit> {
+    v.get(v.partition_point(|h| h.start < s)).filter(|h| h.start < e)
+}
+
+/// The last hit starting inside `[s, e)`: [`within`]`.last()` with one search.
+fn last_in(v: &[Hit], s: usize, e: usize) -> Option<&Hit> {
+    v[..v.partition_point(|h| h.start < e)].last().filter(|h| h.start >= s)
+}
+
 /// The flags of a cue hit (its tag).
 fn flags(h: &Hit) -> u32 {
     h.tag
@@ -74,6 +84,16 @@ struct Context {
     region: Option<&'static str>,
     period: Carried<Period>,
     topic_metric: Carried<&'static str>,
+}
+
+impl Context {
+    /// The context of a new section: nothing carried over (the buffers kept).
+    fn restart(&mut self, commodity: Option<&'static str>, region: Option<&'static str>) {
+        self.commodity = commodity;
+        self.region = region;
+        self.period.set(None);
+        self.topic_metric.set(None);
+    }
 }
 
 /// Buffers that the reading of one document reuses from sentence to sentence
@@ -163,43 +183,87 @@ pub fn parse_text<'a>(text: &'a str, opts: &ParseOptions) -> ParsedDoc<'a> {
 /// reads every sentence in full instead of following [`scan_plan`] (the tests
 /// check the plan loses nothing).
 fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> ParsedDoc<'a> {
-    let lines = segment::lines(text);
-    let meta = meta::read(text, &lines, opts.published);
+    thread_local! {
+        static WORKSPACE: RefCell<Workspace> = RefCell::new(Workspace::default());
+    }
+    WORKSPACE.with(|w| {
+        let mut w = w.borrow_mut();
+        let doc = read_document_in(text, opts, search_all, &mut w);
+        // A very large document leaves large buffers: the next documents start afresh.
+        if text.len() > 1 << 24 {
+            *w = Workspace::default();
+        }
+        doc
+    })
+}
+
+/// A sentence of a body line: its span and, when it is read in full, the range of
+/// its quantities in [`Workspace::quantities`].
+type BodySentence = (usize, usize, Option<(usize, usize)>);
+
+/// The buffers that reading a document fills and empties again: each thread keeps
+/// one set and reuses it from document to document, so that a corpus of thousands
+/// of reports does not allocate (and grow) them thousands of times.
+#[derive(Default)]
+struct Workspace {
+    lines: Vec<Line>,
+    plan: Vec<(usize, usize)>,
+    sentences: Vec<BodySentence>,
+    spans: Vec<(usize, usize)>,
+    quantities: Vec<Quantity>,
+    scan: HitScan,
+    period_exprs: Vec<PeriodExpr>,
+    metrics: Vec<Hit>,
+    scratch: Scratch,
+}
+
+/// [`read_document`] with the buffers of `w`.
+fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w: &mut Workspace) -> ParsedDoc<'a> {
+    let Workspace {
+        lines,
+        plan,
+        sentences: body_sentences,
+        spans,
+        quantities,
+        scan,
+        period_exprs,
+        metrics,
+        scratch,
+    } = w;
+    segment::lines_into(text, lines);
+    let lines = &lines[..];
+    let meta = meta::read(text, lines, opts.published);
     let reference = meta.subject.or(meta.doc.published.map(Month::of_day));
-    let found_tables = tables::find(text, &lines);
-    let (mut plan, mut body_sentences, mut quantities) = scan_plan(text, &lines, &found_tables);
+    let found_tables = tables::find(text, lines);
+    scan_plan(text, lines, &found_tables, plan, body_sentences, spans, quantities);
     if search_all {
-        plan = vec![(0, text.len())];
-        for (s, e, qs) in &mut body_sentences {
+        *plan = vec![(0, text.len())];
+        for (s, e, qs) in body_sentences.iter_mut() {
             qs.get_or_insert_with(|| {
                 let a = quantities.len();
-                numbers::scan_into(text, *s, *e, &mut quantities);
+                numbers::scan_into(text, *s, *e, quantities);
                 (a, quantities.len())
             });
         }
     }
-    let mut scan = HitScan::for_text(text.len());
-    let mut period_exprs = Vec::new();
-    for &(s, e) in &plan {
+    scan.clear();
+    period_exprs.clear();
+    for &(s, e) in plan.iter() {
         scan.scan(text, s, e);
         period_exprs.extend(periods::scan(text, s, e));
     }
-    let mut body_sentences = body_sentences.into_iter().peekable();
-    let all = scan.finish();
-    let metrics: Vec<Hit> = all
-        .metrics
-        .into_iter()
-        .filter(|h| METRICS.payload(h).is_some())
-        .collect();
+    let mut body_sentences = body_sentences.iter().copied().peekable();
+    metrics.clear();
+    metrics.extend(scan.metrics().iter().filter(|h| METRICS.payload(h).is_some()));
     let r = Reader {
         text,
         hits: Hits {
-            cues: &all.cues,
-            metrics: &metrics,
-            commodities: &all.commodities,
-            regions: &all.regions,
-            segments: &all.segments,
-            periods: &period_exprs,
+            cues: scan.cues(),
+            metrics,
+            commodities: scan.commodities(),
+            regions: scan.regions(),
+            segments: scan.segments(),
+            periods: period_exprs,
         },
         reference,
         subject_end: meta.subject.map(Month::last_day),
@@ -207,12 +271,13 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
         default_commodity: meta.commodity,
     };
     let mut sections: Vec<Section<'a>> = Vec::new();
-    let mut facts = Vec::new();
+    // Room for the facts a report usually states (one per 300 bytes or so), so
+    // that the vector rarely has to move them.
+    let mut facts = Vec::with_capacity(text.len() / 256);
     let mut ctx = Context {
         commodity: meta.commodity,
         ..Context::default()
     };
-    let mut scratch = Scratch::default();
     let mut next_table = found_tables.iter().peekable();
     // The hits from the sentence being read on: sentences come in order.
     let mut rest = r.hits;
@@ -239,11 +304,7 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
                 let commodity = segment::section_commodity(heading);
                 if commodity.is_some() {
                     // A commodity section starts afresh; other headings are sub-heads.
-                    ctx = Context {
-                        commodity,
-                        region: r.heading_region(line.start, line.end),
-                        ..Context::default()
-                    };
+                    ctx.restart(commodity, r.heading_region(line.start, line.end));
                 }
                 sections.push(Section {
                     heading,
@@ -254,7 +315,7 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
                 let mut qs = std::mem::take(&mut scratch.heading_qs);
                 qs.clear();
                 numbers::scan_into(text, line.start, line.end, &mut qs);
-                r.read_sentence(&mut rest, line.start, line.end, &qs, &mut ctx, &mut facts, &mut scratch);
+                r.read_sentence(&mut rest, line.start, line.end, &qs, &mut ctx, &mut facts, scratch);
                 scratch.heading_qs = qs;
             }
             LineKind::Body => {
@@ -263,7 +324,7 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
                 while let Some((s, e, qs)) = body_sentences.next_if(|&(s, _, _)| s < line.end) {
                     match qs {
                         Some((a, b)) => {
-                            r.read_sentence(&mut rest, s, e, &quantities[a..b], &mut ctx, &mut facts, &mut scratch)
+                            r.read_sentence(&mut rest, s, e, &quantities[a..b], &mut ctx, &mut facts, scratch)
                         }
                         None => {
                             ctx.period.defer(s, e);
@@ -285,25 +346,24 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
     }
 }
 
-/// The stretches of the text to search for vocabulary and periods, in order;
-/// and the sentences of the body lines outside tables, which the reading loop
-/// takes in turn, each with the range of its quantities in the third list if
-/// it is read in full. Headings, table lines,
+/// The stretches of the text to search for vocabulary and periods, in order, into
+/// `plan`; and the sentences of the body lines outside tables, which the reading
+/// loop takes in turn, into `sentences`, each with the range of its quantities in
+/// `quantities` if it is read in full (`spans`: a buffer for a line's sentences). Headings, table lines,
 /// the line above a table (its caption) and sentences that state a quantity are
 /// read in full and searched; any other sentence (a third of those with digits
 /// have only dates) only hands its topic and its period on to later sentences,
 /// and is searched on its own when they ask ([`Carried`]). Blank and furniture
 /// lines are not searched. Neighbours with only white space between them are
 /// one stretch.
-#[allow(clippy::type_complexity)]
 fn scan_plan(
     text: &str,
     lines: &[Line],
     tables: &[Table],
-) -> (
-    Vec<(usize, usize)>,
-    Vec<(usize, usize, Option<(usize, usize)>)>,
-    Vec<Quantity>,
+    plan: &mut Vec<(usize, usize)>,
+    sentences: &mut Vec<BodySentence>,
+    spans: &mut Vec<(usize, usize)>,
+    quantities: &mut Vec<Quantity>,
 ) {
     let b = text.as_bytes();
     // Where read_table looks for a caption: the nearest non-blank line above the table.
@@ -312,26 +372,23 @@ fn scan_plan(
         .map(|t| text[..t.top].trim_end().rfind('\n').map_or(0, |p| p + 1))
         .collect();
     let in_table = |li: usize| tables.iter().any(|t| (t.lines.0..t.lines.1).contains(&li));
-    let mut plan: Vec<(usize, usize)> = Vec::new();
+    plan.clear();
+    sentences.clear();
+    quantities.clear();
     let mut add = |s: usize, e: usize| match plan.last_mut() {
         Some(last) if b[last.1..s].iter().all(u8::is_ascii_whitespace) => last.1 = e,
         _ => plan.push((s, e)),
     };
-    let mut sentences = Vec::new();
-    let mut quantities = Vec::new();
-    let mut spans = Vec::new();
     for (li, line) in lines.iter().enumerate() {
         let caption = captions.contains(&line.start);
         if in_table(li) || line.kind == LineKind::Heading {
             add(line.start, line.end);
         } else if line.kind == LineKind::Body {
             spans.clear();
-            segment::sentences_into(text, line.start, line.end, &mut spans);
-            for &(s, e) in &spans {
+            segment::sentences_into(text, line.start, line.end, spans);
+            for &(s, e) in spans.iter() {
                 let a = quantities.len();
-                if crate::bytes::any(&b[s..e], |c| c.is_ascii_digit()) {
-                    numbers::scan_into(text, s, e, &mut quantities);
-                }
+                numbers::scan_into(text, s, e, quantities);
                 let qs = (quantities.len() > a || caption).then_some((a, quantities.len()));
                 if qs.is_some() {
                     add(s, e);
@@ -342,7 +399,6 @@ fn scan_plan(
             add(line.start, line.end);
         }
     }
-    (plan, sentences, quantities)
 }
 
 /// The spans of a sentence's basis cues ("MoM", "the same period last year"), of its `cues`, into `out`.
@@ -531,8 +587,7 @@ impl<'c> Clauses<'c> {
 
 impl<'a, 'h> Reader<'a, 'h> {
     fn heading_region(&self, s: usize, e: usize) -> Option<&'static str> {
-        within(self.hits.regions, s, e)
-            .first()
+        first_in(self.hits.regions, s, e)
             .map(|h| REGIONS.payload(h).name)
             .filter(|n| *n != "China")
     }
@@ -695,8 +750,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                 let f = flags(d);
                 let sign = if f & cue::UP != 0 { 1.0 } else { -1.0 };
                 // "a MoM drop of", "YoY increase of": a basis word right before the cue.
-                let before = within(cues, pre_start.min(d.start), d.start)
-                    .last()
+                let before = last_in(cues, pre_start.min(d.start), d.start)
                     .filter(|b| flags(b) & cue::BASIS != 0 && text[b.end..d.start].trim().is_empty());
                 change = Some((
                     sign,
@@ -808,9 +862,8 @@ impl<'a, 'h> Reader<'a, 'h> {
 
             // --- region, partner, segment
             let (region, partner) = self.region_partner(q, s, e, metric, ctx);
-            let segment = within(self.hits.segments, clauses.strong_start(q.start), q.start)
-                .last()
-                .map(|h| &text[h.start..h.end]);
+            let segment =
+                last_in(self.hits.segments, clauses.strong_start(q.start), q.start).map(|h| &text[h.start..h.end]);
 
             fact_of.push(Some((out.len(), source)));
             out.push(Fact {
@@ -847,12 +900,10 @@ impl<'a, 'h> Reader<'a, 'h> {
         if q.kind != QKind::Pct || q.value_high.is_some() {
             return false;
         }
-        let next_start = |v: &[Hit]| within(v, q.end, e).first().map(|h| h.start);
+        let next_start = |v: &[Hit]| first_in(v, q.end, e).map(|h| h.start);
         let close = |p: usize| p - q.end <= 2 && self.text[q.end..p].trim().is_empty();
         next_start(self.hits.commodities).is_some_and(close)
-            || within(self.hits.cues, q.end, e)
-                .first()
-                .is_some_and(|h| flags(h) & cue::GRADE_AFTER != 0 && close(h.start))
+            || first_in(self.hits.cues, q.end, e).is_some_and(|h| flags(h) & cue::GRADE_AFTER != 0 && close(h.start))
     }
 
     /// "up 2% compared to December": the base month names the basis.
@@ -887,15 +938,11 @@ impl<'a, 'h> Reader<'a, 'h> {
         let table_metric = metric_in(t.header.0, t.header.1)
             .or(metric_in(caption.0, caption.1))
             .or(self.context_metric(ctx));
-        let caption_commodity = within(self.hits.commodities, caption.0, caption.1)
-            .first()
-            .map(|h| *COMMODITIES.payload(h));
+        let caption_commodity = first_in(self.hits.commodities, caption.0, caption.1).map(|h| *COMMODITIES.payload(h));
         for row in &t.rows {
             let (ls, le) = row.label;
-            let commodity = within(self.hits.commodities, ls, le)
-                .first()
-                .map(|h| *COMMODITIES.payload(h));
-            let region_hit = within(self.hits.regions, ls, le).first().map(|h| REGIONS.payload(h));
+            let commodity = first_in(self.hits.commodities, ls, le).map(|h| *COMMODITIES.payload(h));
+            let region_hit = first_in(self.hits.regions, ls, le).map(|h| REGIONS.payload(h));
             let segment = (commodity.is_none() && region_hit.is_none() && le > ls).then(|| &text[ls..le]);
             for cell in &row.cells {
                 let column = t.columns.get(cell.column).copied().unwrap_or(Column::Other);
@@ -1066,15 +1113,14 @@ impl<'a, 'h> Reader<'a, 'h> {
                 .iter()
                 .any(|p| starts_with_ignore_case(w, p));
             participle
-                && within(self.hits.cues, m.end, q.start).first().is_some_and(|h| {
+                && first_in(self.hits.cues, m.end, q.start).is_some_and(|h| {
                     flags(h) & cue::DIRECTION != 0 && h.start - m.end <= 5 && adjacent(&text[m.end..h.start])
                 })
         };
         // "inventories of imported iron ore": a trade word describing a commodity is not the metric.
         let modifier = |m: &Hit| {
             word_in(&text[m.start..m.end], &["imported", "exported", "import", "export"])
-                && within(self.hits.commodities, m.end, m.end + 3)
-                    .first()
+                && first_in(self.hits.commodities, m.end, m.end + 3)
                     .is_some_and(|c| text[m.end..c.start].trim().is_empty())
         };
         let before = metrics.iter().rev().find(|m| {
@@ -1173,7 +1219,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                 .iter()
                 .any(|p| ends_with_ignore_case(lead, p));
             !governed
-                && within(self.hits.cues, c.end, q.start).first().is_some_and(|h| {
+                && first_in(self.hits.cues, c.end, q.start).is_some_and(|h| {
                     flags(h) & cue::DIRECTION != 0
                         && h.start - c.end <= 24
                         && gap_words(&text[c.end..h.start]).count() <= 1
@@ -1383,7 +1429,7 @@ impl<'a, 'h> Reader<'a, 'h> {
             return None;
         }
         let (mut spans, mut pexprs, mut cuts, mut relative) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        basis_spans_into(&find_in(self.text, s, e).cues, &mut spans);
+        with_hits_in(self.text, s, e, |h| basis_spans_into(h.cues(), &mut spans));
         outside_basis_into(&found, &spans, &mut pexprs);
         in_relative_clause_into(
             self.text,
@@ -1402,7 +1448,7 @@ impl<'a, 'h> Reader<'a, 'h> {
     /// The topic metric carried to a sentence.
     fn context_metric(&self, ctx: &Context) -> Option<&'static str> {
         ctx.topic_metric
-            .get(|s, e| carried_metric(&find_in(self.text, s, e).metrics))
+            .get(|s, e| with_hits_in(self.text, s, e, |h| carried_metric(h.metrics())))
     }
 }
 

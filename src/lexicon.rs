@@ -7,7 +7,9 @@
 //! must not match the pronoun "us").
 
 use crate::numbers::QKind;
-use crate::phrases::{is_word_byte, PhraseIndex};
+#[cfg(test)]
+use crate::phrases::is_word_byte;
+use crate::phrases::PhraseIndex;
 #[cfg(test)]
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use once_cell::sync::Lazy;
@@ -98,11 +100,19 @@ impl<T> Vocab<T> {
             .map(|m| (m.pattern().as_usize(), m.end()))
     }
 
-    /// The hit of pattern `pattern` at `s..e` if it is one (see [`bounded_hit`]).
+    /// The hit of pattern `pattern` at `s..e` if it is one: spelled as required
+    /// ([`spelled_hit`]), and no word character at an edge continuing into the text.
     #[cfg(test)]
     fn hit(&self, text: &str, pattern: usize, s: usize, e: usize) -> Option<Hit> {
+        let bytes = text.as_bytes();
+        if is_word_byte(bytes[s]) && s > 0 && is_word_byte(bytes[s - 1]) {
+            return None;
+        }
+        if is_word_byte(bytes[e - 1]) && e < bytes.len() && is_word_byte(bytes[e]) {
+            return None;
+        }
         let (id, exact) = self.patterns[pattern];
-        bounded_hit(text, s, e, id, self.tags[id as usize], exact)
+        spelled_hit(text, s, e, id, self.tags[id as usize], exact)
     }
 
     /// All word-bounded occurrences, leftmost-longest and non-overlapping: the
@@ -159,18 +169,13 @@ impl<T> Vocab<T> {
     }
 }
 
-/// A hit of a phrase with payload `id` at `s..e`, if it is one: exact case where
-/// required, and no word character at an edge continuing into the text.
+/// A hit of a phrase with payload `id` at `s..e`, if it is spelled in the case
+/// required (`exact`). The phrase index finds phrases on token boundaries only (a
+/// token is a whole run of word bytes or one other byte), so its hits are
+/// word-bounded already.
 #[inline]
-fn bounded_hit(text: &str, s: usize, e: usize, id: u32, tag: u32, exact: Option<&'static str>) -> Option<Hit> {
-    let bytes = text.as_bytes();
+fn spelled_hit(text: &str, s: usize, e: usize, id: u32, tag: u32, exact: Option<&'static str>) -> Option<Hit> {
     if exact.is_some_and(|x| &text[s..e] != x) {
-        return None;
-    }
-    if is_word_byte(bytes[s]) && s > 0 && is_word_byte(bytes[s - 1]) {
-        return None;
-    }
-    if is_word_byte(bytes[e - 1]) && e < bytes.len() && is_word_byte(bytes[e]) {
         return None;
     }
     Some(Hit {
@@ -270,6 +275,21 @@ pub fn find_in(text: &str, from: usize, to: usize) -> AllHits {
     scan.finish()
 }
 
+/// [`find_in`], the hits handed to `f` as the thread's one reusable [`HitScan`]
+/// holds them: short stretches read again and again (headings, sentences asked
+/// for their topic) need no new vectors. `f` must not call this function itself.
+pub fn with_hits_in<R>(text: &str, from: usize, to: usize, f: impl FnOnce(&HitScan) -> R) -> R {
+    thread_local! {
+        static SCAN: std::cell::RefCell<HitScan> = std::cell::RefCell::new(HitScan::default());
+    }
+    SCAN.with(|scan| {
+        let mut scan = scan.borrow_mut();
+        scan.clear();
+        scan.scan(text, from, to);
+        f(&scan)
+    })
+}
+
 /// Vocabulary hits of a text, gathered stretch by stretch in text order. Stretches
 /// left out are not searched; within and across the searched ones the choice
 /// is [`Vocab::find`]'s, as if the text between them held no phrase.
@@ -293,11 +313,38 @@ impl HitScan {
         let picks = &mut self.picks;
         ALL.scan(text.as_bytes(), from, to, |s, e, sources| {
             for src in sources {
-                if let Some(h) = bounded_hit(text, s, e, src.id, src.tag, src.exact) {
+                if let Some(h) = spelled_hit(text, s, e, src.id, src.tag, src.exact) {
                     picks[src.vocab as usize].offer(src.pattern, h);
                 }
             }
         });
+    }
+
+    /// Forgets the hits, keeps the room they took.
+    pub fn clear(&mut self) {
+        for p in &mut self.picks {
+            p.hits.clear();
+        }
+    }
+
+    pub fn cues(&self) -> &[Hit] {
+        &self.picks[0].hits
+    }
+
+    pub fn metrics(&self) -> &[Hit] {
+        &self.picks[1].hits
+    }
+
+    pub fn commodities(&self) -> &[Hit] {
+        &self.picks[2].hits
+    }
+
+    pub fn regions(&self) -> &[Hit] {
+        &self.picks[3].hits
+    }
+
+    pub fn segments(&self) -> &[Hit] {
+        &self.picks[4].hits
     }
 
     pub fn finish(self) -> AllHits {
@@ -348,18 +395,23 @@ pub static COMMODITIES: Lazy<Vocab<&'static str>> = Lazy::new(|| {
 pub fn commodity_of_heading(heading: &str) -> Option<&'static str> {
     // The phrase index of `find_all` (hot in cache while a document is read) rather than the
     // vocabulary's own automaton, which is cold by the time the next heading comes.
-    let hits = find_all(heading).commodities;
-    let first = hits.first()?;
+    let first = with_hits_in(heading, 0, heading.len(), |h| h.commodities().first().copied())?;
     let lead = heading[..first.start].trim();
     // Only a region may lead: "Overseas Aluminum", "Indonesian NPI".
-    let lead_ok = lead.is_empty() || matches!(find_all(lead).regions.as_slice(), [r] if r.end - r.start == lead.len());
+    let lead_ok = lead.is_empty()
+        || with_hits_in(
+            lead,
+            0,
+            lead.len(),
+            |h| matches!(h.regions(), [r] if r.end - r.start == lead.len()),
+        );
     let rest = heading[first.end..].trim();
     let rest_ok = rest.is_empty()
         || (rest.starts_with('(') && rest.ends_with(')'))
         || rest.eq_ignore_ascii_case("market")
         || rest.eq_ignore_ascii_case("alloy")
         || rest.eq_ignore_ascii_case("industry");
-    (lead_ok && rest_ok).then(|| *COMMODITIES.payload(first))
+    (lead_ok && rest_ok).then(|| *COMMODITIES.payload(&first))
 }
 
 // ---- regions --------------------------------------------------------------
@@ -571,64 +623,6 @@ pub static PER_UNITS: Lazy<Vec<(&'static str, &'static str)>> = Lazy::new(|| {
     v.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
     v
 });
-
-/// Positions in a surface list (ascending, so in the list's order) by the byte
-/// `key` picks from each surface, both ASCII cases: a scan tries only the
-/// surfaces that can match where it stands, not the whole list.
-pub struct ByteIndex(Vec<Vec<u16>>);
-
-impl ByteIndex {
-    fn new<'s>(surfaces: impl Iterator<Item = &'s str>, key: fn(&[u8]) -> u8) -> Self {
-        let mut idx = vec![Vec::new(); 256];
-        for (i, s) in surfaces.enumerate() {
-            let b = key(s.as_bytes());
-            idx[b.to_ascii_lowercase() as usize].push(i as u16);
-            if b.is_ascii_alphabetic() {
-                idx[b.to_ascii_uppercase() as usize].push(i as u16);
-            }
-        }
-        ByteIndex(idx)
-    }
-
-    pub fn get(&self, b: u8) -> &[u16] {
-        &self.0[b as usize]
-    }
-}
-
-fn first_byte(s: &[u8]) -> u8 {
-    s[0]
-}
-
-fn last_byte(s: &[u8]) -> u8 {
-    s[s.len() - 1]
-}
-
-pub static UNITS_BY_FIRST: Lazy<ByteIndex> = Lazy::new(|| ByteIndex::new(UNITS.iter().map(|u| u.0), first_byte));
-pub static CURRENCIES_BY_FIRST: Lazy<ByteIndex> =
-    Lazy::new(|| ByteIndex::new(CURRENCIES.iter().map(|c| c.0), first_byte));
-pub static CURRENCIES_BY_LAST: Lazy<ByteIndex> =
-    Lazy::new(|| ByteIndex::new(CURRENCIES.iter().map(|c| c.0), last_byte));
-pub static PER_UNITS_BY_FIRST: Lazy<ByteIndex> =
-    Lazy::new(|| ByteIndex::new(PER_UNITS.iter().map(|c| c.0), first_byte));
-
-/// Interned "CUR/denominator" unit names, built once from the data files.
-static MONEY_UNITS: Lazy<HashMap<(&'static str, &'static str), &'static str>> = Lazy::new(|| {
-    let mut m = HashMap::new();
-    for &(_, code, _) in CURRENCIES.iter() {
-        for &(_, den) in PER_UNITS.iter() {
-            m.entry((code, den))
-                .or_insert_with(|| &*Box::leak(format!("{code}/{den}").into_boxed_str()));
-        }
-    }
-    m
-});
-
-pub fn money_unit(code: &'static str, per: Option<&'static str>) -> &'static str {
-    match per {
-        None => code,
-        Some(den) => MONEY_UNITS.get(&(code, den)).copied().unwrap_or(code),
-    }
-}
 
 #[cfg(test)]
 pub(crate) mod tests {

@@ -28,4 +28,5 @@ pub mod phrases;
 pub mod python;
 pub mod segment;
 pub mod stream;
+pub mod surfaces;
 pub mod tables;

@@ -26,29 +26,82 @@ static DATE_RE: Lazy<Regex> = Lazy::new(|| {
 static SOURCE_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)source\s*[:：]\s*(?P<s>[^\n|]{1,60}?)\s*$").expect("source regex compiles"));
 
-/// Whether an ASCII line can hold a match of [`DATE_RE`]: every alternative has four
-/// digits in a row but one, which starts the line with a capitalized word and a
-/// comma ("Seoul, Jan 16 (Yonhap)"). Most lines of a report fail both, and are passed
-/// over without a regex search.
+/// Whether an ASCII line can hold a match of [`DATE_RE`] (most lines of a report
+/// cannot, and are passed over without a regex search). One alternative starts
+/// the line with a capitalized word and a comma ("Seoul, Jan 16 (Yonhap)"). The
+/// others end in four digits: after "DD, " or "DD " ("Jan 16, 2024"), after
+/// "DD Month " ("9 Nov 2025"), or before a hyphen ("2025-01-27").
 fn may_hold_date(t: &[u8]) -> bool {
     let lead = t.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(t.len());
     if t.first().is_some_and(u8::is_ascii_uppercase) && lead > 1 && t.get(lead) == Some(&b',') {
         return true;
     }
+    // `\s` of an ASCII line, vertical tab included.
+    let space = |c: u8| c.is_ascii_whitespace() || c == 0x0B;
     let mut i = 0;
     while let Some(k) = crate::bytes::position(&t[i..], |c| c.is_ascii_digit()) {
-        let run = t[i + k..].iter().take(4).take_while(|c| c.is_ascii_digit()).count();
-        if run == 4 {
+        let y = i + k;
+        let run = t[y..].iter().take_while(|c| c.is_ascii_digit()).count();
+        i = y + run;
+        if run < 4 {
+            continue;
+        }
+        if run == 4 && t.get(y + 4) == Some(&b'-') {
             return true;
         }
-        i += k + run;
+        // White space before the digits, and before it a day ("16, 2024", "16 2024")
+        // or a month word after a day ("9 Nov. 2025").
+        let mut p = y;
+        while p > 0 && space(t[p - 1]) {
+            p -= 1;
+        }
+        if p == y || p == 0 {
+            continue;
+        }
+        let c = t[p - 1];
+        if c == b',' || c.is_ascii_digit() {
+            return true;
+        }
+        if c == b'.' {
+            p -= 1;
+        }
+        let lower = t[..p].iter().rev().take_while(|c| c.is_ascii_lowercase()).count();
+        let w = p - lower;
+        if !(2..=8).contains(&lower) || w == 0 || !t[w - 1].is_ascii_uppercase() {
+            continue;
+        }
+        let mut q = w - 1;
+        while q > 0 && space(t[q - 1]) {
+            q -= 1;
+        }
+        if q < w - 1 && q > 0 && t[q - 1].is_ascii_digit() {
+            return true;
+        }
     }
     false
 }
 
-/// Whether an ASCII line can hold a match of [`SOURCE_RE`]: "source" in any case and a colon.
+/// Whether an ASCII line can hold a match of [`SOURCE_RE`]: "source" in any case, a
+/// colon after it (white space between), and after the colon 1 to 60 characters
+/// without a "|" before the end of the line (white space around them).
 fn may_name_source(t: &[u8]) -> bool {
-    memchr::memchr(b':', t).is_some() && t.windows(6).any(|w| w.eq_ignore_ascii_case(b"source"))
+    if memchr::memchr(b':', t).is_none() {
+        return false;
+    }
+    let space = |c: &u8| c.is_ascii_whitespace() || *c == 0x0B;
+    memchr::memchr2_iter(b's', b'S', t).any(|i| {
+        if !t[i..].get(..6).is_some_and(|w| w.eq_ignore_ascii_case(b"source")) {
+            return false;
+        }
+        let colon = i + 6 + t[i + 6..].iter().take_while(|c| space(c)).count();
+        if t.get(colon) != Some(&b':') {
+            return false;
+        }
+        let rest = &t[colon + 1..];
+        let a = rest.iter().position(|c| !space(c)).unwrap_or(rest.len());
+        let b = rest.iter().rposition(|c| !space(c)).map_or(a, |k| k + 1);
+        (1..=60).contains(&(b - a)) && !rest[a..b].contains(&b'|')
+    })
 }
 
 /// "Jan 21, 2026", "January 16, 2024", "9 Nov 2025", "Nov 9" (year from `year_hint`).
@@ -155,10 +208,9 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
         }
     }
     let commodity = title.and_then(|t| {
-        crate::lexicon::find_all(t)
-            .commodities
-            .first()
-            .map(|h| *crate::lexicon::COMMODITIES.payload(h))
+        crate::lexicon::with_hits_in(t, 0, t.len(), |h| {
+            h.commodities().first().map(|h| *crate::lexicon::COMMODITIES.payload(h))
+        })
     });
     Meta {
         doc: DocMeta {
@@ -212,7 +264,123 @@ mod tests {
             }
         }
         assert!(!may_hold_date(b"Output rose 5% in May, up 1,200 mt."));
+        assert!(!may_hold_date(b"Output rose 5% in November 2025, up 1,200 mt."));
         assert!(!may_name_source(b"Forces: none"));
+        assert!(!may_name_source(b"Our sources: a long list | of things"));
+    }
+
+    /// Random lines of date-like pieces: every one the regexes match passes the checks.
+    #[test]
+    fn lines_the_regexes_match_pass_the_checks() {
+        const PIECES: [&str; 44] = [
+            "Jan",
+            "January",
+            "Nov.",
+            "Sept",
+            "Dec",
+            "May",
+            "2025",
+            "1999",
+            "20251",
+            "16",
+            "5",
+            "09",
+            "12:30",
+            ",",
+            " ",
+            "  ",
+            "\t",
+            "\u{b}",
+            "Published",
+            "published:",
+            "Date",
+            ":",
+            "icon",
+            "(Yonhap)",
+            "Seoul,",
+            "-",
+            "2025-01-27",
+            "In",
+            "rose",
+            "x",
+            "Source",
+            "SOURCE:",
+            "data",
+            "SMM",
+            "|",
+            "a long tail of words here",
+            "(",
+            ")",
+            "Release time",
+            "posted",
+            "updated",
+            "12",
+            "Apr.",
+            "Co",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let (mut dates, mut sources) = (0, 0);
+        for _ in 0..200_000 {
+            let mut line = String::new();
+            for _ in 0..1 + next(9) {
+                line.push_str(PIECES[next(PIECES.len())]);
+                if next(3) > 0 {
+                    line.push(' ');
+                }
+            }
+            let t = line.trim();
+            if DATE_RE.is_match(t) {
+                dates += 1;
+                assert!(may_hold_date(t.as_bytes()), "{t:?}");
+            }
+            if SOURCE_RE.is_match(t) {
+                sources += 1;
+                assert!(may_name_source(t.as_bytes()), "{t:?}");
+            }
+        }
+        assert!(dates > 1000 && sources > 1000, "{dates} dates, {sources} sources");
+        // Dates in every written shape, with words around them.
+        const LEAD: [&str; 8] = [
+            "",
+            "Published: ",
+            "icon",
+            "Date ",
+            "Seoul, ",
+            "It rose on ",
+            "x ",
+            "Updated:",
+        ];
+        const MONTH: [&str; 6] = ["Jan", "Nov.", "September", "May", "dec", "Ab"];
+        const GAP: [&str; 5] = [" ", "  ", "\t", "", "\u{b}"];
+        const DAY: [&str; 4] = ["16", "5", "123", "x"];
+        const TAIL: [&str; 5] = ["", " 20:27", " (Yonhap)", " rose 5%.", "-01-27"];
+        let mut dated = 0;
+        for _ in 0..100_000 {
+            let day_first = next(2) == 0;
+            let (m, d) = (MONTH[next(MONTH.len())], DAY[next(DAY.len())]);
+            let mut line = LEAD[next(LEAD.len())].to_string();
+            let (g1, g2) = (GAP[next(GAP.len())], GAP[next(GAP.len())]);
+            let comma = if next(2) == 0 { "," } else { "" };
+            if day_first {
+                line.push_str(&format!("{d}{g1}{m}{g2}"));
+            } else {
+                line.push_str(&format!("{m}{g1}{d}{comma}{g2}"));
+            }
+            line.push_str(["2025", "1999", "20251", "202"][next(4)]);
+            line.push_str(TAIL[next(TAIL.len())]);
+            let t = line.trim();
+            if DATE_RE.is_match(t) {
+                dated += 1;
+                assert!(may_hold_date(t.as_bytes()), "{t:?}");
+            }
+        }
+        assert!(dated > 10_000, "{dated} dated lines");
     }
 
     #[test]

@@ -5,10 +5,9 @@
 //! A number with no unit is not a quantity (dates, counts, list markers, codes),
 //! so it is never returned.
 
-use crate::lexicon::{
-    money_unit, CurrencyPos, CURRENCIES, CURRENCIES_BY_FIRST, CURRENCIES_BY_LAST, PER_UNITS, PER_UNITS_BY_FIRST, UNITS,
-    UNITS_BY_FIRST,
-};
+use crate::lexicon::{CurrencyPos, CURRENCIES, PER_UNITS, UNITS};
+use crate::surfaces::SurfaceTrie;
+use once_cell::sync::Lazy;
 
 /// What kind of amount a quantity is; decides which metrics and bases fit it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,9 +36,37 @@ pub struct Quantity {
     pub signed: bool,
 }
 
+#[inline]
 fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    CLASS[usize::from(b)] & WORD != 0
 }
+
+/// A byte that makes digits right after it part of a code or of another number
+/// ("CR3", "H1", "Pb50", "1.5", "1,5", "#5").
+#[inline]
+fn is_glue(b: u8) -> bool {
+    CLASS[usize::from(b)] & GLUE != 0
+}
+
+const WORD: u8 = 1;
+const GLUE: u8 = 2;
+
+/// Byte classes, one load where the range tests take several instructions: ASCII
+/// letters, digits and `_` are word bytes; those and `.`, `,`, `#` are glue.
+static CLASS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || c == b'_' {
+            t[b] = WORD | GLUE;
+        } else if c == b'.' || c == b',' || c == b'#' {
+            t[b] = GLUE;
+        }
+        b += 1;
+    }
+    t
+};
 
 /// Case-insensitive ASCII prefix test at `pos`, with the phrase ending on a word boundary
 /// when its last character is a word character.
@@ -50,6 +77,13 @@ fn word_at(b: &[u8], pos: usize, w: &str) -> bool {
     }
     let end = pos + wb.len();
     !(is_word(wb[wb.len() - 1]) && end < b.len() && is_word(b[end]))
+}
+
+/// Whether a surface matched in `b` up to `end` ends there on a word boundary: [`word_at`]'s
+/// rule, read off the text (a matched byte is a word byte exactly when the surface's is).
+#[inline]
+fn bounded_end(b: &[u8], end: usize) -> bool {
+    !(is_word(b[end - 1]) && end < b.len() && is_word(b[end]))
 }
 
 fn skip_spaces(b: &[u8], mut p: usize, max: usize) -> usize {
@@ -63,24 +97,68 @@ fn skip_spaces(b: &[u8], mut p: usize, max: usize) -> usize {
 /// `2.05 million` is 2050000, not 2049999.9999999998: round a scaled value to the
 /// decimals the written number can carry (multipliers are powers of ten).
 fn tidy(v: f64, decimals: i32, multiplier: f64) -> f64 {
-    let keep = (decimals - multiplier.log10().round() as i32).max(0);
+    let keep = (decimals - exponent(multiplier)).max(0);
     if !(0..=12).contains(&keep) || !v.is_finite() || v.abs() >= 1e15 {
         return v;
     }
-    let p = 10f64.powi(keep);
-    (v * p).round() / p
+    // 10^keep is exact, as `10f64.powi(keep)` makes it.
+    let p = POW10[keep as usize];
+    round(v * p) / p
+}
+
+/// `multiplier.log10().round()`, without the logarithm for the multipliers scale words
+/// and units make (exact powers of ten, whose logarithm rounds to their exponent).
+#[inline]
+fn exponent(multiplier: f64) -> i32 {
+    match multiplier {
+        1.0 => 0,
+        1e3 => 3,
+        1e6 => 6,
+        1e9 => 9,
+        1e12 => 12,
+        m => m.log10().round() as i32,
+    }
+}
+
+/// `x.round()` (half away from zero) without a call into libm: below 2^52 the
+/// truncation through an integer and the fraction are exact.
+#[inline]
+fn round(x: f64) -> f64 {
+    const EXACT: f64 = (1u64 << 52) as f64;
+    if x.is_nan() || x.abs() >= EXACT {
+        return x.round();
+    }
+    let a = x.abs();
+    // Through i64: one conversion each way on x86-64, where u64 takes a dozen instructions.
+    let t = a as i64 as f64;
+    let r = if a - t >= 0.5 { t + 1.0 } else { t };
+    // -0.3 rounds to -0.0.
+    r.copysign(x)
 }
 
 /// A number literal at `i`: digits with thousands separators and a decimal part.
-/// Returns (value, end).
-fn literal(b: &[u8], i: usize) -> Option<(f64, usize)> {
+struct Literal {
+    value: f64,
+    end: usize,
+    /// Digits after the decimal point.
+    decimals: i32,
+}
+
+fn literal(b: &[u8], i: usize) -> Option<Literal> {
+    // The digits' value, gathered as the literal is read; it wraps past 19 digits but
+    // is used only for at most 16 (see `exact`).
+    let mut mantissa: u64 = 0;
+    let digit = |p: usize| b.get(p).map(|c| c.wrapping_sub(b'0')).filter(|&d| d < 10);
+    let mut push = |d: u8| mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(d));
     let mut p = i;
-    while p < b.len() && b[p].is_ascii_digit() {
+    while let Some(d) = digit(p) {
+        push(d);
         p += 1;
     }
     if p == i {
         return None;
     }
+    let mut digits = p - i;
     let mut has_commas = false;
     // Thousands groups only after a 1-3 digit head: "1,486" but not "LG,New" or "2024,5".
     if p - i <= 3 {
@@ -89,18 +167,31 @@ fn literal(b: &[u8], i: usize) -> Option<(f64, usize)> {
             && b[p + 1..p + 4].iter().all(u8::is_ascii_digit)
             && !(p + 4 < b.len() && b[p + 4].is_ascii_digit())
         {
+            for &c in &b[p + 1..p + 4] {
+                push(c - b'0');
+            }
             p += 4;
+            digits += 3;
             has_commas = true;
         }
     }
+    let mut decimals = 0;
     if p + 1 < b.len() && b[p] == b'.' && b[p + 1].is_ascii_digit() {
         p += 1;
-        while p < b.len() && b[p].is_ascii_digit() {
+        let d = p;
+        while let Some(x) = digit(p) {
+            push(x);
             p += 1;
         }
+        digits += p - d;
+        decimals = (p - d) as i32;
     }
-    if let Some(v) = exact_value(&b[i..p]) {
-        return Some((v, p));
+    if let Some(v) = exact(mantissa, digits, decimals) {
+        return Some(Literal {
+            value: v,
+            end: p,
+            decimals,
+        });
     }
     let s = std::str::from_utf8(&b[i..p]).ok()?;
     // Very long literals are not amounts anyone states; parse a bounded prefix
@@ -108,11 +199,15 @@ fn literal(b: &[u8], i: usize) -> Option<(f64, usize)> {
     let v = if has_commas {
         s.replace(',', "").parse::<f64>().ok()?
     } else if s.len() > 40 {
-        return Some((f64::INFINITY, p));
+        f64::INFINITY
     } else {
         s.parse::<f64>().ok()?
     };
-    Some((v, p))
+    Some(Literal {
+        value: v,
+        end: p,
+        decimals,
+    })
 }
 
 /// Powers of ten that are exact in an `f64`.
@@ -121,30 +216,14 @@ const POW10: [f64; 23] = [
     1e21, 1e22,
 ];
 
-/// The value of a literal of digits, thousands commas and one decimal point, when its
-/// digits as an integer are exact in an `f64` (below 2^53): that integer divided by a
-/// power of ten is then correctly rounded, the same value `str::parse` gives (the
-/// fast path of Clinger's algorithm), without copying the digits out of the text.
-fn exact_value(lit: &[u8]) -> Option<f64> {
-    let mut mantissa: u64 = 0;
-    let mut digits = 0;
-    let mut decimals = None;
-    for &c in lit {
-        match c {
-            b'0'..=b'9' => {
-                digits += 1;
-                if digits > 16 {
-                    return None;
-                }
-                mantissa = mantissa * 10 + u64::from(c - b'0');
-                decimals = decimals.map(|d: usize| d + 1);
-            }
-            b'.' => decimals = Some(0),
-            _ => {}
-        }
-    }
-    let decimals = decimals.unwrap_or(0);
-    (mantissa < 1 << 53 && decimals < POW10.len()).then(|| mantissa as f64 / POW10[decimals])
+/// The value of a literal whose digits as an integer (`mantissa`) are exact in an `f64`
+/// (at most 16 digits, below 2^53): that integer divided by a power of ten is then
+/// correctly rounded, the same value `str::parse` gives (the fast path of Clinger's
+/// algorithm), without copying the digits out of the text.
+#[inline]
+fn exact(mantissa: u64, digits: usize, decimals: i32) -> Option<f64> {
+    // Through i64: exact below 2^53, and one instruction where u64 takes several.
+    (digits <= 16 && mantissa < 1 << 53).then(|| mantissa as i64 as f64 / POW10[decimals as usize])
 }
 
 const SCALES: &[(&str, f64)] = &[
@@ -158,99 +237,231 @@ const SCALES: &[(&str, f64)] = &[
     ("mn", 1e6),
 ];
 
-fn scale_at(b: &[u8], p: usize) -> Option<(f64, usize)> {
-    let q = skip_spaces(b, p, 2);
-    // Every scale word starts with "t", "b" or "m".
-    if !b.get(q).is_some_and(|&c| matches!(c | 0x20, b't' | b'b' | b'm')) {
-        return None;
-    }
-    SCALES
-        .iter()
-        .find(|(w, _)| word_at(b, q, w))
-        .map(|(w, m)| (*m, q + w.len()))
+/// A unit surface: what it stands for.
+struct UnitInfo {
+    canonical: &'static str,
+    multiplier: f64,
+    kind: QKind,
+    /// The surface starts with "mt" ("mt", "mt/year", "mtpa"): written "Mt", it is million tonnes.
+    mt: bool,
 }
 
-/// A currency written before a number at the bytes ending at `end` ("$", "US$", "VND ").
-fn currency_before(b: &[u8], end: usize) -> Option<(&'static str, usize)> {
-    // A word currency stands one space before the number, a symbol right against it
-    // (checked below): after a space only surfaces ending one byte earlier can match,
-    // as no surface ends in white space; otherwise only those ending at `end - 1`.
-    let last = end.checked_sub(if end > 0 && b[end - 1] == b' ' { 2 } else { 1 })?;
-    for &k in CURRENCIES_BY_LAST.get(b[last]) {
-        let (surface, code, pos) = CURRENCIES[k as usize];
-        if pos == CurrencyPos::Post {
-            continue;
-        }
-        let sb = surface.as_bytes();
-        let word = is_word(sb[sb.len() - 1]);
-        // Word currencies need a space before the number ("VND 623"); symbols may touch it.
-        let gap = usize::from(word && end > 0 && b[end - 1] == b' ');
-        if word && gap == 0 {
-            continue;
-        }
-        let e = end - gap;
-        if e >= sb.len() && b[e - sb.len()..e].eq_ignore_ascii_case(sb) {
-            let s = e - sb.len();
-            if s > 0 && is_word(b[s - 1]) && is_word(sb[0]) {
-                continue;
-            }
-            return Some((code, s));
-        }
-    }
-    None
+/// A currency surface: its code (index into `Tables::codes`) and the multiplier of
+/// an amount written before it ("cents" are hundredths of a dollar).
+struct CurrencyInfo {
+    code: u8,
+    multiplier: f64,
 }
 
-/// A currency word after a number: (code, end, multiplier); "cents" are hundredths of a dollar.
-fn currency_after(b: &[u8], p: usize) -> Option<(&'static str, usize, f64)> {
-    let q = skip_spaces(b, p, 1);
-    CURRENCIES_BY_FIRST
-        .get(*b.get(q)?)
+/// The lexicon's surface lists as tries, and what each surface stands for (by its
+/// index in its list), built once.
+struct Tables {
+    /// The currencies that may follow a number, then the units: `unit_of` takes the
+    /// first currency written after a number, failing one the first unit, so the first
+    /// of this list is both in one walk.
+    after: SurfaceTrie,
+    /// The currencies of `after`, as indices into `currency_info`.
+    after_currencies: Vec<usize>,
+    unit_info: Vec<UnitInfo>,
+    scales: SurfaceTrie,
+    /// Currencies that may precede a number, read backwards: words (one space before
+    /// the number) and symbols (against it).
+    currency_before_word: SurfaceTrie,
+    currency_before_symbol: SurfaceTrie,
+    currency_info: Vec<CurrencyInfo>,
+    /// Symbol currencies that may open the second number of a range, in list order.
+    range_symbols: Vec<&'static [u8]>,
+    per_units: SurfaceTrie,
+    /// Per per-unit surface: its denominator (index into `dens`).
+    per_den: Vec<u8>,
+    codes: Vec<&'static str>,
+    dens: Vec<&'static str>,
+    /// "CUR/den" at `code * dens.len() + den`.
+    money_units: Vec<&'static str>,
+    /// Some surface has a '(' (none does): a quantity's span may then have one anywhere.
+    bracketed_surfaces: bool,
+}
+
+static TABLES: Lazy<Tables> = Lazy::new(|| {
+    let intern = |names: &mut Vec<&'static str>, s: &'static str| -> u8 {
+        let k = names.iter().position(|&n| n == s).unwrap_or_else(|| {
+            names.push(s);
+            names.len() - 1
+        });
+        u8::try_from(k).expect("under 256 names")
+    };
+    let mut codes = Vec::new();
+    let currency_info = CURRENCIES
         .iter()
-        .map(|&k| &CURRENCIES[k as usize])
-        .filter(|(_, _, pos)| *pos != CurrencyPos::Pre)
-        .find(|(s, _, _)| word_at(b, q, s))
-        .map(|(s, code, _)| {
-            (
-                *code,
-                q + s.len(),
-                if s.starts_with("cent") || *s == "¢" { 0.01 } else { 1.0 },
-            )
+        .map(|&(s, code, _)| CurrencyInfo {
+            code: intern(&mut codes, code),
+            multiplier: if s.starts_with("cent") || s == "¢" { 0.01 } else { 1.0 },
         })
-}
-
-/// "/mt", "/ton", " per tonne" after a money amount.
-/// Also " a ton", " a metric ton", and after a bracketed conversion: "812.5 yuan ($113.6) a metric ton".
-fn per_unit(b: &[u8], p: usize) -> Option<(&'static str, usize)> {
-    let mut p = p;
-    // Skip a short bracketed conversion, or the closing bracket of one we stand in.
-    let s0 = skip_spaces(b, p, 1);
-    if s0 < b.len() && b[s0] == b'(' {
-        if let Some(close) = b[s0..(s0 + 24).min(b.len())].iter().position(|&c| c == b')') {
-            p = s0 + close + 1;
-        }
-    } else if s0 < b.len() && b[s0] == b')' {
-        p = s0 + 1;
+        .collect();
+    let mut dens = Vec::new();
+    let per_den = PER_UNITS.iter().map(|&(_, den)| intern(&mut dens, den)).collect();
+    let money_units = codes
+        .iter()
+        .flat_map(|code| {
+            dens.iter()
+                .map(move |den| &*Box::leak(format!("{code}/{den}").into_boxed_str()))
+        })
+        .collect();
+    let currencies = |keep: fn(&str, CurrencyPos) -> bool| {
+        CURRENCIES
+            .iter()
+            .enumerate()
+            .filter(move |(_, c)| keep(c.0, c.2))
+            .map(|(i, c)| (i, c.0))
+    };
+    fn ends_in_word(s: &str) -> bool {
+        is_word(s.as_bytes()[s.len() - 1])
     }
-    let q = if p < b.len() && b[p] == b'/' {
-        skip_spaces(b, p + 1, 1)
-    } else {
-        let q = skip_spaces(b, p, 1);
-        if word_at(b, q, "per") {
-            skip_spaces(b, q + 3, 1)
-        } else if word_at(b, q, "a") {
-            skip_spaces(b, q + 1, 1)
-        } else if word_at(b, q, "an") {
-            skip_spaces(b, q + 2, 1)
-        } else {
+    let after_currencies: Vec<usize> = currencies(|_, pos| pos != CurrencyPos::Pre).map(|(i, _)| i).collect();
+    let after = after_currencies
+        .iter()
+        .map(|&i| CURRENCIES[i].0)
+        .chain(UNITS.iter().map(|u| u.0))
+        .enumerate();
+    let bracketed_surfaces = (UNITS.iter().map(|u| u.0))
+        .chain(CURRENCIES.iter().map(|c| c.0))
+        .chain(PER_UNITS.iter().map(|p| p.0))
+        .chain(SCALES.iter().map(|s| s.0))
+        .any(|s| s.contains('('));
+    Tables {
+        after: SurfaceTrie::new(after, false),
+        after_currencies,
+        unit_info: UNITS
+            .iter()
+            .map(|&(s, u)| UnitInfo {
+                canonical: u.canonical,
+                multiplier: u.multiplier,
+                kind: u.kind,
+                mt: s.starts_with("mt"),
+            })
+            .collect(),
+        scales: SurfaceTrie::new(SCALES.iter().map(|s| s.0).enumerate(), false),
+        currency_before_word: SurfaceTrie::new(currencies(|s, pos| pos != CurrencyPos::Post && ends_in_word(s)), true),
+        currency_before_symbol: SurfaceTrie::new(
+            currencies(|s, pos| pos != CurrencyPos::Post && !ends_in_word(s)),
+            true,
+        ),
+        currency_info,
+        range_symbols: CURRENCIES
+            .iter()
+            .filter(|(s, _, pos)| *pos != CurrencyPos::Post && !is_word(s.as_bytes()[0]))
+            .map(|(s, _, _)| s.as_bytes())
+            .collect(),
+        per_units: SurfaceTrie::new(PER_UNITS.iter().map(|p| p.0).enumerate(), false),
+        per_den,
+        codes,
+        dens,
+        money_units,
+        bracketed_surfaces,
+    }
+});
+
+impl Tables {
+    fn money_unit(&self, code: u8, den: u8) -> &'static str {
+        self.money_units[usize::from(code) * self.dens.len() + usize::from(den)]
+    }
+
+    fn scale_at(&self, b: &[u8], p: usize) -> Option<(f64, usize)> {
+        let q = skip_spaces(b, p, 2);
+        // Every scale word starts with "t", "b" or "m".
+        if !b.get(q).is_some_and(|&c| matches!(c | 0x20, b't' | b'b' | b'm')) {
             return None;
         }
-    };
-    PER_UNITS_BY_FIRST
-        .get(*b.get(q)?)
-        .iter()
-        .map(|&k| &PER_UNITS[k as usize])
-        .find(|(s, _)| word_at(b, q, s))
-        .map(|(s, den)| (*den, q + s.len()))
+        let (k, _, end) = self.scales.find(b, q, |_, e| bounded_end(b, e))?;
+        Some((SCALES[k].1, end))
+    }
+
+    /// A currency written before a number at the bytes ending at `end` ("$", "US$", "VND "):
+    /// (code, start).
+    #[inline]
+    fn currency_before(&self, b: &[u8], end: usize) -> Option<(u8, usize)> {
+        // A word currency stands one space before the number, a symbol right against it.
+        // No surface ends in white space, so after a space only a word can match.
+        let spaced = end > 0 && b[end - 1] == b' ';
+        let (trie, e) = if spaced {
+            (&self.currency_before_word, end - 1)
+        } else {
+            (&self.currency_before_symbol, end)
+        };
+        // Most numbers have none: the bytes before end no currency.
+        if e == 0 || !trie.may_begin(b[e - 1], e.checked_sub(2).map(|k| b[k])) {
+            return None;
+        }
+        self.currency_ending(trie, b, e)
+    }
+
+    #[inline(never)]
+    fn currency_ending(&self, trie: &SurfaceTrie, b: &[u8], e: usize) -> Option<(u8, usize)> {
+        // Not glued to a word before it ("plus$5" has "$", not "us$").
+        let (k, s, _) = trie.find(b, e, |s, _| !(s > 0 && is_word(b[s - 1]) && is_word(b[s])))?;
+        Some((self.currency_info[k].code, s))
+    }
+
+    /// "/mt", "/ton", " per tonne" after a money amount: (denominator, end).
+    /// Also " a ton", " a metric ton", and after a bracketed conversion: "812.5 yuan ($113.6) a metric ton".
+    fn per_unit(&self, b: &[u8], p: usize) -> Option<(u8, usize)> {
+        let mut p = p;
+        // Skip a short bracketed conversion, or the closing bracket of one we stand in.
+        let s0 = skip_spaces(b, p, 1);
+        if s0 < b.len() && b[s0] == b'(' {
+            if let Some(close) = b[s0..(s0 + 24).min(b.len())].iter().position(|&c| c == b')') {
+                p = s0 + close + 1;
+            }
+        } else if s0 < b.len() && b[s0] == b')' {
+            p = s0 + 1;
+        }
+        let q = if p < b.len() && b[p] == b'/' {
+            skip_spaces(b, p + 1, 1)
+        } else {
+            let q = skip_spaces(b, p, 1);
+            if word_at(b, q, "per") {
+                skip_spaces(b, q + 3, 1)
+            } else if word_at(b, q, "a") {
+                skip_spaces(b, q + 1, 1)
+            } else if word_at(b, q, "an") {
+                skip_spaces(b, q + 2, 1)
+            } else {
+                return None;
+            }
+        };
+        let (k, _, end) = self.per_units.find(b, q, |_, e| bounded_end(b, e))?;
+        Some((self.per_den[k], end))
+    }
+
+    /// The currency word (code, end, multiplier; "cents" are hundredths of a dollar)
+    /// or else the unit written after a number.
+    fn word_after(&self, b: &[u8], p: usize) -> Option<After> {
+        let q = skip_spaces(b, p, 1);
+        let (k, _, end) = self.after.find(b, q, |_, e| bounded_end(b, e))?;
+        let Some(k) = k.checked_sub(self.after_currencies.len()) else {
+            let c = &self.currency_info[self.after_currencies[k]];
+            return Some(After::Currency(c.code, end, c.multiplier));
+        };
+        let u = &self.unit_info[k];
+        // "5-series", "mt-level": a hyphen glued after the unit makes it a compound word.
+        if end < b.len() && b[end] == b'-' && end + 1 < b.len() && b[end + 1].is_ascii_alphabetic() {
+            return None;
+        }
+        // "Mt" (capital M, small t) is a million tonnes in most English trade press;
+        // "mt" and "MT" are metric tons.
+        let million = u.mt && b[q] == b'M' && b[q + 1] == b't';
+        Some(After::Unit(UnitHit {
+            canonical: u.canonical,
+            multiplier: if million { u.multiplier * 1e6 } else { u.multiplier },
+            kind: u.kind,
+            end,
+        }))
+    }
+}
+
+enum After {
+    Currency(u8, usize, f64),
+    Unit(UnitHit),
 }
 
 struct UnitHit {
@@ -258,31 +469,6 @@ struct UnitHit {
     multiplier: f64,
     kind: QKind,
     end: usize,
-}
-
-fn unit_after(b: &[u8], p: usize) -> Option<UnitHit> {
-    let q = skip_spaces(b, p, 1);
-    for &k in UNITS_BY_FIRST.get(*b.get(q)?) {
-        let (surface, u) = &UNITS[k as usize];
-        if word_at(b, q, surface) {
-            let kind = u.kind;
-            let end = q + surface.len();
-            // "5-series", "mt-level": a hyphen glued after the unit makes it a compound word.
-            if end < b.len() && b[end] == b'-' && end + 1 < b.len() && b[end + 1].is_ascii_alphabetic() {
-                return None;
-            }
-            // "Mt" (capital M, small t) is a million tonnes in most English trade press;
-            // "mt" and "MT" are metric tons.
-            let million = surface.starts_with("mt") && b[q] == b'M' && b[q + 1] == b't';
-            return Some(UnitHit {
-                canonical: u.canonical,
-                multiplier: if million { u.multiplier * 1e6 } else { u.multiplier },
-                kind,
-                end,
-            });
-        }
-    }
-    None
 }
 
 /// One side of a quantity: optional sign and currency, the literal, optional scale.
@@ -294,19 +480,19 @@ struct Side {
     start: usize,
     value: f64,
     end: usize,
-    currency: Option<&'static str>,
+    /// Index into `Tables::codes`.
+    currency: Option<u8>,
     negative: bool,
 }
 
-fn side_at(b: &[u8], i: usize) -> Option<Side> {
-    let (v, mut end) = literal(b, i)?;
-    let decimals = b[i..end]
-        .iter()
-        .position(|&c| c == b'.')
-        .map_or(0, |d| (end - i - d - 1) as i32);
-    let mut value = v;
+fn side_at(t: &Tables, b: &[u8], i: usize) -> Option<Side> {
+    let Literal {
+        mut value,
+        mut end,
+        decimals,
+    } = literal(b, i)?;
     let mut scale = None;
-    if let Some((m, e)) = scale_at(b, end) {
+    if let Some((m, e)) = t.scale_at(b, end) {
         value *= m;
         end = e;
         scale = Some(m);
@@ -314,12 +500,12 @@ fn side_at(b: &[u8], i: usize) -> Option<Side> {
     let mut start = i;
     let mut currency = None;
     let mut negative = false;
-    if let Some((code, s)) = currency_before(b, i) {
+    if let Some((code, s)) = t.currency_before(b, i) {
         currency = Some(code);
         start = s;
     } else if i >= 2 && b[i - 1] == b'-' {
         // "$-12.5/dmt": the sign written between the currency and the digits.
-        if let Some((code, s)) = currency_before(b, i - 1) {
+        if let Some((code, s)) = t.currency_before(b, i - 1) {
             currency = Some(code);
             start = s;
             negative = true;
@@ -346,19 +532,19 @@ fn side_at(b: &[u8], i: usize) -> Option<Side> {
 }
 
 /// The unit that follows a side: percent, mass, rate, currency-after or per-unit money.
-fn unit_of(b: &[u8], side: &Side) -> Option<UnitHit> {
+fn unit_of(t: &Tables, b: &[u8], side: &Side) -> Option<UnitHit> {
     let p = side.end;
     if let Some(code) = side.currency {
-        if let Some((den, e)) = per_unit(b, p) {
+        if let Some((den, e)) = t.per_unit(b, p) {
             return Some(UnitHit {
-                canonical: money_unit(code, Some(den)),
+                canonical: t.money_unit(code, den),
                 multiplier: 1.0,
                 kind: QKind::MoneyPerUnit,
                 end: e,
             });
         }
         return Some(UnitHit {
-            canonical: code,
+            canonical: t.codes[usize::from(code)],
             multiplier: 1.0,
             kind: QKind::Money,
             end: p,
@@ -372,35 +558,51 @@ fn unit_of(b: &[u8], side: &Side) -> Option<UnitHit> {
             end: p + 1,
         });
     }
-    if let Some((code, e, mult)) = currency_after(b, p) {
-        if let Some((den, e2)) = per_unit(b, e) {
-            return Some(UnitHit {
-                canonical: money_unit(code, Some(den)),
-                multiplier: mult,
-                kind: QKind::MoneyPerUnit,
-                end: e2,
-            });
-        }
-        return Some(UnitHit {
-            canonical: code,
+    let (code, e, mult) = match t.word_after(b, p)? {
+        After::Currency(code, e, mult) => (code, e, mult),
+        After::Unit(u) => return Some(u),
+    };
+    Some(match t.per_unit(b, e) {
+        Some((den, e2)) => UnitHit {
+            canonical: t.money_unit(code, den),
+            multiplier: mult,
+            kind: QKind::MoneyPerUnit,
+            end: e2,
+        },
+        None => UnitHit {
+            canonical: t.codes[usize::from(code)],
             multiplier: mult,
             kind: QKind::Money,
             end: e,
-        });
+        },
+    })
+}
+
+/// Whether a range separator may follow at `p` ("-", "~", "–", "—", "to", "and"): the
+/// separators of [`range_second`] whatever its flags, tested before the words before the
+/// number are looked at for them.
+#[inline]
+fn range_may_follow(b: &[u8], p: usize) -> bool {
+    let q = skip_spaces(b, p, 1);
+    match b.get(q) {
+        Some(b'-' | b'~' | 0xE2) => true,
+        Some(&c) if c | 0x20 == b't' => word_at(b, q, "to"),
+        Some(&c) if c | 0x20 == b'a' => word_at(b, q, "and"),
+        _ => false,
     }
-    unit_after(b, p)
 }
 
 /// The range separator after the first side, and where the second side's literal starts.
 /// Returns (where the second side's literal starts, whether it has its own minus sign).
-fn range_second(b: &[u8], p: usize, first_has_unit: bool, between: bool) -> Option<(usize, bool)> {
+fn range_second(t: &Tables, b: &[u8], p: usize, first_has_unit: bool, between: bool) -> Option<(usize, bool)> {
     let mut q = skip_spaces(b, p, 1);
     if between && word_at(b, q, "and") {
         // "between 3.58 and 3.62 million mt"
         q += 3;
     } else if q < b.len() && matches!(b[q], b'-' | b'~') {
         q += 1;
-    } else if b[q..].starts_with("–".as_bytes()) || b[q..].starts_with("—".as_bytes()) {
+    } else if b.get(q) == Some(&0xE2) && (b[q..].starts_with("–".as_bytes()) || b[q..].starts_with("—".as_bytes()))
+    {
         q += 3;
     } else if !first_has_unit && word_at(b, q, "to") {
         q += 2;
@@ -414,9 +616,10 @@ fn range_second(b: &[u8], p: usize, first_has_unit: bool, between: bool) -> Opti
     if negative {
         r += 1;
     }
-    if let Some(&(s, _, _)) = CURRENCIES
+    if let Some(s) = t
+        .range_symbols
         .iter()
-        .find(|(s, _, pos)| *pos != CurrencyPos::Post && !is_word(s.as_bytes()[0]) && b[r..].starts_with(s.as_bytes()))
+        .find(|s| b.get(r) == Some(&s[0]) && b[r..].starts_with(s))
     {
         r += s.len();
     }
@@ -432,25 +635,32 @@ pub fn scan(text: &str, from: usize, to: usize) -> Vec<Quantity> {
 
 /// [`scan`], appended to `out` (one buffer for many stretches).
 pub fn scan_into(text: &str, from: usize, to: usize, out: &mut Vec<Quantity>) {
+    let t = &*TABLES;
     let b = &text.as_bytes()[..to];
     let mut i = from;
     while i < to {
-        let Some(off) = crate::bytes::position(&b[i..], |c| c.is_ascii_digit()) else {
+        let Some(at) = crate::bytes::next_digit(b, i) else {
             break;
         };
-        i += off;
+        i = at;
         // Digits glued to letters or decimals are codes or parts of numbers ("CR3", "H1", "Pb50").
-        if i > 0 && (is_word(b[i - 1]) || b[i - 1] == b'.' || b[i - 1] == b',' || b[i - 1] == b'#') {
+        if i > 0 && is_glue(b[i - 1]) {
             while i < to && is_word(b[i]) {
                 i += 1;
             }
             continue;
         }
-        match quantity_at(b, i) {
+        match quantity_at(t, b, i) {
             Some(mut q) => {
                 // "812.5 yuan ($113.6) a metric ton": the span stops before the bracket and
                 // reading resumes inside it, so the conversion is a quantity of its own.
-                i = match b[q.start..q.end].iter().position(|&c| c == b'(') {
+                // A bracket gets into a span only where `per_unit` steps over one, after money.
+                let bracket = if t.bracketed_surfaces || matches!(q.kind, QKind::Money | QKind::MoneyPerUnit) {
+                    crate::bytes::find_byte(b, q.start, q.end, b'(')
+                } else {
+                    None
+                };
+                i = match bracket.map(|k| k - q.start) {
                     Some(p) => {
                         q.end = q.start + b[q.start..q.start + p].trim_ascii_end().len();
                         q.start + p + 1
@@ -469,9 +679,9 @@ pub fn scan_into(text: &str, from: usize, to: usize, out: &mut Vec<Quantity>) {
     }
 }
 
-fn quantity_at(b: &[u8], i: usize) -> Option<Quantity> {
-    let first = side_at(b, i)?;
-    let unit1 = unit_of(b, &first);
+fn quantity_at(t: &Tables, b: &[u8], i: usize) -> Option<Quantity> {
+    let first = side_at(t, b, i)?;
+    let unit1 = unit_of(t, b, &first);
     // Range: the unit is written once after the second number, or after both ("8%-10%").
     let after_first = unit1
         .as_ref()
@@ -480,22 +690,24 @@ fn quantity_at(b: &[u8], i: usize) -> Option<Quantity> {
     let has_own_unit = unit1
         .as_ref()
         .is_some_and(|u| u.kind != QKind::Money || first.currency.is_none());
-    // "from 1,818 tons to 807 tons" is two levels; "from 5,000-6,000 yuan/kg" is still a range.
-    let tail = b[first.start.saturating_sub(12)..first.start].trim_ascii_end();
-    let preceded_by_from = crate::bytes::ends_with_ignore_case(tail, b"from");
-    let preceded_by_between = crate::bytes::ends_with_ignore_case(tail, b"between");
-    if unit1.is_none()
+    if (unit1.is_none()
         || unit1.as_ref().is_some_and(|u| u.kind == QKind::Pct)
         || !has_own_unit
-        || first.currency.is_some()
+        || first.currency.is_some())
+        && range_may_follow(b, after_first)
     {
+        // "from 1,818 tons to 807 tons" is two levels; "from 5,000-6,000 yuan/kg" is still a range.
+        let tail = b[first.start.saturating_sub(12)..first.start].trim_ascii_end();
+        let preceded_by_from = crate::bytes::ends_with_ignore_case(tail, b"from");
+        let preceded_by_between = crate::bytes::ends_with_ignore_case(tail, b"between");
         if let Some((j, second_negative)) = range_second(
+            t,
             b,
             after_first,
             preceded_by_from || (has_own_unit && unit1.as_ref().is_some_and(|u| u.kind != QKind::Money)),
             preceded_by_between,
         ) {
-            if let Some(mut second) = side_at(b, j) {
+            if let Some(mut second) = side_at(t, b, j) {
                 // The separator hyphen is not a sign; only a second minus is.
                 second.negative = second_negative;
                 // "$58-66/mt": the currency is written once, before the first number.
@@ -505,7 +717,7 @@ fn quantity_at(b: &[u8], i: usize) -> Option<Quantity> {
                     (None, Some(m)) => first.value * m,
                     _ => first.value,
                 };
-                if let Some(u2) = unit_of(b, &second) {
+                if let Some(u2) = unit_of(t, b, &second) {
                     let compatible = match &unit1 {
                         None => true,
                         Some(u1) => {
@@ -562,6 +774,11 @@ fn quantity_at(b: &[u8], i: usize) -> Option<Quantity> {
 }
 
 #[cfg(test)]
+mod differential;
+#[cfg(test)]
+mod reference;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -600,8 +817,8 @@ mod tests {
         ];
         for l in lits {
             let want: f64 = l.replace(',', "").parse().unwrap();
-            let (got, end) = literal(l.as_bytes(), 0).unwrap();
-            assert_eq!((got.to_bits(), end), (want.to_bits(), l.len()), "{l}");
+            let Literal { value, end, .. } = literal(l.as_bytes(), 0).unwrap();
+            assert_eq!((value.to_bits(), end), (want.to_bits(), l.len()), "{l}");
         }
         // Every decimal with up to 6 digits on either side of the point.
         for k in 0..20_000u64 {
@@ -612,8 +829,59 @@ mod tests {
                 w = (k % 6 + 1) as usize
             );
             let want: f64 = l.parse().unwrap();
-            assert_eq!(literal(l.as_bytes(), 0).unwrap().0.to_bits(), want.to_bits(), "{l}");
+            assert_eq!(literal(l.as_bytes(), 0).unwrap().value.to_bits(), want.to_bits(), "{l}");
         }
+    }
+
+    /// `tidy` without libm: the same rounding, exponents and powers as `round`, `log10`
+    /// and `powi` give, for every multiplier a quantity can have.
+    #[test]
+    fn tidy_helpers_agree_with_libm() {
+        let t = &*TABLES;
+        let units = t.unit_info.iter().flat_map(|u| [u.multiplier, u.multiplier * 1e6]);
+        let per = units.chain(t.currency_info.iter().map(|c| c.multiplier)).chain([1.0]);
+        let scales: Vec<f64> = SCALES.iter().map(|s| s.1).chain([1.0]).collect();
+        for m in per {
+            for &s in &scales {
+                let x = s * m;
+                assert_eq!(exponent(x), x.log10().round() as i32, "{s} * {m}");
+            }
+        }
+        for k in 0..=12 {
+            assert_eq!(POW10[k as usize].to_bits(), 10f64.powi(k).to_bits());
+        }
+        let mut xs = vec![
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.5,
+            2.5,
+            -2.5,
+            -0.3,
+            0.49999999999999994,
+            4503599627370495.5,
+            4503599627370497.0,
+            -4503599627370495.5,
+            9007199254740993.0,
+            1e300,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+        ];
+        let mut seed: u64 = 0x853C_49E6_748F_EA9B;
+        for _ in 0..100_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // Scaled amounts as tidy makes them, and halves exactly between integers.
+            let v = (seed % 10_000_000) as f64 / POW10[(seed >> 40) as usize % 8];
+            xs.extend([v * POW10[(seed >> 50) as usize % 13], (seed >> 20) as f64 + 0.5]);
+        }
+        for x in xs {
+            assert_eq!(round(x).to_bits(), x.round().to_bits(), "{x}");
+        }
+        assert!(round(f64::NAN).is_nan());
     }
 
     #[test]

@@ -193,7 +193,7 @@ impl<P: Copy> PhraseIndex<P> {
     }
 
     /// The token starting at `s`: its end and id (0: in no phrase).
-    #[inline]
+    #[inline(always)]
     fn token(&self, b: &[u8], s: usize) -> (usize, u32) {
         if !WORD_BYTE[b[s] as usize] {
             return (s + 1, self.byte_ids[b[s] as usize]);
@@ -259,8 +259,15 @@ impl<P: Copy> PhraseIndex<P> {
         if s > 0 && s < to && WORD_BYTE[b[s - 1] as usize] && WORD_BYTE[b[s] as usize] {
             s = token_end(b, s).min(to);
         }
+        // The tokens a walk looked up past its start, by position (a small direct-mapped
+        // cache): the scan takes most of them as starts of their own next, and a word
+        // looked up once costs a hash probe less the second time.
+        let mut ahead = [(usize::MAX, 0usize, 0u32); 8];
         while s < to {
-            let (e, id) = self.token(b, s);
+            let (e, id) = match ahead[s % 8] {
+                (at, e, id) if at == s => (e, id),
+                _ => self.token(b, s),
+            };
             let mut node = self.roots[id as usize];
             let mut end = e;
             while node != 0 {
@@ -271,7 +278,14 @@ impl<P: Copy> PhraseIndex<P> {
                 if n.edges.0 == n.edges.1 || end == b.len() {
                     break;
                 }
-                let (next_end, next) = self.token(b, end);
+                let (next_end, next) = match ahead[end % 8] {
+                    (at, e, id) if at == end => (e, id),
+                    _ => {
+                        let t = self.token(b, end);
+                        ahead[end % 8] = (end, t.0, t.1);
+                        t
+                    }
+                };
                 node = self.edges[n.edges.0 as usize..n.edges.1 as usize]
                     .iter()
                     .find(|&&(t, _)| t == next)

@@ -3,6 +3,8 @@
 use crate::lexicon::commodity_of_heading;
 use once_cell::sync::Lazy;
 use regex::{Regex, RegexSet};
+use regex_automata::hybrid::dfa::DFA;
+use regex_automata::{Anchored, Input};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LineKind {
@@ -31,10 +33,52 @@ pub struct Line {
 /// characters.
 struct Furniture {
     anchored: [RegexSet; 2],
+    /// The anchored set's ASCII `\b` forms as one lazy DFA, run from a line's start
+    /// until it dies (a few bytes into most lines): the set itself is searched only
+    /// for lines it does not rule out.
+    anchored_dfa: DFA,
     anchored_rows: Vec<usize>,
-    floating: Vec<[Regex; 2]>,
+    floating: Vec<Floating>,
     floating_rows: Vec<usize>,
     rest: Vec<bool>,
+}
+
+/// A pattern that may match anywhere in a line.
+struct Floating {
+    /// The Unicode and the ASCII `\b` form.
+    re: [Regex; 2],
+    /// The pattern when it is a plain phrase ("all rights reserved"): lowercase, and
+    /// the index of its rarest byte.
+    phrase: Option<(Vec<u8>, usize)>,
+    /// No look-around (`\b`, `^`, `$`): a match in a line is a match in the document.
+    free: bool,
+}
+
+impl Floating {
+    /// The spans of the document where a line may match the pattern, in order, or
+    /// `None` for every line. Without look-around, if a line holds a match, the
+    /// document's leftmost-first matches from before it cannot all end before that
+    /// match starts (it is one of them to choose from), so one of them overlaps the
+    /// line: lines that overlap none of the document's matches hold none.
+    fn spans_in(&self, text: &str) -> Option<Vec<(usize, usize)>> {
+        if !self.free {
+            return None;
+        }
+        Some(match &self.phrase {
+            // An ASCII text: a byte search in any ASCII case finds the phrase's places.
+            Some((p, rare)) if text.is_ascii() => {
+                let b = text.as_bytes();
+                let mut out = Vec::new();
+                let mut at = 0;
+                while let Some(k) = crate::bytes::find_ignore_ascii_case(&b[at..], p, *rare) {
+                    out.push((at + k, at + k + p.len()));
+                    at += k + p.len();
+                }
+                out
+            }
+            _ => self.re[1].find_iter(text).map(|m| (m.start(), m.end())).collect(),
+        })
+    }
 }
 
 static FURNITURE: Lazy<Furniture> = Lazy::new(|| {
@@ -49,11 +93,27 @@ static FURNITURE: Lazy<Furniture> = Lazy::new(|| {
     let set = |k: usize| {
         RegexSet::new(anchored.iter().map(|&i| forms(&pats[i])[k].clone())).expect("furniture patterns compile")
     };
+    let anchored_dfa = DFA::new_many(&anchored.iter().map(|&i| forms(&pats[i])[1].clone()).collect::<Vec<_>>())
+        .expect("furniture patterns compile to a DFA");
+    let phrase = |p: &str| {
+        p.bytes().all(|c| c.is_ascii_alphanumeric() || c == b' ').then(|| {
+            let p = p.to_ascii_lowercase().into_bytes();
+            let rare = crate::bytes::rarest(&p);
+            (p, rare)
+        })
+    };
     Furniture {
         anchored: [set(0), set(1)],
+        anchored_dfa,
         floating: floating
             .iter()
-            .map(|&i| forms(&pats[i]).map(|p| Regex::new(&p).expect("furniture pattern compiles")))
+            .map(|&i| Floating {
+                re: forms(&pats[i]).map(|p| Regex::new(&p).expect("furniture pattern compiles")),
+                phrase: phrase(&pats[i]),
+                free: ["\\b", "\\B", "^", "$", "\\A", "\\z"]
+                    .iter()
+                    .all(|l| !pats[i].contains(l)),
+            })
             .collect(),
         anchored_rows: anchored,
         floating_rows: floating,
@@ -67,6 +127,12 @@ static NON_ASCII_WORD: Lazy<Regex> = Lazy::new(|| Regex::new(r"[\w&&[^\x00-\x7F]
 /// Furniture verdict for a trimmed line: None (not furniture), Some(false) (this line),
 /// Some(true) (this line and the rest of the page). The first pattern that matches decides.
 pub fn furniture(line: &str) -> Option<bool> {
+    furniture_in(line, &vec![true; FURNITURE.floating.len()])
+}
+
+/// [`furniture`], where `floating[i]` tells whether the line may match the `i`th
+/// floating pattern at all (see [`Floating::spans_in`]).
+fn furniture_in(line: &str, floating: &[bool]) -> Option<bool> {
     let f = &*FURNITURE;
     let k = if line.is_ascii() || !NON_ASCII_WORD.is_match(line) {
         1
@@ -74,19 +140,55 @@ pub fn furniture(line: &str) -> Option<bool> {
         0
     };
     let set = &f.anchored[k];
-    // Most lines match no pattern: a yes/no search first, the full set of matches only when needed.
-    let anchored = if set.is_match(line) {
+    // Most lines match no pattern: the DFA rules most out within a few bytes, a yes/no
+    // search decides the others, the full set of matches only when needed.
+    let maybe = k == 0 || anchored_may_match(&f.anchored_dfa, line.as_bytes());
+    let anchored = if maybe && set.is_match(line) {
         set.matches(line).iter().next().map(|i| f.anchored_rows[i])
     } else {
         None
     };
-    let floating = f
+    let found = f
         .floating
         .iter()
         .zip(&f.floating_rows)
-        .find(|(re, &row)| anchored.is_none_or(|a| row < a) && re[k].is_match(line))
-        .map(|(_, &row)| row);
-    anchored.into_iter().chain(floating).min().map(|row| f.rest[row])
+        .zip(floating)
+        .find(|((fl, &row), &gate)| gate && anchored.is_none_or(|a| row < a) && fl.re[k].is_match(line))
+        .map(|((_, &row), _)| row);
+    anchored.into_iter().chain(found).min().map(|row| f.rest[row])
+}
+
+/// Whether an anchored search of `dfa` can match at the start of `line`: false as soon
+/// as the DFA dies (no pattern can go on), true at a match state or when unsure.
+fn anchored_may_match(dfa: &DFA, line: &[u8]) -> bool {
+    thread_local! {
+        // The DFA's states are built as first needed and kept for the thread's later lines.
+        static CACHE: std::cell::RefCell<Option<regex_automata::hybrid::dfa::Cache>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        let cache = c.get_or_insert_with(|| dfa.create_cache());
+        let input = Input::new(line).anchored(Anchored::Yes);
+        let Ok(mut sid) = dfa.start_state_forward(cache, &input) else {
+            return true;
+        };
+        for &b in line {
+            let Ok(next) = dfa.next_state(cache, sid, b) else {
+                return true;
+            };
+            sid = next;
+            if sid.is_tagged() {
+                if sid.is_match() || sid.is_quit() {
+                    return true;
+                }
+                if sid.is_dead() {
+                    return false;
+                }
+            }
+        }
+        dfa.next_eoi_state(cache, sid).map_or(true, |s| s.is_match())
+    })
 }
 
 /// A line reads as a heading: short, no sentence punctuation at its end.
@@ -108,20 +210,43 @@ fn title_like(t: &str) -> bool {
 
 pub fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
+    lines_into(text, &mut out);
+    out
+}
+
+/// [`lines`], into `out` (cleared first).
+pub fn lines_into(text: &str, out: &mut Vec<Line>) {
+    out.clear();
+    let spans: Vec<Option<Vec<(usize, usize)>>> = FURNITURE.floating.iter().map(|f| f.spans_in(text)).collect();
+    let mut next_span = vec![0; spans.len()];
+    let mut floating = vec![true; spans.len()];
     let mut pos = 0;
     let mut rest_is_furniture = false;
     let mut seen_content = false;
-    for raw in text.split_inclusive('\n') {
+    // `split_inclusive('\n')`, with the line ends found by the memchr crate's vector
+    // search rather than core's word-at-a-time one.
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
+    while pos < text.len() {
         let start = pos;
-        pos += raw.len();
+        pos = ends.next().unwrap_or(text.len());
+        let raw = &text[start..pos];
         let body = raw.trim_end_matches(['\n', '\r']);
         let end = start + body.len();
         let t = body.trim();
+        // Per floating pattern, whether a match in the document overlaps this line.
+        for ((may, spans), next) in floating.iter_mut().zip(&spans).zip(&mut next_span) {
+            if let Some(spans) = spans {
+                while spans.get(*next).is_some_and(|sp| sp.1 <= start) {
+                    *next += 1;
+                }
+                *may = spans.get(*next).is_some_and(|sp| sp.0 < pos);
+            }
+        }
         let kind = if t.is_empty() {
             LineKind::Blank
         } else if rest_is_furniture {
             LineKind::Furniture
-        } else if let Some(rest) = furniture(t) {
+        } else if let Some(rest) = furniture_in(t, &floating) {
             rest_is_furniture |= rest;
             LineKind::Furniture
         } else if heading_like(t) || (!seen_content && title_like(t)) {
@@ -132,7 +257,6 @@ pub fn lines(text: &str) -> Vec<Line> {
         seen_content |= matches!(kind, LineKind::Heading | LineKind::Body);
         out.push(Line { start, end, kind });
     }
-    out
 }
 
 /// Whether a heading line names a commodity section ("Copper Cathode", "Nickel Pig Iron (NPI)").
@@ -161,10 +285,27 @@ const ABBREVIATION_MAX: usize = {
     max
 };
 
+/// [`ABBREVIATIONS`] as keys of [`abbreviation_key`].
+static ABBREVIATION_KEYS: Lazy<Vec<u64>> = Lazy::new(|| {
+    ABBREVIATIONS
+        .iter()
+        .filter_map(|a| abbreviation_key(a.as_bytes()))
+        .collect()
+});
+
+/// A word of at most [`ABBREVIATION_MAX`] bytes as a number: its ASCII-lowercased
+/// bytes and its length, so that one comparison tells two words apart.
+fn abbreviation_key(w: &[u8]) -> Option<u64> {
+    (w.len() <= ABBREVIATION_MAX).then(|| {
+        w.iter()
+            .fold(w.len() as u64, |k, &c| k << 8 | u64::from(c.to_ascii_lowercase()))
+    })
+}
+
 /// Whether `word` is one of [`ABBREVIATIONS`], in any case. Asked at every
 /// full stop, so words longer than any abbreviation (most) stop at the length.
 fn is_abbreviation(word: &str) -> bool {
-    word.len() <= ABBREVIATION_MAX && crate::bytes::word_in(word, ABBREVIATIONS)
+    abbreviation_key(word.as_bytes()).is_some_and(|k| ABBREVIATION_KEYS.contains(&k))
 }
 
 /// Sentence spans (byte offsets) within `text[start..end]`.
@@ -181,9 +322,14 @@ pub fn sentences_into(text: &str, start: usize, end: usize, out: &mut Vec<(usize
     while s < end && b[s].is_ascii_whitespace() {
         s += 1;
     }
-    let plain = !crate::bytes::any(&b[start..end], |c| c < 0x20 && c != b'\t');
     let mut i = s;
-    while i < end {
+    // Only stops, control characters and the length cap can end a sentence: the
+    // loop visits those places (found sixteen bytes at a time), not every byte.
+    loop {
+        i = crate::bytes::next_sentence_event(b, i, (s + MAX_SENTENCE).min(end));
+        if i >= end {
+            break;
+        }
         let c = b[i];
         // Control characters (NUL, form feed...) never sit inside a sentence; and no
         // sentence runs past MAX_SENTENCE bytes, which keeps reading linear on hostile
@@ -213,35 +359,23 @@ pub fn sentences_into(text: &str, start: usize, end: usize, out: &mut Vec<(usize
             i = s;
             continue;
         }
-        if matches!(c, b'.' | b'!' | b'?') {
-            // Closing quotes or brackets stay with the sentence.
-            let mut j = i + 1;
-            while j < end && matches!(b[j], b'"' | b'\'' | b')' | b']') {
-                j += 1;
-            }
-            let boundary = j >= end || (b[j].is_ascii_whitespace() && next_starts_sentence(b, j, end));
-            if boundary && c == b'.' && !ends_sentence(text, s, i) {
-                i += 1;
-                continue;
-            }
-            if boundary {
-                out.push((s, j));
-                s = j;
-                while s < end && b[s].is_ascii_whitespace() {
-                    s += 1;
-                }
-                i = s;
-                continue;
-            }
+        // A stop: '.', '!' or '?'.
+        // Closing quotes or brackets stay with the sentence.
+        let mut j = i + 1;
+        while j < end && matches!(b[j], b'"' | b'\'' | b')' | b']') {
+            j += 1;
         }
-        // Without control characters only stops and the length cap can end a
-        // sentence: jump to the next stop (memchr) instead of stepping byte by byte.
-        i = if plain {
-            let cap = (s + MAX_SENTENCE).min(end);
-            memchr::memchr3(b'.', b'!', b'?', &b[i + 1..cap]).map_or(cap, |k| i + 1 + k)
-        } else {
-            i + 1
-        };
+        let boundary = j >= end || (b[j].is_ascii_whitespace() && next_starts_sentence(b, j, end));
+        if boundary && (c != b'.' || ends_sentence(text, s, i)) {
+            out.push((s, j));
+            s = j;
+            while s < end && b[s].is_ascii_whitespace() {
+                s += 1;
+            }
+            i = s;
+            continue;
+        }
+        i += 1;
     }
     if s < end {
         let mut e = end;
@@ -268,10 +402,7 @@ fn next_starts_sentence(b: &[u8], mut j: usize, end: usize) -> bool {
 /// A period at `dot` ends a sentence unless it closes an abbreviation or a list marker ("1.").
 fn ends_sentence(text: &str, s: usize, dot: usize) -> bool {
     let before = &text[s..dot];
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
+    let word = last_word(before);
     if word.is_empty() {
         return true;
     }
@@ -283,9 +414,46 @@ fn ends_sentence(text: &str, s: usize, dot: usize) -> bool {
     !(is_abbreviation(word) || (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase()))
 }
 
+/// The text after the last white space or '(' of `t` (all of it if there is none).
+fn last_word(t: &str) -> &str {
+    let b = t.as_bytes();
+    // Bytes back to an ASCII break; a character outside ASCII (perhaps white space
+    // such as a no-break space) leaves the decision to `char::is_whitespace`.
+    match b
+        .iter()
+        .rposition(|&c| c.is_ascii_whitespace() || c == 0x0B || c == b'(' || c >= 0x80)
+    {
+        Some(k) if b[k] < 0x80 => &t[k + 1..],
+        Some(_) => t.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or(""),
+        None => t,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_words_as_char_split_gives_them() {
+        for t in [
+            "",
+            "a",
+            "rose 5% MoM",
+            "(U.S",
+            "x\u{b}y",
+            "up\u{a0}Co",
+            "é",
+            "wordé",
+            "a é(b",
+            "a\u{2009}b",
+            "5 (1",
+            "tab\tend",
+            "ends in space ",
+        ] {
+            let want = t.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+            assert_eq!(last_word(t), want, "{t:?}");
+        }
+    }
 
     #[test]
     fn abbreviations_are_no_longer_than_the_length_test() {
@@ -307,6 +475,96 @@ mod tests {
         );
     }
 
+    /// The sentence split as it was written first: every byte visited (or the next
+    /// stop found by memchr on lines without control characters).
+    fn sentences_reference(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let b = text.as_bytes();
+        let mut s = start;
+        while s < end && b[s].is_ascii_whitespace() {
+            s += 1;
+        }
+        let plain = !b[start..end].iter().any(|&c| c < 0x20 && c != b'\t');
+        let mut i = s;
+        while i < end {
+            let c = b[i];
+            let control = c < 0x20 && c != b'\t';
+            if control || i - s >= MAX_SENTENCE {
+                let cut = if control {
+                    i
+                } else {
+                    let lo = s + MAX_SENTENCE / 2;
+                    b[lo..i].iter().rposition(|c| c.is_ascii_whitespace()).map_or_else(
+                        || (lo..=i).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(i),
+                        |k| lo + k,
+                    )
+                };
+                let mut e = cut;
+                while e > s && b[e - 1].is_ascii_whitespace() {
+                    e -= 1;
+                }
+                if e > s {
+                    out.push((s, e));
+                }
+                s = if control { cut + 1 } else { cut };
+                while s < end && (b[s].is_ascii_whitespace() || (b[s] < 0x20 && b[s] != b'\t')) {
+                    s += 1;
+                }
+                i = s;
+                continue;
+            }
+            if matches!(c, b'.' | b'!' | b'?') {
+                let mut j = i + 1;
+                while j < end && matches!(b[j], b'"' | b'\'' | b')' | b']') {
+                    j += 1;
+                }
+                let boundary = j >= end || (b[j].is_ascii_whitespace() && next_starts_sentence(b, j, end));
+                if boundary && c == b'.' && !ends_sentence(text, s, i) {
+                    i += 1;
+                    continue;
+                }
+                if boundary {
+                    out.push((s, j));
+                    s = j;
+                    while s < end && b[s].is_ascii_whitespace() {
+                        s += 1;
+                    }
+                    i = s;
+                    continue;
+                }
+            }
+            i = if plain {
+                let cap = (s + MAX_SENTENCE).min(end);
+                memchr::memchr3(b'.', b'!', b'?', &b[i + 1..cap]).map_or(cap, |k| i + 1 + k)
+            } else {
+                i + 1
+            };
+        }
+        if s < end {
+            let mut e = end;
+            while e > s && b[e - 1].is_ascii_whitespace() {
+                e -= 1;
+            }
+            if e > s {
+                out.push((s, e));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn sentences_agree_with_a_visit_of_every_byte() {
+        let mut texts = crate::lexicon::tests::sample_texts();
+        texts.push("A. B? C! D.. E?! (F.) \"G.\" Co. Ltd. 1. x 2.5 y\x0cz\0w.\r\nU.S. e.g. x".repeat(300));
+        texts.push("up 5% ".repeat(3000) + "\u{b}end. " + &"word ".repeat(2000) + "é".repeat(3000).as_str());
+        for t in &texts {
+            for l in lines(t) {
+                assert_eq!(sentences(t, l.start, l.end), sentences_reference(t, l.start, l.end));
+            }
+            assert_eq!(sentences(t, 0, t.len()), sentences_reference(t, 0, t.len()));
+        }
+    }
+
     #[test]
     fn control_characters_and_overlong_runs_end_sentences() {
         let t = "Output rose 5%\0Stocks fell 3%";
@@ -324,6 +582,82 @@ mod tests {
             "nothing is lost"
         );
         assert!(spans.windows(2).all(|w| w[0].1 <= w[1].0));
+    }
+
+    /// [`furniture`] as one regex search per pattern and line, without the DFA and the
+    /// document's match spans that let [`lines`] pass most lines over.
+    fn furniture_reference(line: &str) -> Option<bool> {
+        let f = &*FURNITURE;
+        let k = if line.is_ascii() || !NON_ASCII_WORD.is_match(line) {
+            1
+        } else {
+            0
+        };
+        let anchored = f.anchored[k].matches(line).iter().next().map(|i| f.anchored_rows[i]);
+        let floating = f
+            .floating
+            .iter()
+            .zip(&f.floating_rows)
+            .find(|(fl, _)| fl.re[k].is_match(line))
+            .map(|(_, &row)| row);
+        anchored.into_iter().chain(floating).min().map(|row| f.rest[row])
+    }
+
+    #[test]
+    fn furniture_agrees_with_a_search_of_every_line() {
+        let mut texts = crate::lexicon::tests::sample_texts();
+        texts.push(
+            [
+                "Home / Metal News / Copper",
+                "HOME › News",
+                "Hotline: 400-000",
+                "service hotline 400",
+                "Tel: +86 21 5166",
+                "WeChat：smm",
+                "Published: Jan 2, 2025",
+                "Source:SMM",
+                "icon Jan 27, 2025 20:27",
+                "Copyright © 2025 SMM. All Rights Reserved.",
+                "© SMM",
+                "(c) 2025 SMM",
+                "all rights reserved by the author",
+                "ALL RIGHTS RESERVED",
+                "All rights reserveD and more",
+                "Contact: service.en@smm.cn for details",
+                "Write to a.b+c@x-y.com.",
+                "mail me at @ nothing",
+                "Disclaimer: none",
+                "Data Source Statement: SMM",
+                "For more information, please contact us",
+                "5 minutes ago",
+                "Read more",
+                "Share",
+                "Tags: copper",
+                "*Survey Methodology",
+                "SMM Events",
+                "Output",
+                "Related News",
+                "Latest news:",
+                "Output rose 5% in May; all rights are reserved for later.",
+                "Zinc ingot output: 500 mt, reserved for export, rights issue",
+                "Ürümqi smelter output rose; all rights reserved",
+                "Tél: 123",
+            ]
+            .join("\n"),
+        );
+        for t in &texts {
+            // The reference reads each line as `lines` does, up to a line that ends the page.
+            let mut rest = false;
+            for l in lines(t) {
+                let body = t[l.start..l.end].trim();
+                if body.is_empty() || rest {
+                    continue;
+                }
+                let want = furniture_reference(body);
+                assert_eq!(l.kind == LineKind::Furniture, want.is_some(), "{body:?}");
+                rest |= want == Some(true);
+            }
+        }
     }
 
     #[test]

@@ -63,8 +63,12 @@ pub struct Table {
 
 /// "Unit: 1,000 tonne", "(Unit: 10,000 mt)", "Unit：yuan/mt".
 pub fn unit_line(t: &str) -> Option<(&'static str, f64)> {
+    // Most lines are not unit lines: their start tells, before any trimming of the end.
+    let head = t.trim_start().trim_start_matches('(');
+    if !head.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("unit")) {
+        return None;
+    }
     let t = t.trim().trim_start_matches('(').trim_end_matches(')');
-    // Most lines are not unit lines: look before copying.
     if !t.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("unit")) {
         return None;
     }
@@ -177,11 +181,22 @@ pub fn numeric_cell(cell: &str) -> Option<(f64, usize, usize, Option<&'static st
 }
 
 fn split_cells(line: &str) -> Option<Vec<(usize, &str)>> {
-    // memchr, stopping at the second: a cell separator is rare in a paragraph.
-    let two = |c: u8| memchr::memchr_iter(c, line.as_bytes()).nth(1).is_some();
-    let sep = if two(b'|') {
+    // Pipes win over tabs: two pipes settle it; one memchr pass for both, as a cell
+    // separator is rare in a paragraph.
+    let (mut pipes, mut tabs) = (0, 0);
+    for i in memchr::memchr2_iter(b'|', b'\t', line.as_bytes()) {
+        if line.as_bytes()[i] == b'|' {
+            pipes += 1;
+            if pipes == 2 {
+                break;
+            }
+        } else {
+            tabs += 1;
+        }
+    }
+    let sep = if pipes >= 2 {
         '|'
-    } else if two(b'\t') {
+    } else if tabs >= 2 {
         '\t'
     } else {
         return None;
