@@ -105,37 +105,53 @@ pub fn schema_of(table: &str) -> Option<SchemaRef> {
 
 /// Maps byte offsets of one text to code-point offsets (Python `str` indices).
 ///
-/// Lookups are incremental from the previous one, so offsets in (roughly)
-/// ascending order cost O(text) in total; going back counts backwards.
-pub struct CharOffsets<'a> {
-    bytes: &'a [u8],
-    ascii: bool,
-    byte: usize,
-    chars: usize,
+/// Reports are mostly ASCII: one scan notes the few wider characters, and a
+/// lookup subtracts the bytes beyond the first of those before the offset.
+pub struct CharOffsets {
+    len: usize,
+    /// Per character wider than a byte, in order: its first byte, its length in
+    /// bytes, and the bytes beyond the first in it and in all before it.
+    wide: Vec<(usize, usize, usize)>,
 }
 
-impl<'a> CharOffsets<'a> {
-    pub fn new(text: &'a str) -> Self {
-        CharOffsets {
-            bytes: text.as_bytes(),
-            ascii: text.is_ascii(),
-            byte: 0,
-            chars: 0,
+impl CharOffsets {
+    pub fn new(text: &str) -> Self {
+        let b = text.as_bytes();
+        let mut wide = Vec::new();
+        let mut extra = 0;
+        let mut i = 0;
+        while let Some(k) = crate::bytes::position(&b[i..], |c| !c.is_ascii()) {
+            let lead = i + k;
+            // A `str` is valid UTF-8: the lead byte tells the length.
+            let n = match b[lead] {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            extra += n - 1;
+            wide.push((lead, n, extra));
+            i = lead + n;
         }
+        CharOffsets { len: b.len(), wide }
     }
 
-    pub fn get(&mut self, byte: usize) -> i64 {
-        let byte = byte.min(self.bytes.len());
-        if self.ascii {
+    /// The code points that start before `byte` (clamped to the text).
+    pub fn get(&self, byte: usize) -> i64 {
+        let byte = byte.min(self.len);
+        let k = self.wide.partition_point(|w| w.0 < byte);
+        let Some(&(lead, n, mut extra)) = k.checked_sub(1).map(|k| &self.wide[k]) else {
             return byte as i64;
+        };
+        // `byte` inside a wide character: only the bytes of it before `byte` are extra.
+        if lead + n > byte {
+            extra -= lead + n - byte;
         }
-        if byte >= self.byte {
-            self.chars += count_chars(&self.bytes[self.byte..byte]);
-        } else {
-            self.chars -= count_chars(&self.bytes[byte..self.byte]);
-        }
-        self.byte = byte;
-        self.chars as i64
+        (byte - extra) as i64
+    }
+
+    /// The text's length in code points.
+    pub fn n_chars(&self) -> i64 {
+        self.get(self.len)
     }
 }
 
@@ -190,8 +206,7 @@ pub struct FactsBuilder {
 }
 
 impl FactsBuilder {
-    pub fn append_doc(&mut self, doc_id: &str, doc: &ParsedDoc) {
-        let mut offsets = CharOffsets::new(doc.text);
+    pub fn append_doc(&mut self, doc_id: &str, doc: &ParsedDoc, offsets: &CharOffsets) {
         for f in &doc.facts {
             self.doc_id.append_value(doc_id);
             self.commodity.append_option(f.commodity);
@@ -248,8 +263,7 @@ pub struct SectionsBuilder {
 }
 
 impl SectionsBuilder {
-    pub fn append_doc(&mut self, doc_id: &str, doc: &ParsedDoc) {
-        let mut offsets = CharOffsets::new(doc.text);
+    pub fn append_doc(&mut self, doc_id: &str, doc: &ParsedDoc, offsets: &CharOffsets) {
         for (i, s) in doc.sections.iter().enumerate() {
             self.doc_id.append_value(doc_id);
             self.index.append_value(i as i64);
@@ -411,8 +425,10 @@ impl TablesBuilder {
     /// A document that was read: its facts, sections, and an ok/warning row.
     pub fn append_parsed(&mut self, origin: &Origin, doc: &ParsedDoc) {
         self.append_warnings(origin);
-        self.facts.append_doc(origin.doc_id, doc);
-        self.sections.append_doc(origin.doc_id, doc);
+        // One scan of the text serves the offsets of both tables and its length.
+        let offsets = CharOffsets::new(doc.text);
+        self.facts.append_doc(origin.doc_id, doc, &offsets);
+        self.sections.append_doc(origin.doc_id, doc, &offsets);
         let message = (!origin.warnings.is_empty()).then(|| origin.warnings.join("; "));
         self.documents.append(&DocRow {
             doc_id: origin.doc_id,
@@ -420,7 +436,7 @@ impl TablesBuilder {
             title: doc.meta.title.or(origin.title),
             published: doc.meta.published.or(origin.published),
             source: doc.meta.source,
-            n_chars: char_len(doc.text),
+            n_chars: offsets.n_chars(),
             n_facts: doc.facts.len() as i64,
             status: if message.is_some() { Status::Warning } else { Status::Ok },
             message: message.as_deref(),
@@ -624,9 +640,21 @@ mod tests {
     }
 
     #[test]
+    fn char_offsets_count_the_code_points_before_every_byte() {
+        let text = "Zn – 锌 price 21,500 yuan/mt é 𝄞 end".repeat(5);
+        let o = CharOffsets::new(&text);
+        for byte in 0..=text.len() + 3 {
+            let want = count_chars(&text.as_bytes()[..byte.min(text.len())]) as i64;
+            assert_eq!(o.get(byte), want, "{byte}");
+        }
+        assert_eq!(o.n_chars(), text.chars().count() as i64);
+        assert_eq!(CharOffsets::new("plain").get(3), 3);
+    }
+
+    #[test]
     fn char_offsets_go_both_ways() {
         let text = "é1é2é3";
-        let mut o = CharOffsets::new(text);
+        let o = CharOffsets::new(text);
         assert_eq!(o.get(3), 2);
         assert_eq!(o.get(8), 5);
         assert_eq!(o.get(2), 1);
@@ -685,7 +713,7 @@ mod tests {
         d.text = text;
         d.facts[0].sentence = (1, 2);
         let mut b = FactsBuilder::default();
-        b.append_doc("x", &d);
+        b.append_doc("x", &d, &CharOffsets::new(text));
         assert_eq!(
             b.finish()
                 .column_by_name("sentence")
