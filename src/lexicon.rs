@@ -694,13 +694,7 @@ pub(crate) mod tests {
         .map(String::as_str)
         .collect();
         let glue = [" ", "  ", "-", "/", ".", ",", "_", "é", "(", "\n", "7", "x", "=", ""];
-        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::testing::below(0x2545_F491_4F6C_DD1D);
         for _ in 0..400 {
             let mut t = String::new();
             for _ in 0..1 + next(12) {

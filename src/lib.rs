@@ -30,3 +30,5 @@ pub mod segment;
 pub mod stream;
 pub mod surfaces;
 pub mod tables;
+#[cfg(test)]
+mod testing;

@@ -318,13 +318,7 @@ mod tests {
             "Apr.",
             "Co",
         ];
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = crate::testing::below(0x2545_F491_4F6C_DD1D);
         let (mut dates, mut sources) = (0, 0);
         for _ in 0..200_000 {
             let mut line = String::new();

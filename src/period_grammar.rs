@@ -675,8 +675,9 @@ fn phrase(h: &[u8], i: usize, words: &[&str]) -> Option<usize> {
 /// `w` (lowercase) at `i`, ASCII case-insensitively: its end.
 #[inline]
 fn word(h: &[u8], i: usize, w: &[u8]) -> Option<usize> {
-    let e = i + w.len();
-    (e <= h.len() && h[i..e].eq_ignore_ascii_case(w)).then_some(e)
+    h.get(i..)
+        .is_some_and(|t| crate::bytes::starts_with_ignore_case(t, w))
+        .then_some(i + w.len())
 }
 
 /// The four bytes from `i` (NUL past the end) as a little-endian number.
@@ -701,21 +702,11 @@ fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
+/// `\w` in ASCII.
 #[inline]
 fn is_word(b: u8) -> bool {
-    WORD[b as usize]
+    crate::phrases::word_byte(b)
 }
-
-/// Word bytes (`\w` in ASCII), as a table.
-static WORD: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = crate::phrases::is_word_byte(b as u8);
-        b += 1;
-    }
-    t
-};
 
 /// The end of the white space from `i` (`\s*`).
 #[inline]

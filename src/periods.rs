@@ -912,13 +912,7 @@ mod expr_tests {
     /// on the text itself where the view reads alike (see the next test).
     #[test]
     fn scan_agrees_with_the_regexes_on_stitched_text() {
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::testing::below(0x9E37_79B9_7F4A_7C15);
         for _ in 0..60_000 {
             let t = if next(2) == 0 {
                 stitched(&mut next)
