@@ -81,6 +81,17 @@ fn may_hold_date(t: &[u8]) -> bool {
     false
 }
 
+/// Whether a line can hold a match of [`DATE_RE`]: the byte checks of
+/// [`may_hold_date`] where the line's characters outside ASCII are neither white space
+/// nor digits (what the regex's letters, `\s` and `\d` may match outside ASCII), as in
+/// most lines with a curly quote or a dash; a regex search for the others.
+fn may_hold_date_in(t: &str) -> bool {
+    let plain = t.is_ascii()
+        || t.chars()
+            .all(|c| c.is_ascii() || !(c.is_whitespace() || c.is_numeric()));
+    !plain || may_hold_date(t.as_bytes())
+}
+
 /// Whether an ASCII line can hold a match of [`SOURCE_RE`]: "source" in any case, a
 /// colon after it (white space between), and after the colon 1 to 60 characters
 /// without a "|" before the end of the line (white space around them).
@@ -151,7 +162,7 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
             continue;
         }
         let ascii = t.is_ascii();
-        if published.is_none() && (!ascii || may_hold_date(t.as_bytes())) {
+        if published.is_none() && may_hold_date_in(t) {
             if let Some(c) = DATE_RE.captures(t) {
                 let hint = published_hint.map(|d| periods::ymd_from_days(d).0);
                 // A bare date counts on a short line of its own, not inside a sentence.
@@ -272,7 +283,7 @@ mod tests {
     /// Random lines of date-like pieces: every one the regexes match passes the checks.
     #[test]
     fn lines_the_regexes_match_pass_the_checks() {
-        const PIECES: [&str; 44] = [
+        const PIECES: [&str; 50] = [
             "Jan",
             "January",
             "Nov.",
@@ -317,6 +328,12 @@ mod tests {
             "12",
             "Apr.",
             "Co",
+            "\u{a0}",
+            "\u{2019}s",
+            "\u{2014}",
+            "Bogot\u{e1},",
+            "\u{663}\u{660}",
+            "\u{ff12}\u{ff10}\u{ff12}\u{ff15}",
         ];
         let mut next = crate::testing::below(0x2545_F491_4F6C_DD1D);
         let (mut dates, mut sources) = (0, 0);
@@ -331,17 +348,18 @@ mod tests {
             let t = line.trim();
             if DATE_RE.is_match(t) {
                 dates += 1;
-                assert!(may_hold_date(t.as_bytes()), "{t:?}");
+                assert!(may_hold_date_in(t), "{t:?}");
             }
-            if SOURCE_RE.is_match(t) {
+            if t.is_ascii() && SOURCE_RE.is_match(t) {
                 sources += 1;
                 assert!(may_name_source(t.as_bytes()), "{t:?}");
             }
         }
         assert!(dates > 1000 && sources > 1000, "{dates} dates, {sources} sources");
         // Dates in every written shape, with words around them.
-        const LEAD: [&str; 8] = [
+        const LEAD: [&str; 9] = [
             "",
+            "Caf\u{e9} \u{2014} ",
             "Published: ",
             "icon",
             "Date ",
@@ -351,7 +369,7 @@ mod tests {
             "Updated:",
         ];
         const MONTH: [&str; 6] = ["Jan", "Nov.", "September", "May", "dec", "Ab"];
-        const GAP: [&str; 5] = [" ", "  ", "\t", "", "\u{b}"];
+        const GAP: [&str; 7] = [" ", "  ", "\t", "", "\u{b}", "\u{a0}", "\u{2009}"];
         const DAY: [&str; 4] = ["16", "5", "123", "x"];
         const TAIL: [&str; 5] = ["", " 20:27", " (Yonhap)", " rose 5%.", "-01-27"];
         let mut dated = 0;
@@ -371,7 +389,7 @@ mod tests {
             let t = line.trim();
             if DATE_RE.is_match(t) {
                 dated += 1;
-                assert!(may_hold_date(t.as_bytes()), "{t:?}");
+                assert!(may_hold_date_in(t), "{t:?}");
             }
         }
         assert!(dated > 10_000, "{dated} dated lines");
