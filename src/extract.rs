@@ -108,6 +108,8 @@ struct Scratch {
     direct: Vec<Option<usize>>,
     fact_of: Vec<Option<(usize, PeriodSource)>>,
     skip: Vec<bool>,
+    /// Per commodity mention of the sentence, the metric it is the subject of.
+    subjects: Vec<Option<&'static str>>,
     heading_qs: Vec<Quantity>,
 }
 
@@ -656,6 +658,7 @@ impl<'a, 'h> Reader<'a, 'h> {
             direct,
             fact_of,
             skip,
+            subjects,
             ..
         } = scratch;
         let cues = within(self.hits.cues, s, e);
@@ -702,6 +705,12 @@ impl<'a, 'h> Reader<'a, 'h> {
                 break;
             }
         }
+
+        // What each commodity mention is the subject of does not depend on the quantity.
+        let mentions = within(self.hits.commodities, s, e);
+        subjects.clear();
+        subjects.extend(mentions.iter().map(|c| self.subject_metric(c, metrics)));
+        let subjects = &subjects[..];
 
         // Per quantity: its fact's index in `out` (grades have none) and its period's source.
         fact_of.clear();
@@ -844,7 +853,7 @@ impl<'a, 'h> Reader<'a, 'h> {
 
             // --- commodity
             let commodity = self
-                .commodity(q, metric, s, e, cs, ce, metrics)
+                .commodity(q, metric, s, cs, ce, mentions, subjects)
                 .or(ctx.commodity)
                 .or(self.default_commodity);
 
@@ -1168,48 +1177,49 @@ impl<'a, 'h> Reader<'a, 'h> {
         })
     }
 
+    /// The metric word a commodity mention is joined to, which makes it a subject:
+    /// "copper concentrate index", "exports of NCM precursors". `metrics`: the sentence's.
+    fn subject_metric(&self, c: &Hit, metrics: &[Hit]) -> Option<&'static str> {
+        let text = self.text;
+        let next = metrics.get(metrics.partition_point(|m| m.start < c.end));
+        let joined_after = next.filter(|m| {
+            let gap = &text[c.end..m.start];
+            m.start - c.end <= 30
+                && gap
+                    .bytes()
+                    .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-' || b == b'\'')
+                && gap_words(gap).count() <= 2
+                && gap_words(gap).all(|w| !word_in(w, JOIN_STOPWORDS))
+        });
+        let k = metrics.partition_point(|m| m.end <= c.start);
+        let joined_before = k.checked_sub(1).map(|i| &metrics[i]).filter(|m| {
+            if c.start - m.end > 10 {
+                return false;
+            }
+            word_in(text[m.end..c.start].trim(), &["of", "of the"])
+        });
+        joined_after.or(joined_before).and_then(|m| *METRICS.payload(m))
+    }
+
     /// The commodity a sentence makes the subject of a number: a commodity name
-    /// joined to a metric word ("copper concentrate index", "exports of NCM precursors").
+    /// joined to a metric word. `mentions`: the sentence's commodity hits, and
+    /// `subjects` their [`Reader::subject_metric`]s.
     #[allow(clippy::too_many_arguments)]
     fn commodity(
         &self,
         q: &Quantity,
         metric: &str,
         s: usize,
-        e: usize,
         cs: usize,
         ce: usize,
-        metrics: &[Hit],
+        mentions: &[Hit],
+        subjects: &[Option<&'static str>],
     ) -> Option<&'static str> {
         let text = self.text;
-        // A commodity joined to a metric word is a subject: "copper concentrate index",
-        // "exports of NCM precursors". Returns the metric it is joined to.
-        let subject_metric = |c: &Hit| -> Option<&'static str> {
-            let next = metrics.get(metrics.partition_point(|m| m.start < c.end));
-            let joined_after = next.filter(|m| {
-                let gap = &text[c.end..m.start];
-                m.start - c.end <= 30
-                    && gap
-                        .bytes()
-                        .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-' || b == b'\'')
-                    && gap_words(gap).count() <= 2
-                    && gap_words(gap).all(|w| !word_in(w, JOIN_STOPWORDS))
-            });
-            let k = metrics.partition_point(|m| m.end <= c.start);
-            let joined_before = k.checked_sub(1).map(|i| &metrics[i]).filter(|m| {
-                if c.start - m.end > 10 {
-                    return false;
-                }
-                word_in(text[m.end..c.start].trim(), &["of", "of the"])
-            });
-            joined_after.or(joined_before).and_then(|m| *METRICS.payload(m))
-        };
         // A subject earlier in the sentence carries to this number when it is in the
         // same clause or speaks of the same metric ("departures of bauxite ..., while
         // Australia's ports shipped 900,000 mt").
-        let carries = |c: &Hit| c.start >= cs || subject_metric(c) == Some(metric);
-        let is_subject = |c: &Hit| subject_metric(c).is_some();
-        let mentions = within(self.hits.commodities, s, e);
+        let carries = |c: &Hit, subject: Option<&str>| c.start >= cs || subject == Some(metric);
         // "..., while cobalt metal fell 2% to 168,000 yuan/mt": a commodity right before a
         // direction verb in the number's own clause is its subject.
         let acts = |c: &Hit| {
@@ -1232,17 +1242,14 @@ impl<'a, 'h> Reader<'a, 'h> {
         {
             return Some(*COMMODITIES.payload(c));
         }
-        if let Some(c) = mentions
-            .iter()
+        let subject_mentions = || mentions.iter().zip(subjects).filter(|(_, m)| m.is_some());
+        if let Some((c, _)) = subject_mentions()
             .rev()
-            .find(|c| c.end <= q.start && is_subject(c) && carries(c))
+            .find(|&(c, m)| c.end <= q.start && carries(c, *m))
         {
             return Some(*COMMODITIES.payload(c));
         }
-        if let Some(c) = mentions
-            .iter()
-            .find(|c| c.start >= q.end && c.end <= ce && is_subject(c))
-        {
+        if let Some((c, _)) = subject_mentions().find(|(c, _)| c.start >= q.end && c.end <= ce) {
             return Some(*COMMODITIES.payload(c));
         }
         // "185,000 mt of bauxite"
