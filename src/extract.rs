@@ -487,6 +487,60 @@ fn gap_words(gap: &str) -> impl Iterator<Item = &str> {
     gap.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty())
 }
 
+/// Whether each word of a text given in pieces is one of a list, the pieces read
+/// as if joined (a word may run on from one into the next) and commas counted as
+/// spaces, without joining them into a new string.
+struct OnlyWords<'w> {
+    words: &'w [&'w str],
+    /// The word being read, and its length: [`OnlyWords::NONE`] once it is too long or
+    /// has a character no listed word has.
+    word: [u8; 16],
+    len: usize,
+    ok: bool,
+}
+
+impl<'w> OnlyWords<'w> {
+    const NONE: usize = usize::MAX;
+
+    fn new(words: &'w [&'w str]) -> Self {
+        OnlyWords {
+            words,
+            word: [0; 16],
+            len: 0,
+            ok: true,
+        }
+    }
+
+    fn feed(&mut self, piece: &str) {
+        for c in piece.chars() {
+            if !self.ok {
+                return;
+            }
+            if c.is_whitespace() || c == ',' {
+                self.end_word();
+            } else if c.is_ascii() && self.len < self.word.len() {
+                self.word[self.len] = c as u8;
+                self.len += 1;
+            } else {
+                self.len = Self::NONE;
+            }
+        }
+    }
+
+    fn end_word(&mut self) {
+        if self.len != 0 {
+            let w = self.word.get(..self.len);
+            self.ok = w.is_some_and(|w| self.words.iter().any(|x| x.as_bytes().eq_ignore_ascii_case(w)));
+            self.len = 0;
+        }
+    }
+
+    fn finish(mut self) -> bool {
+        self.end_word();
+        self.ok
+    }
+}
+
 /// Nouns of change that may stand between a number and the metric it changes:
 /// "a 3.06% reduction in total production".
 const CHANGE_NOUNS: &[&str] = &[
@@ -1057,23 +1111,18 @@ impl<'a, 'h> Reader<'a, 'h> {
 
     /// Only joining words (and basis markers) stand between two numbers: "7.46% MoM and 4.5% YoY".
     fn connector_only(&self, a: usize, b: usize, basis_spans: &[(usize, usize)]) -> bool {
-        let mut rest = String::new();
+        let mut words = OnlyWords::new(&["and", "or", "but", "by", "respectively"]);
         let mut pos = a;
         let first = basis_spans.partition_point(|&(_, be)| be <= a);
         for &(bs, be) in &basis_spans[first..] {
             if bs >= b {
                 break;
             }
-            rest.push_str(&self.text[pos..bs.max(pos)]);
+            words.feed(&self.text[pos..bs.max(pos)]);
             pos = be.min(b);
         }
-        rest.push_str(&self.text[pos.min(b)..b]);
-        gap_words(&rest.replace(',', " ")).all(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "and" | "or" | "but" | "by" | "respectively"
-            )
-        })
+        words.feed(&self.text[pos.min(b)..b]);
+        words.finish()
     }
 
     fn after_from(&self, pos: usize, s: usize) -> bool {
@@ -1100,14 +1149,19 @@ impl<'a, 'h> Reader<'a, 'h> {
             m.start >= q.end && m.start - q.end <= 30 && {
                 let gap = &text[q.end..m.start];
                 // "a 3.06% reduction in total production": a change noun may stand between.
-                let words: Vec<&str> = gap_words(gap).collect();
-                let change_noun = words.first().is_some_and(|w| word_in(w, CHANGE_NOUNS))
-                    && words[1..]
-                        .iter()
-                        .all(|w| word_in(w, &["in", "of", "the", "total", "overall", "its"]));
-                !gap.contains([',', '.', ';', ':', '(', ')'])
-                    && (change_noun && words.len() <= 4
-                        || words.len() <= 2 && words.iter().all(|w| !word_in(w, &["mom", "yoy", "to", "and", "from"])))
+                !gap.contains([',', '.', ';', ':', '(', ')']) && {
+                    let (mut n, mut change_noun, mut plain) = (0, false, true);
+                    for w in gap_words(gap) {
+                        change_noun = if n == 0 {
+                            word_in(w, CHANGE_NOUNS)
+                        } else {
+                            change_noun && word_in(w, &["in", "of", "the", "total", "overall", "its"])
+                        };
+                        plain &= !word_in(w, &["mom", "yoy", "to", "and", "from"]);
+                        n += 1;
+                    }
+                    change_noun && n <= 4 || n <= 2 && plain
+                }
             }
         });
         // "48.11% of production, CR5 for 62.4%": the word after "% of" names the whole, not the next number.
