@@ -110,6 +110,8 @@ struct Scratch {
     skip: Vec<bool>,
     /// Per commodity mention of the sentence, the metric it is the subject of.
     subjects: Vec<Option<&'static str>>,
+    /// Per period expression of the sentence, its period once resolved.
+    resolved: Vec<Cell<Option<Option<Period>>>>,
     heading_qs: Vec<Quantity>,
 }
 
@@ -438,6 +440,12 @@ fn in_relative_clause_into(text: &str, clauses: &Clauses, pexprs: &[PeriodExpr],
     }));
 }
 
+/// The period expression whose period a sentence hands on: its first that is
+/// neither a comparison base nor `skip`ped (dating only part of the sentence).
+fn carried_expr(pexprs: &[PeriodExpr], skip: &[bool]) -> Option<usize> {
+    (0..pexprs.len()).find(|&i| !pexprs[i].base && !skip.get(i).copied().unwrap_or(false))
+}
+
 /// The topic metric a sentence hands on: its first metric cue of a quantity.
 fn carried_metric(metrics: &[Hit]) -> Option<&'static str> {
     metrics
@@ -671,6 +679,20 @@ impl<'a, 'h> Reader<'a, 'h> {
         }
     }
 
+    /// The period of `pexprs[pi]`, resolved only the first time `resolved[pi]` is asked.
+    fn resolve_at(
+        &self,
+        pexprs: &[PeriodExpr],
+        resolved: &[Cell<Option<Option<Period>>>],
+        pi: usize,
+    ) -> Option<Period> {
+        resolved[pi].get().unwrap_or_else(|| {
+            let p = self.resolve(pexprs[pi].kind);
+            resolved[pi].set(Some(p));
+            p
+        })
+    }
+
     /// Reads the sentence `s..e`, whose quantities are `qs`.
     /// `rest`: the hits from this sentence on (see [`Hits::take`]).
     #[allow(clippy::too_many_arguments)]
@@ -713,6 +735,7 @@ impl<'a, 'h> Reader<'a, 'h> {
             fact_of,
             skip,
             subjects,
+            resolved,
             ..
         } = scratch;
         let cues = within(self.hits.cues, s, e);
@@ -723,7 +746,7 @@ impl<'a, 'h> Reader<'a, 'h> {
         let (basis_spans, pexprs) = (&basis_spans[..], &pexprs[..]);
         let metrics = within(self.hits.metrics, s, e);
         if qs.is_empty() && pexprs.is_empty() {
-            self.update_context(ctx, pexprs, &[], metrics);
+            self.update_context(ctx, None, metrics);
             return;
         }
         let clauses = Clauses::new_in(text, s, e, cuts);
@@ -732,7 +755,8 @@ impl<'a, 'h> Reader<'a, 'h> {
         let past = cues.iter().any(|h| flags(h) & cue::PAST != 0);
         let forward = cues.iter().any(|h| flags(h) & cue::FORWARD != 0);
         if qs.is_empty() {
-            self.update_context(ctx, pexprs, relative, metrics);
+            let carried = carried_expr(pexprs, relative).and_then(|i| self.resolve(pexprs[i].kind));
+            self.update_context(ctx, carried, metrics);
             return;
         }
 
@@ -760,6 +784,11 @@ impl<'a, 'h> Reader<'a, 'h> {
             }
         }
 
+        // Several numbers of a sentence often share a period expression: resolve each once.
+        resolved.clear();
+        resolved.resize(pexprs.len(), Cell::new(None));
+        let resolved = &resolved[..];
+
         // What each commodity mention is the subject of does not depend on the quantity.
         let mentions = within(self.hits.commodities, s, e);
         subjects.clear();
@@ -780,7 +809,7 @@ impl<'a, 'h> Reader<'a, 'h> {
             let post_end = qs.get(qi + 1).map_or(e, |n| n.start);
             let (cs, ce) = clauses.of(q.start);
             let pre = within(cues, pre_start.max(cs), q.start);
-            let (period, source) = self.period(qi, q, s, cs, ce, pexprs, owner, direct, relative, qs, ctx);
+            let (period, source) = self.period(qi, q, s, cs, ce, pexprs, resolved, owner, direct, relative, qs, ctx);
             let post = within(cues, q.end, post_end.min(ce.max(q.end)));
 
             // Forecast figure named as such: "the expected 48,000 mt".
@@ -853,7 +882,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                     // Markers elsewhere in the sentence: any but "than expected", which is about its own number.
                     let general = |h: &&Hit| flags(h) & cue::BASIS & !cue::VS_EXPECTED != 0;
                     own.or(cue_basis)
-                        .or_else(|| self.basis_from_base(q.end, post_end.min(ce.max(q.end)), pexprs, period))
+                        .or_else(|| self.basis_from_base(q.end, post_end.min(ce.max(q.end)), pexprs, resolved, period))
                         .or(prev.filter(|p| p.0).map(|p| p.2))
                         .or_else(|| {
                             let later = within(cues, q.end, e).iter().find(general);
@@ -955,7 +984,8 @@ impl<'a, 'h> Reader<'a, 'h> {
                 .zip(relative)
                 .map(|(o, &rel)| rel || o.is_some_and(|qi| self.after_from(qs[qi].start, s))),
         );
-        self.update_context(ctx, pexprs, skip, metrics);
+        let carried = carried_expr(pexprs, skip).and_then(|i| self.resolve_at(pexprs, resolved, i));
+        self.update_context(ctx, carried, metrics);
     }
 
     /// A percentage that names a grade: "(50% metal content)", "98% sulphuric acid".
@@ -975,11 +1005,16 @@ impl<'a, 'h> Reader<'a, 'h> {
         a: usize,
         b: usize,
         pexprs: &[PeriodExpr],
+        resolved: &[Cell<Option<Option<Period>>>],
         period: Option<Period>,
     ) -> Option<&'static str> {
         let first = pexprs.partition_point(|p| p.start < a);
-        let base = pexprs[first..].iter().take_while(|p| p.start < b).find(|p| p.base)?;
-        let bm = Month::of_day(self.resolve(base.kind)?.start);
+        let base = first
+            + pexprs[first..]
+                .iter()
+                .take_while(|p| p.start < b)
+                .position(|p| p.base)?;
+        let bm = Month::of_day(self.resolve_at(pexprs, resolved, base)?.start);
         let m = Month::of_day(period?.start);
         Some(if bm == m.offset(-1) {
             "mom"
@@ -1328,6 +1363,7 @@ impl<'a, 'h> Reader<'a, 'h> {
         cs: usize,
         ce: usize,
         pexprs: &[PeriodExpr],
+        resolved: &[Cell<Option<Option<Period>>>],
         owner: &[Option<usize>],
         direct: &[Option<usize>],
         relative: &[bool],
@@ -1338,7 +1374,7 @@ impl<'a, 'h> Reader<'a, 'h> {
         // in October"), except the start of "from 301 tons in November to 24 tons".
         let free =
             |pi: usize| !pexprs[pi].base && owner[pi].is_none_or(|o| o == qi || !self.after_from(qs[o].start, s));
-        let pick = |pi: usize| self.resolve(pexprs[pi].kind);
+        let pick = |pi: usize| self.resolve_at(pexprs, resolved, pi);
         if let Some(pi) = direct[qi] {
             return (pick(pi), PeriodSource::Direct);
         }
@@ -1461,25 +1497,14 @@ impl<'a, 'h> Reader<'a, 'h> {
         (region.or(Some("China")), partner)
     }
 
-    /// Carries the sentence's period and topic metric to the next sentences;
-    /// `skip` marks period expressions that date only part of the sentence.
-    fn update_context(&self, ctx: &mut Context, pexprs: &[PeriodExpr], skip: &[bool], metrics: &[Hit]) {
-        if let Some(p) = self.carried_period(pexprs, skip) {
+    /// Carries the sentence's period (see [`carried_expr`]) and topic metric to the next sentences.
+    fn update_context(&self, ctx: &mut Context, period: Option<Period>, metrics: &[Hit]) {
+        if let Some(p) = period {
             ctx.period.set(Some(p));
         }
         if let Some(m) = carried_metric(metrics) {
             ctx.topic_metric.set(Some(m));
         }
-    }
-
-    /// The period a sentence hands on: its first expression that is neither a
-    /// comparison base nor skipped.
-    fn carried_period(&self, pexprs: &[PeriodExpr], skip: &[bool]) -> Option<Period> {
-        pexprs
-            .iter()
-            .enumerate()
-            .find(|(i, p)| !p.base && !skip.get(*i).copied().unwrap_or(false))
-            .and_then(|(_, p)| self.resolve(p.kind))
     }
 
     /// The period that the sentence `s..e`, which states no quantity, hands on
@@ -1498,7 +1523,7 @@ impl<'a, 'h> Reader<'a, 'h> {
             &pexprs,
             &mut relative,
         );
-        self.carried_period(&pexprs, &relative)
+        carried_expr(&pexprs, &relative).and_then(|i| self.resolve(pexprs[i].kind))
     }
 
     /// The period carried to a sentence.
