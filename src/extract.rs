@@ -108,6 +108,10 @@ struct Scratch {
     direct: Vec<Option<usize>>,
     fact_of: Vec<Option<(usize, PeriodSource)>>,
     skip: Vec<bool>,
+    /// Per commodity mention of the sentence, the metric it is the subject of.
+    subjects: Vec<Option<&'static str>>,
+    /// Per period expression of the sentence, its period once resolved.
+    resolved: Vec<Cell<Option<Option<Period>>>>,
     heading_qs: Vec<Quantity>,
 }
 
@@ -436,6 +440,12 @@ fn in_relative_clause_into(text: &str, clauses: &Clauses, pexprs: &[PeriodExpr],
     }));
 }
 
+/// The period expression whose period a sentence hands on: its first that is
+/// neither a comparison base nor `skip`ped (dating only part of the sentence).
+fn carried_expr(pexprs: &[PeriodExpr], skip: &[bool]) -> Option<usize> {
+    (0..pexprs.len()).find(|&i| !pexprs[i].base && !skip.get(i).copied().unwrap_or(false))
+}
+
 /// The topic metric a sentence hands on: its first metric cue of a quantity.
 fn carried_metric(metrics: &[Hit]) -> Option<&'static str> {
     metrics
@@ -483,6 +493,60 @@ const ATTACH_WORDS: &[&str] = &[
 
 fn gap_words(gap: &str) -> impl Iterator<Item = &str> {
     gap.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty())
+}
+
+/// Whether each word of a text given in pieces is one of a list, the pieces read
+/// as if joined (a word may run on from one into the next) and commas counted as
+/// spaces, without joining them into a new string.
+struct OnlyWords<'w> {
+    words: &'w [&'w str],
+    /// The word being read, and its length: [`OnlyWords::NONE`] once it is too long or
+    /// has a character no listed word has.
+    word: [u8; 16],
+    len: usize,
+    ok: bool,
+}
+
+impl<'w> OnlyWords<'w> {
+    const NONE: usize = usize::MAX;
+
+    fn new(words: &'w [&'w str]) -> Self {
+        OnlyWords {
+            words,
+            word: [0; 16],
+            len: 0,
+            ok: true,
+        }
+    }
+
+    fn feed(&mut self, piece: &str) {
+        for c in piece.chars() {
+            if !self.ok {
+                return;
+            }
+            if c.is_whitespace() || c == ',' {
+                self.end_word();
+            } else if c.is_ascii() && self.len < self.word.len() {
+                self.word[self.len] = c as u8;
+                self.len += 1;
+            } else {
+                self.len = Self::NONE;
+            }
+        }
+    }
+
+    fn end_word(&mut self) {
+        if self.len != 0 {
+            let w = self.word.get(..self.len);
+            self.ok = w.is_some_and(|w| self.words.iter().any(|x| x.as_bytes().eq_ignore_ascii_case(w)));
+            self.len = 0;
+        }
+    }
+
+    fn finish(mut self) -> bool {
+        self.end_word();
+        self.ok
+    }
 }
 
 /// Nouns of change that may stand between a number and the metric it changes:
@@ -615,6 +679,20 @@ impl<'a, 'h> Reader<'a, 'h> {
         }
     }
 
+    /// The period of `pexprs[pi]`, resolved only the first time `resolved[pi]` is asked.
+    fn resolve_at(
+        &self,
+        pexprs: &[PeriodExpr],
+        resolved: &[Cell<Option<Option<Period>>>],
+        pi: usize,
+    ) -> Option<Period> {
+        resolved[pi].get().unwrap_or_else(|| {
+            let p = self.resolve(pexprs[pi].kind);
+            resolved[pi].set(Some(p));
+            p
+        })
+    }
+
     /// Reads the sentence `s..e`, whose quantities are `qs`.
     /// `rest`: the hits from this sentence on (see [`Hits::take`]).
     #[allow(clippy::too_many_arguments)]
@@ -656,6 +734,8 @@ impl<'a, 'h> Reader<'a, 'h> {
             direct,
             fact_of,
             skip,
+            subjects,
+            resolved,
             ..
         } = scratch;
         let cues = within(self.hits.cues, s, e);
@@ -666,7 +746,7 @@ impl<'a, 'h> Reader<'a, 'h> {
         let (basis_spans, pexprs) = (&basis_spans[..], &pexprs[..]);
         let metrics = within(self.hits.metrics, s, e);
         if qs.is_empty() && pexprs.is_empty() {
-            self.update_context(ctx, pexprs, &[], metrics);
+            self.update_context(ctx, None, metrics);
             return;
         }
         let clauses = Clauses::new_in(text, s, e, cuts);
@@ -675,7 +755,8 @@ impl<'a, 'h> Reader<'a, 'h> {
         let past = cues.iter().any(|h| flags(h) & cue::PAST != 0);
         let forward = cues.iter().any(|h| flags(h) & cue::FORWARD != 0);
         if qs.is_empty() {
-            self.update_context(ctx, pexprs, relative, metrics);
+            let carried = carried_expr(pexprs, relative).and_then(|i| self.resolve(pexprs[i].kind));
+            self.update_context(ctx, carried, metrics);
             return;
         }
 
@@ -703,6 +784,17 @@ impl<'a, 'h> Reader<'a, 'h> {
             }
         }
 
+        // Several numbers of a sentence often share a period expression: resolve each once.
+        resolved.clear();
+        resolved.resize(pexprs.len(), Cell::new(None));
+        let resolved = &resolved[..];
+
+        // What each commodity mention is the subject of does not depend on the quantity.
+        let mentions = within(self.hits.commodities, s, e);
+        subjects.clear();
+        subjects.extend(mentions.iter().map(|c| self.subject_metric(c, metrics)));
+        let subjects = &subjects[..];
+
         // Per quantity: its fact's index in `out` (grades have none) and its period's source.
         fact_of.clear();
         // (is_change, sign, basis) of the previous quantity in the sentence
@@ -717,7 +809,7 @@ impl<'a, 'h> Reader<'a, 'h> {
             let post_end = qs.get(qi + 1).map_or(e, |n| n.start);
             let (cs, ce) = clauses.of(q.start);
             let pre = within(cues, pre_start.max(cs), q.start);
-            let (period, source) = self.period(qi, q, s, cs, ce, pexprs, owner, direct, relative, qs, ctx);
+            let (period, source) = self.period(qi, q, s, cs, ce, pexprs, resolved, owner, direct, relative, qs, ctx);
             let post = within(cues, q.end, post_end.min(ce.max(q.end)));
 
             // Forecast figure named as such: "the expected 48,000 mt".
@@ -790,7 +882,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                     // Markers elsewhere in the sentence: any but "than expected", which is about its own number.
                     let general = |h: &&Hit| flags(h) & cue::BASIS & !cue::VS_EXPECTED != 0;
                     own.or(cue_basis)
-                        .or_else(|| self.basis_from_base(q.end, post_end.min(ce.max(q.end)), pexprs, period))
+                        .or_else(|| self.basis_from_base(q.end, post_end.min(ce.max(q.end)), pexprs, resolved, period))
                         .or(prev.filter(|p| p.0).map(|p| p.2))
                         .or_else(|| {
                             let later = within(cues, q.end, e).iter().find(general);
@@ -844,7 +936,7 @@ impl<'a, 'h> Reader<'a, 'h> {
 
             // --- commodity
             let commodity = self
-                .commodity(q, metric, s, e, cs, ce, metrics)
+                .commodity(q, metric, s, cs, ce, mentions, subjects)
                 .or(ctx.commodity)
                 .or(self.default_commodity);
 
@@ -892,7 +984,8 @@ impl<'a, 'h> Reader<'a, 'h> {
                 .zip(relative)
                 .map(|(o, &rel)| rel || o.is_some_and(|qi| self.after_from(qs[qi].start, s))),
         );
-        self.update_context(ctx, pexprs, skip, metrics);
+        let carried = carried_expr(pexprs, skip).and_then(|i| self.resolve_at(pexprs, resolved, i));
+        self.update_context(ctx, carried, metrics);
     }
 
     /// A percentage that names a grade: "(50% metal content)", "98% sulphuric acid".
@@ -912,11 +1005,16 @@ impl<'a, 'h> Reader<'a, 'h> {
         a: usize,
         b: usize,
         pexprs: &[PeriodExpr],
+        resolved: &[Cell<Option<Option<Period>>>],
         period: Option<Period>,
     ) -> Option<&'static str> {
         let first = pexprs.partition_point(|p| p.start < a);
-        let base = pexprs[first..].iter().take_while(|p| p.start < b).find(|p| p.base)?;
-        let bm = Month::of_day(self.resolve(base.kind)?.start);
+        let base = first
+            + pexprs[first..]
+                .iter()
+                .take_while(|p| p.start < b)
+                .position(|p| p.base)?;
+        let bm = Month::of_day(self.resolve_at(pexprs, resolved, base)?.start);
         let m = Month::of_day(period?.start);
         Some(if bm == m.offset(-1) {
             "mom"
@@ -1048,23 +1146,18 @@ impl<'a, 'h> Reader<'a, 'h> {
 
     /// Only joining words (and basis markers) stand between two numbers: "7.46% MoM and 4.5% YoY".
     fn connector_only(&self, a: usize, b: usize, basis_spans: &[(usize, usize)]) -> bool {
-        let mut rest = String::new();
+        let mut words = OnlyWords::new(&["and", "or", "but", "by", "respectively"]);
         let mut pos = a;
         let first = basis_spans.partition_point(|&(_, be)| be <= a);
         for &(bs, be) in &basis_spans[first..] {
             if bs >= b {
                 break;
             }
-            rest.push_str(&self.text[pos..bs.max(pos)]);
+            words.feed(&self.text[pos..bs.max(pos)]);
             pos = be.min(b);
         }
-        rest.push_str(&self.text[pos.min(b)..b]);
-        gap_words(&rest.replace(',', " ")).all(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "and" | "or" | "but" | "by" | "respectively"
-            )
-        })
+        words.feed(&self.text[pos.min(b)..b]);
+        words.finish()
     }
 
     fn after_from(&self, pos: usize, s: usize) -> bool {
@@ -1091,14 +1184,19 @@ impl<'a, 'h> Reader<'a, 'h> {
             m.start >= q.end && m.start - q.end <= 30 && {
                 let gap = &text[q.end..m.start];
                 // "a 3.06% reduction in total production": a change noun may stand between.
-                let words: Vec<&str> = gap_words(gap).collect();
-                let change_noun = words.first().is_some_and(|w| word_in(w, CHANGE_NOUNS))
-                    && words[1..]
-                        .iter()
-                        .all(|w| word_in(w, &["in", "of", "the", "total", "overall", "its"]));
-                !gap.contains([',', '.', ';', ':', '(', ')'])
-                    && (change_noun && words.len() <= 4
-                        || words.len() <= 2 && words.iter().all(|w| !word_in(w, &["mom", "yoy", "to", "and", "from"])))
+                !gap.contains([',', '.', ';', ':', '(', ')']) && {
+                    let (mut n, mut change_noun, mut plain) = (0, false, true);
+                    for w in gap_words(gap) {
+                        change_noun = if n == 0 {
+                            word_in(w, CHANGE_NOUNS)
+                        } else {
+                            change_noun && word_in(w, &["in", "of", "the", "total", "overall", "its"])
+                        };
+                        plain &= !word_in(w, &["mom", "yoy", "to", "and", "from"]);
+                        n += 1;
+                    }
+                    change_noun && n <= 4 || n <= 2 && plain
+                }
             }
         });
         // "48.11% of production, CR5 for 62.4%": the word after "% of" names the whole, not the next number.
@@ -1168,48 +1266,49 @@ impl<'a, 'h> Reader<'a, 'h> {
         })
     }
 
+    /// The metric word a commodity mention is joined to, which makes it a subject:
+    /// "copper concentrate index", "exports of NCM precursors". `metrics`: the sentence's.
+    fn subject_metric(&self, c: &Hit, metrics: &[Hit]) -> Option<&'static str> {
+        let text = self.text;
+        let next = metrics.get(metrics.partition_point(|m| m.start < c.end));
+        let joined_after = next.filter(|m| {
+            let gap = &text[c.end..m.start];
+            m.start - c.end <= 30
+                && gap
+                    .bytes()
+                    .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-' || b == b'\'')
+                && gap_words(gap).count() <= 2
+                && gap_words(gap).all(|w| !word_in(w, JOIN_STOPWORDS))
+        });
+        let k = metrics.partition_point(|m| m.end <= c.start);
+        let joined_before = k.checked_sub(1).map(|i| &metrics[i]).filter(|m| {
+            if c.start - m.end > 10 {
+                return false;
+            }
+            word_in(text[m.end..c.start].trim(), &["of", "of the"])
+        });
+        joined_after.or(joined_before).and_then(|m| *METRICS.payload(m))
+    }
+
     /// The commodity a sentence makes the subject of a number: a commodity name
-    /// joined to a metric word ("copper concentrate index", "exports of NCM precursors").
+    /// joined to a metric word. `mentions`: the sentence's commodity hits, and
+    /// `subjects` their [`Reader::subject_metric`]s.
     #[allow(clippy::too_many_arguments)]
     fn commodity(
         &self,
         q: &Quantity,
         metric: &str,
         s: usize,
-        e: usize,
         cs: usize,
         ce: usize,
-        metrics: &[Hit],
+        mentions: &[Hit],
+        subjects: &[Option<&'static str>],
     ) -> Option<&'static str> {
         let text = self.text;
-        // A commodity joined to a metric word is a subject: "copper concentrate index",
-        // "exports of NCM precursors". Returns the metric it is joined to.
-        let subject_metric = |c: &Hit| -> Option<&'static str> {
-            let next = metrics.get(metrics.partition_point(|m| m.start < c.end));
-            let joined_after = next.filter(|m| {
-                let gap = &text[c.end..m.start];
-                m.start - c.end <= 30
-                    && gap
-                        .bytes()
-                        .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-' || b == b'\'')
-                    && gap_words(gap).count() <= 2
-                    && gap_words(gap).all(|w| !word_in(w, JOIN_STOPWORDS))
-            });
-            let k = metrics.partition_point(|m| m.end <= c.start);
-            let joined_before = k.checked_sub(1).map(|i| &metrics[i]).filter(|m| {
-                if c.start - m.end > 10 {
-                    return false;
-                }
-                word_in(text[m.end..c.start].trim(), &["of", "of the"])
-            });
-            joined_after.or(joined_before).and_then(|m| *METRICS.payload(m))
-        };
         // A subject earlier in the sentence carries to this number when it is in the
         // same clause or speaks of the same metric ("departures of bauxite ..., while
         // Australia's ports shipped 900,000 mt").
-        let carries = |c: &Hit| c.start >= cs || subject_metric(c) == Some(metric);
-        let is_subject = |c: &Hit| subject_metric(c).is_some();
-        let mentions = within(self.hits.commodities, s, e);
+        let carries = |c: &Hit, subject: Option<&str>| c.start >= cs || subject == Some(metric);
         // "..., while cobalt metal fell 2% to 168,000 yuan/mt": a commodity right before a
         // direction verb in the number's own clause is its subject.
         let acts = |c: &Hit| {
@@ -1232,17 +1331,14 @@ impl<'a, 'h> Reader<'a, 'h> {
         {
             return Some(*COMMODITIES.payload(c));
         }
-        if let Some(c) = mentions
-            .iter()
+        let subject_mentions = || mentions.iter().zip(subjects).filter(|(_, m)| m.is_some());
+        if let Some((c, _)) = subject_mentions()
             .rev()
-            .find(|c| c.end <= q.start && is_subject(c) && carries(c))
+            .find(|&(c, m)| c.end <= q.start && carries(c, *m))
         {
             return Some(*COMMODITIES.payload(c));
         }
-        if let Some(c) = mentions
-            .iter()
-            .find(|c| c.start >= q.end && c.end <= ce && is_subject(c))
-        {
+        if let Some((c, _)) = subject_mentions().find(|(c, _)| c.start >= q.end && c.end <= ce) {
             return Some(*COMMODITIES.payload(c));
         }
         // "185,000 mt of bauxite"
@@ -1267,6 +1363,7 @@ impl<'a, 'h> Reader<'a, 'h> {
         cs: usize,
         ce: usize,
         pexprs: &[PeriodExpr],
+        resolved: &[Cell<Option<Option<Period>>>],
         owner: &[Option<usize>],
         direct: &[Option<usize>],
         relative: &[bool],
@@ -1277,7 +1374,7 @@ impl<'a, 'h> Reader<'a, 'h> {
         // in October"), except the start of "from 301 tons in November to 24 tons".
         let free =
             |pi: usize| !pexprs[pi].base && owner[pi].is_none_or(|o| o == qi || !self.after_from(qs[o].start, s));
-        let pick = |pi: usize| self.resolve(pexprs[pi].kind);
+        let pick = |pi: usize| self.resolve_at(pexprs, resolved, pi);
         if let Some(pi) = direct[qi] {
             return (pick(pi), PeriodSource::Direct);
         }
@@ -1400,25 +1497,14 @@ impl<'a, 'h> Reader<'a, 'h> {
         (region.or(Some("China")), partner)
     }
 
-    /// Carries the sentence's period and topic metric to the next sentences;
-    /// `skip` marks period expressions that date only part of the sentence.
-    fn update_context(&self, ctx: &mut Context, pexprs: &[PeriodExpr], skip: &[bool], metrics: &[Hit]) {
-        if let Some(p) = self.carried_period(pexprs, skip) {
+    /// Carries the sentence's period (see [`carried_expr`]) and topic metric to the next sentences.
+    fn update_context(&self, ctx: &mut Context, period: Option<Period>, metrics: &[Hit]) {
+        if let Some(p) = period {
             ctx.period.set(Some(p));
         }
         if let Some(m) = carried_metric(metrics) {
             ctx.topic_metric.set(Some(m));
         }
-    }
-
-    /// The period a sentence hands on: its first expression that is neither a
-    /// comparison base nor skipped.
-    fn carried_period(&self, pexprs: &[PeriodExpr], skip: &[bool]) -> Option<Period> {
-        pexprs
-            .iter()
-            .enumerate()
-            .find(|(i, p)| !p.base && !skip.get(*i).copied().unwrap_or(false))
-            .and_then(|(_, p)| self.resolve(p.kind))
     }
 
     /// The period that the sentence `s..e`, which states no quantity, hands on
@@ -1437,7 +1523,7 @@ impl<'a, 'h> Reader<'a, 'h> {
             &pexprs,
             &mut relative,
         );
-        self.carried_period(&pexprs, &relative)
+        carried_expr(&pexprs, &relative).and_then(|i| self.resolve(pexprs[i].kind))
     }
 
     /// The period carried to a sentence.
