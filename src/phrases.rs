@@ -79,8 +79,11 @@ fn fingerprint(h: u64) -> u32 {
 
 #[derive(Clone, Copy, Default)]
 struct Node {
-    /// Range of `edges`: (token id, child) of this node.
+    /// Range of `edges`: (token id, child) of this node, except its space child.
     edges: (u32, u32),
+    /// The child by a space token (0: none): most steps of a walk are over the
+    /// space between two words, taken without a token lookup or edge search.
+    space: u32,
     /// Range of `outs`: the payloads of the phrases that end here.
     outs: (u32, u32),
 }
@@ -176,16 +179,24 @@ impl<P: Copy> PhraseIndex<P> {
         for &(id, child) in &kids[0] {
             roots[id as usize] = child;
         }
+        let space = byte_ids[b' ' as usize];
         let mut nodes = vec![Node::default(); kids.len()];
         let (mut edges, mut outs) = (Vec::new(), Vec::new());
         for (n, node) in nodes.iter_mut().enumerate() {
-            node.edges = (edges.len() as u32, (edges.len() + kids[n].len()) as u32);
-            edges.extend(&kids[n]);
+            let start = edges.len() as u32;
+            for &(id, child) in &kids[n] {
+                if space != 0 && id == space {
+                    node.space = child;
+                } else {
+                    edges.push((id, child));
+                }
+            }
+            node.edges = (start, edges.len() as u32);
             node.outs = (outs.len() as u32, (outs.len() + ends[n].len()) as u32);
             outs.extend(&ends[n]);
         }
         PhraseIndex {
-            space_starts_none: roots[byte_ids[b' ' as usize] as usize] == 0,
+            space_starts_none: roots[space as usize] == 0,
             byte_ids,
             slots,
             keys,
@@ -281,7 +292,15 @@ impl<P: Copy> PhraseIndex<P> {
                 if n.outs.0 != n.outs.1 {
                     found(s, end, &self.outs[n.outs.0 as usize..n.outs.1 as usize]);
                 }
-                if n.edges.0 == n.edges.1 || end == b.len() {
+                if end == b.len() {
+                    break;
+                }
+                if b[end] == b' ' {
+                    node = n.space;
+                    end += 1;
+                    continue;
+                }
+                if n.edges.0 == n.edges.1 {
                     break;
                 }
                 let (next_end, next) = match ahead[end % 8] {
@@ -380,6 +399,121 @@ mod tests {
                 ("TERNARY cathode precursor material", vec![4]),
             ]
         );
+    }
+
+    /// The scan against its definition by comparing bytes: a phrase is found where
+    /// the text spells it case-folded, starting at a token start in range, with no
+    /// word running on past its end.
+    #[test]
+    fn scan_agrees_with_comparing_bytes() {
+        let phrases = [
+            "cu",
+            "cu price",
+            "cu  price",
+            "price",
+            "price up",
+            "up",
+            "up by",
+            "y/y",
+            "ex-china",
+            " ",
+            " up",
+            "up ",
+            "a b c d",
+            "a b",
+            "_",
+            "x_y",
+            "2025",
+            "q3 2025",
+            "-",
+            "pyroantimonatesodium",
+            "pyroantimonatesodium cu",
+            "cathode",
+            "copper cathode",
+            "cu price",
+            "by 5%",
+        ];
+        // With and without phrases that start with a space (the scan steps over spaces when none do).
+        let all = PhraseIndex::build(phrases.iter().enumerate().map(|(i, p)| (*p, i as u32)));
+        let no_space_starts = PhraseIndex::build(
+            phrases
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| !p.starts_with(' '))
+                .map(|(i, p)| (*p, i as u32)),
+        );
+        let pieces = [
+            "cu",
+            "CU",
+            "Price",
+            "price",
+            "up",
+            "Up",
+            "by",
+            "y/y",
+            "Ex-China",
+            "a",
+            "b",
+            "c",
+            "d",
+            "x_y",
+            "_",
+            "2025",
+            "Q3",
+            "5%",
+            "copper",
+            "cathode",
+            "PyroantimonateSodium",
+            "pyroantimonatesodiums",
+            "é",
+            "7",
+            "x",
+            "-",
+            "/",
+            "z".repeat(70).leak(),
+        ];
+        let glue = [" ", " ", " ", "  ", "", "-", "\n", "_", ",", "é"];
+        let mut next = crate::testing::below(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..2000 {
+            let mut t = String::new();
+            for _ in 0..1 + next(10) {
+                t.push_str(pieces[next(pieces.len())]);
+                t.push_str(glue[next(glue.len())]);
+            }
+            let b = t.as_bytes();
+            let (from, to) = match next(3) {
+                0 => (0, b.len()),
+                _ => {
+                    let x = next(b.len() + 1);
+                    (x, x + next(b.len() + 1 - x))
+                }
+            };
+            let space_starts = next(2) == 0;
+            let index = if space_starts { &all } else { &no_space_starts };
+            let mut got = Vec::new();
+            index.scan(b, from, to, |s, e, p| got.push((s, e, p.to_vec())));
+            let cut = |at: usize| at > 0 && at < b.len() && is_word_byte(b[at - 1]) && is_word_byte(b[at]);
+            let mut want: Vec<(usize, usize, Vec<u32>)> = Vec::new();
+            for s in (from..to).filter(|&s| !cut(s)) {
+                let mut at_s: Vec<(usize, usize, Vec<u32>)> = Vec::new();
+                for (i, p) in phrases
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| space_starts || !p.starts_with(' '))
+                {
+                    let e = s + p.len();
+                    if e <= b.len() && !cut(e) && b[s..e].eq_ignore_ascii_case(p.as_bytes()) {
+                        match at_s.iter_mut().find(|w| w.1 == e) {
+                            Some(w) => w.2.push(i as u32),
+                            None => at_s.push((s, e, vec![i as u32])),
+                        }
+                    }
+                }
+                at_s.sort_by_key(|w| w.1);
+                want.extend(at_s);
+            }
+            assert_eq!(got, want, "{t:?} {from}..{to}");
+        }
     }
 
     #[test]
