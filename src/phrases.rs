@@ -92,7 +92,7 @@ struct Node {
 pub struct PhraseIndex<P> {
     /// Id of each single-byte token (0: in no phrase).
     byte_ids: [u32; 256],
-    /// Open addressing table of the short words, at most half full: each slot the
+    /// Open addressing table of the short words, at most a quarter full: each slot the
     /// fingerprint of a word's hash (high half) and its id (low half), 0 if empty.
     /// 8 bytes a slot keep the table in L1 (a few thousand words); a word's key is
     /// loaded only when its fingerprint matches.
@@ -155,12 +155,14 @@ impl<P: Copy> PhraseIndex<P> {
             ends[node].push(payload);
         }
 
-        let short_words: Vec<(u128, u32)> = ids
+        let mut short_words: Vec<(u128, u32)> = ids
             .iter()
             .filter(|(w, _)| w.len() <= SHORT)
             .map(|(w, &id)| (short_key(w, 0, w.len()), id))
             .collect();
-        let bits = (short_words.len() * 2).next_power_of_two().max(16).trailing_zeros();
+        // In id order, so that the table (and so the probes a scan costs) is the same every run.
+        short_words.sort_unstable_by_key(|&(_, id)| id);
+        let bits = (short_words.len() * 4).next_power_of_two().max(16).trailing_zeros();
         let shift = 64 - bits;
         let mut slots = vec![0u64; 1 << bits];
         let mut keys = vec![0u128; n_ids as usize + 1];
