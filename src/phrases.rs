@@ -333,20 +333,20 @@ impl<P: Copy> PhraseIndex<P> {
 #[inline]
 fn word_len16(w: &[u8; SHORT]) -> usize {
     use std::arch::x86_64::*;
-    // SSE2 is part of x86_64. A byte is in a range when its distance from the
-    // range's start, as an unsigned byte, is at most the range's width.
+    // SSE2 is part of x86_64. A byte is outside a range when, shifted so that the
+    // range's start lands on i8::MIN, it compares greater than the range's end.
     unsafe {
         let x = _mm_loadu_si128(w.as_ptr().cast());
-        let in_range = |v: __m128i, lo: i8, width: i8| {
-            let d = _mm_sub_epi8(v, _mm_set1_epi8(lo));
-            _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(width)), d)
+        let outside = |v: __m128i, lo: u8, width: u8| {
+            let y = _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
+            _mm_cmpgt_epi8(y, _mm_set1_epi8((0x80 + width) as i8))
         };
-        let digit = in_range(x, b'0' as i8, 9);
-        let letter = in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), b'a' as i8, 25);
+        let not_digit = outside(x, b'0', 9);
+        let not_letter = outside(_mm_or_si128(x, _mm_set1_epi8(0x20)), b'a', 25);
         let under = _mm_cmpeq_epi8(x, _mm_set1_epi8(b'_' as i8));
-        let word = _mm_or_si128(_mm_or_si128(digit, letter), under);
-        let mask = _mm_movemask_epi8(word) as u32;
-        (!mask).trailing_zeros().min(SHORT as u32) as usize
+        let other = _mm_andnot_si128(under, _mm_and_si128(not_digit, not_letter));
+        // The bit past the block stops the count at 16.
+        (_mm_movemask_epi8(other) as u32 | 1 << SHORT).trailing_zeros() as usize
     }
 }
 
