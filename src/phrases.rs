@@ -274,6 +274,8 @@ impl<P: Copy> PhraseIndex<P> {
     /// from each token start in `b[from..to]` (a phrase may run past `to`), in
     /// order of start and, within a start, of end. A word cut by `from` is not a start.
     pub fn scan(&self, b: &[u8], from: usize, to: usize, mut found: impl FnMut(usize, usize, &[P])) {
+        // Tells the compiler a start below `to` is within `b`: no bounds checks on it.
+        let to = to.min(b.len());
         let mut s = from;
         if s > 0 && s < to && WORD_BYTE[b[s - 1] as usize] && WORD_BYTE[b[s] as usize] {
             s = token_end(b, s).min(to);
