@@ -81,6 +81,9 @@ fn fingerprint(h: u64) -> u32 {
 struct Node {
     /// Range of `edges`: (token id, child) of this node, except its space child.
     edges: (u32, u32),
+    /// Bit `id % 32` set for the token id of each of `edges`: most tokens after a
+    /// node continue no phrase, and the mask tells so without searching the edges.
+    mask: u32,
     /// The child by a space token (0: none): most steps of a walk are over the
     /// space between two words, taken without a token lookup or edge search.
     space: u32,
@@ -191,6 +194,7 @@ impl<P: Copy> PhraseIndex<P> {
                     node.space = child;
                 } else {
                     edges.push((id, child));
+                    node.mask |= 1 << (id % 32);
                 }
             }
             node.edges = (start, edges.len() as u32);
@@ -304,7 +308,7 @@ impl<P: Copy> PhraseIndex<P> {
                     end += 1;
                     continue;
                 }
-                if n.edges.0 == n.edges.1 {
+                if n.mask == 0 {
                     break;
                 }
                 let (next_end, next) = match ahead[end % 8] {
@@ -315,6 +319,9 @@ impl<P: Copy> PhraseIndex<P> {
                         t
                     }
                 };
+                if n.mask & 1 << (next % 32) == 0 {
+                    break;
+                }
                 node = self.edges[n.edges.0 as usize..n.edges.1 as usize]
                     .iter()
                     .find(|&&(t, _)| t == next)
