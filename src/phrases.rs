@@ -296,7 +296,7 @@ impl<P: Copy> PhraseIndex<P> {
             let mut node = self.roots[id as usize];
             let mut end = e;
             while node != 0 {
-                let n = self.nodes[node as usize];
+                let n = &self.nodes[node as usize];
                 if n.outs.0 != n.outs.1 {
                     found(s, end, &self.outs[n.outs.0 as usize..n.outs.1 as usize]);
                 }
