@@ -79,8 +79,14 @@ fn fingerprint(h: u64) -> u32 {
 
 #[derive(Clone, Copy, Default)]
 struct Node {
-    /// Range of `edges`: (token id, child) of this node.
+    /// Range of `edges`: (token id, child) of this node, except its space child.
     edges: (u32, u32),
+    /// Bit `id % 32` set for the token id of each of `edges`: most tokens after a
+    /// node continue no phrase, and the mask tells so without searching the edges.
+    mask: u32,
+    /// The child by a space token (0: none): most steps of a walk are over the
+    /// space between two words, taken without a token lookup or edge search.
+    space: u32,
     /// Range of `outs`: the payloads of the phrases that end here.
     outs: (u32, u32),
 }
@@ -89,7 +95,7 @@ struct Node {
 pub struct PhraseIndex<P> {
     /// Id of each single-byte token (0: in no phrase).
     byte_ids: [u32; 256],
-    /// Open addressing table of the short words, at most half full: each slot the
+    /// Open addressing table of the short words, at most a quarter full: each slot the
     /// fingerprint of a word's hash (high half) and its id (low half), 0 if empty.
     /// 8 bytes a slot keep the table in L1 (a few thousand words); a word's key is
     /// loaded only when its fingerprint matches.
@@ -152,12 +158,14 @@ impl<P: Copy> PhraseIndex<P> {
             ends[node].push(payload);
         }
 
-        let short_words: Vec<(u128, u32)> = ids
+        let mut short_words: Vec<(u128, u32)> = ids
             .iter()
             .filter(|(w, _)| w.len() <= SHORT)
             .map(|(w, &id)| (short_key(w, 0, w.len()), id))
             .collect();
-        let bits = (short_words.len() * 2).next_power_of_two().max(16).trailing_zeros();
+        // In id order, so that the table (and so the probes a scan costs) is the same every run.
+        short_words.sort_unstable_by_key(|&(_, id)| id);
+        let bits = (short_words.len() * 4).next_power_of_two().max(16).trailing_zeros();
         let shift = 64 - bits;
         let mut slots = vec![0u64; 1 << bits];
         let mut keys = vec![0u128; n_ids as usize + 1];
@@ -176,16 +184,25 @@ impl<P: Copy> PhraseIndex<P> {
         for &(id, child) in &kids[0] {
             roots[id as usize] = child;
         }
+        let space = byte_ids[b' ' as usize];
         let mut nodes = vec![Node::default(); kids.len()];
         let (mut edges, mut outs) = (Vec::new(), Vec::new());
         for (n, node) in nodes.iter_mut().enumerate() {
-            node.edges = (edges.len() as u32, (edges.len() + kids[n].len()) as u32);
-            edges.extend(&kids[n]);
+            let start = edges.len() as u32;
+            for &(id, child) in &kids[n] {
+                if space != 0 && id == space {
+                    node.space = child;
+                } else {
+                    edges.push((id, child));
+                    node.mask |= 1 << (id % 32);
+                }
+            }
+            node.edges = (start, edges.len() as u32);
             node.outs = (outs.len() as u32, (outs.len() + ends[n].len()) as u32);
             outs.extend(&ends[n]);
         }
         PhraseIndex {
-            space_starts_none: roots[byte_ids[b' ' as usize] as usize] == 0,
+            space_starts_none: roots[space as usize] == 0,
             byte_ids,
             slots,
             keys,
@@ -261,6 +278,8 @@ impl<P: Copy> PhraseIndex<P> {
     /// from each token start in `b[from..to]` (a phrase may run past `to`), in
     /// order of start and, within a start, of end. A word cut by `from` is not a start.
     pub fn scan(&self, b: &[u8], from: usize, to: usize, mut found: impl FnMut(usize, usize, &[P])) {
+        // Tells the compiler a start below `to` is within `b`: no bounds checks on it.
+        let to = to.min(b.len());
         let mut s = from;
         if s > 0 && s < to && WORD_BYTE[b[s - 1] as usize] && WORD_BYTE[b[s] as usize] {
             s = token_end(b, s).min(to);
@@ -277,11 +296,19 @@ impl<P: Copy> PhraseIndex<P> {
             let mut node = self.roots[id as usize];
             let mut end = e;
             while node != 0 {
-                let n = self.nodes[node as usize];
+                let n = &self.nodes[node as usize];
                 if n.outs.0 != n.outs.1 {
                     found(s, end, &self.outs[n.outs.0 as usize..n.outs.1 as usize]);
                 }
-                if n.edges.0 == n.edges.1 || end == b.len() {
+                if end == b.len() {
+                    break;
+                }
+                if b[end] == b' ' {
+                    node = n.space;
+                    end += 1;
+                    continue;
+                }
+                if n.mask == 0 {
                     break;
                 }
                 let (next_end, next) = match ahead[end % 8] {
@@ -292,6 +319,9 @@ impl<P: Copy> PhraseIndex<P> {
                         t
                     }
                 };
+                if n.mask & 1 << (next % 32) == 0 {
+                    break;
+                }
                 node = self.edges[n.edges.0 as usize..n.edges.1 as usize]
                     .iter()
                     .find(|&&(t, _)| t == next)
@@ -312,20 +342,20 @@ impl<P: Copy> PhraseIndex<P> {
 #[inline]
 fn word_len16(w: &[u8; SHORT]) -> usize {
     use std::arch::x86_64::*;
-    // SSE2 is part of x86_64. A byte is in a range when its distance from the
-    // range's start, as an unsigned byte, is at most the range's width.
+    // SSE2 is part of x86_64. A byte is outside a range when, shifted so that the
+    // range's start lands on i8::MIN, it compares greater than the range's end.
     unsafe {
         let x = _mm_loadu_si128(w.as_ptr().cast());
-        let in_range = |v: __m128i, lo: i8, width: i8| {
-            let d = _mm_sub_epi8(v, _mm_set1_epi8(lo));
-            _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(width)), d)
+        let outside = |v: __m128i, lo: u8, width: u8| {
+            let y = _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
+            _mm_cmpgt_epi8(y, _mm_set1_epi8((0x80 + width) as i8))
         };
-        let digit = in_range(x, b'0' as i8, 9);
-        let letter = in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), b'a' as i8, 25);
+        let not_digit = outside(x, b'0', 9);
+        let not_letter = outside(_mm_or_si128(x, _mm_set1_epi8(0x20)), b'a', 25);
         let under = _mm_cmpeq_epi8(x, _mm_set1_epi8(b'_' as i8));
-        let word = _mm_or_si128(_mm_or_si128(digit, letter), under);
-        let mask = _mm_movemask_epi8(word) as u32;
-        (!mask).trailing_zeros().min(SHORT as u32) as usize
+        let other = _mm_andnot_si128(under, _mm_and_si128(not_digit, not_letter));
+        // The bit past the block stops the count at 16.
+        (_mm_movemask_epi8(other) as u32 | 1 << SHORT).trailing_zeros() as usize
     }
 }
 
@@ -380,6 +410,121 @@ mod tests {
                 ("TERNARY cathode precursor material", vec![4]),
             ]
         );
+    }
+
+    /// The scan against its definition by comparing bytes: a phrase is found where
+    /// the text spells it case-folded, starting at a token start in range, with no
+    /// word running on past its end.
+    #[test]
+    fn scan_agrees_with_comparing_bytes() {
+        let phrases = [
+            "cu",
+            "cu price",
+            "cu  price",
+            "price",
+            "price up",
+            "up",
+            "up by",
+            "y/y",
+            "ex-china",
+            " ",
+            " up",
+            "up ",
+            "a b c d",
+            "a b",
+            "_",
+            "x_y",
+            "2025",
+            "q3 2025",
+            "-",
+            "pyroantimonatesodium",
+            "pyroantimonatesodium cu",
+            "cathode",
+            "copper cathode",
+            "cu price",
+            "by 5%",
+        ];
+        // With and without phrases that start with a space (the scan steps over spaces when none do).
+        let all = PhraseIndex::build(phrases.iter().enumerate().map(|(i, p)| (*p, i as u32)));
+        let no_space_starts = PhraseIndex::build(
+            phrases
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| !p.starts_with(' '))
+                .map(|(i, p)| (*p, i as u32)),
+        );
+        let pieces = [
+            "cu",
+            "CU",
+            "Price",
+            "price",
+            "up",
+            "Up",
+            "by",
+            "y/y",
+            "Ex-China",
+            "a",
+            "b",
+            "c",
+            "d",
+            "x_y",
+            "_",
+            "2025",
+            "Q3",
+            "5%",
+            "copper",
+            "cathode",
+            "PyroantimonateSodium",
+            "pyroantimonatesodiums",
+            "é",
+            "7",
+            "x",
+            "-",
+            "/",
+            "z".repeat(70).leak(),
+        ];
+        let glue = [" ", " ", " ", "  ", "", "-", "\n", "_", ",", "é"];
+        let mut next = crate::testing::below(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..2000 {
+            let mut t = String::new();
+            for _ in 0..1 + next(10) {
+                t.push_str(pieces[next(pieces.len())]);
+                t.push_str(glue[next(glue.len())]);
+            }
+            let b = t.as_bytes();
+            let (from, to) = match next(3) {
+                0 => (0, b.len()),
+                _ => {
+                    let x = next(b.len() + 1);
+                    (x, x + next(b.len() + 1 - x))
+                }
+            };
+            let space_starts = next(2) == 0;
+            let index = if space_starts { &all } else { &no_space_starts };
+            let mut got = Vec::new();
+            index.scan(b, from, to, |s, e, p| got.push((s, e, p.to_vec())));
+            let cut = |at: usize| at > 0 && at < b.len() && is_word_byte(b[at - 1]) && is_word_byte(b[at]);
+            let mut want: Vec<(usize, usize, Vec<u32>)> = Vec::new();
+            for s in (from..to).filter(|&s| !cut(s)) {
+                let mut at_s: Vec<(usize, usize, Vec<u32>)> = Vec::new();
+                for (i, p) in phrases
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| space_starts || !p.starts_with(' '))
+                {
+                    let e = s + p.len();
+                    if e <= b.len() && !cut(e) && b[s..e].eq_ignore_ascii_case(p.as_bytes()) {
+                        match at_s.iter_mut().find(|w| w.1 == e) {
+                            Some(w) => w.2.push(i as u32),
+                            None => at_s.push((s, e, vec![i as u32])),
+                        }
+                    }
+                }
+                at_s.sort_by_key(|w| w.1);
+                want.extend(at_s);
+            }
+            assert_eq!(got, want, "{t:?} {from}..{to}");
+        }
     }
 
     #[test]
