@@ -62,6 +62,16 @@ fn within(v: &[Hit], s: usize, e: usize) -> &[Hit] {
     &v[a..b]
 }
 
+/// The hits of `v` from `s` on: [`within`] for hits that all start before the end.
+fn from_on(v: &[Hit], s: usize) -> &[Hit] {
+    &v[v.partition_point(|h| h.start < s)..]
+}
+
+/// The hits of `v` before `e`: [`within`] for hits that all start from the start on.
+fn until(v: &[Hit], e: usize) -> &[Hit] {
+    &v[..v.partition_point(|h| h.start < e)]
+}
+
 /// The first hit starting inside `[s, e)`: [`within`]`.first()` with one search.
 fn first_in(v: &[Hit], s: usize, e: usize) -> Option<&Hit> {
     v.get(v.partition_point(|h| h.start < s)).filter(|h| h.start < e)
@@ -808,9 +818,14 @@ impl<'a, 'h> Reader<'a, 'h> {
             let pre_start = if qi > 0 { qs[qi - 1].end } else { s };
             let post_end = qs.get(qi + 1).map_or(e, |n| n.start);
             let (cs, ce) = clauses.of(q.start);
-            let pre = within(cues, pre_start.max(cs), q.start);
+            // The sentence's cues before the number and from its end on, found once: the
+            // searches below each look on one side only.
+            let ks = cues.partition_point(|h| h.start < q.start);
+            let ke = ks + cues[ks..].partition_point(|h| h.start < q.end);
+            let (before_q, after_q) = (&cues[..ks], &cues[ke..]);
+            let pre = from_on(before_q, pre_start.max(cs));
             let (period, source) = self.period(qi, q, s, cs, ce, pexprs, resolved, owner, direct, relative, qs, ctx);
-            let post = within(cues, q.end, post_end.min(ce.max(q.end)));
+            let post = until(after_q, post_end.min(ce.max(q.end)));
 
             // Forecast figure named as such: "the expected 48,000 mt".
             let expected_figure = pre.last().is_some_and(|h| {
@@ -826,13 +841,16 @@ impl<'a, 'h> Reader<'a, 'h> {
                     dl = Some(d);
                 }
             }
-            let post_dir = self.post_direction(cues, q, post_end).or_else(|| {
+            let post_dir = self.post_direction(after_q, q, post_end).or_else(|| {
                 // "a 14% MoM and 19% YoY drop": the direction after the pair applies to both.
                 let next = qs.get(qi + 1)?;
                 let between = text[q.end..next.start].trim().as_bytes();
                 let joined = ends_with_ignore_case(between, b"and") || ends_with_ignore_case(between, b"or");
                 (joined && self.connector_only(q.end, next.start, basis_spans))
-                    .then(|| self.post_direction(cues, next, qs.get(qi + 2).map_or(e, |n| n.start)))
+                    .then(|| {
+                        let after_next = &after_q[after_q.partition_point(|h| h.start < next.end)..];
+                        self.post_direction(after_next, next, qs.get(qi + 2).map_or(e, |n| n.start))
+                    })
                     .flatten()
             });
             let expected_figure = expected_figure && post_dir.is_none();
@@ -885,9 +903,10 @@ impl<'a, 'h> Reader<'a, 'h> {
                         .or_else(|| self.basis_from_base(q.end, post_end.min(ce.max(q.end)), pexprs, resolved, period))
                         .or(prev.filter(|p| p.0).map(|p| p.2))
                         .or_else(|| {
-                            let later = within(cues, q.end, e).iter().find(general);
-                            let earlier = within(cues, s, q.start).iter().rev().find(general);
-                            later.or(earlier).and_then(|h| cue::basis_name(flags(h)))
+                            let later = after_q.iter().find(general);
+                            later
+                                .or_else(|| before_q.iter().rev().find(general))
+                                .and_then(|h| cue::basis_name(flags(h)))
                         })
                         // Unmarked: a monthly figure moves against the month before; a
                         // point in time or an undated event is a plain change.
@@ -946,8 +965,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                     // A later month is a forecast, unless the sentence tells it as a measured event
                     // ("TCs fell further in December") and no forecast word governs the number.
                     (Some(p), Some(_)) => {
-                        let forward_here = clause_has_forward(cues, cs, ce);
-                        self.after_measured(p, forward) && (forward_here || !past)
+                        self.after_measured(p, forward) && (!past || clause_has_forward(cues, cs, ce))
                     }
                     _ => forward && clause_has_forward(cues, cs, ce),
                 };
@@ -1121,10 +1139,10 @@ impl<'a, 'h> Reader<'a, 'h> {
     }
 
     /// A direction written after the number: "5,800 mt lower than", "a 2.9 pp MoM decline".
-    /// `cues`: the sentence's, which `q.end..limit` lies in.
-    fn post_direction(&self, cues: &[Hit], q: &Quantity, limit: usize) -> Option<f64> {
+    /// `after`: the sentence's cues from `q.end` on.
+    fn post_direction(&self, after: &[Hit], q: &Quantity, limit: usize) -> Option<f64> {
         let mut pos = q.end;
-        for h in within(cues, q.end, limit) {
+        for h in after.iter().take_while(|h| h.start < limit) {
             if !self.text[pos..h.start].trim().is_empty() {
                 return None;
             }
