@@ -33,24 +33,32 @@ struct Hits<'h> {
 }
 
 impl<'h> Hits<'h> {
-    /// The hits starting in `[s, e)`: a sentence's few, which its rules search
-    /// again and again, instead of the whole document's. `self` holds the hits
-    /// from an earlier start on and is left holding those from `s` on, so that
-    /// stepping through a document's sentences in order visits each hit once
-    /// or twice.
-    fn take(&mut self, s: usize, e: usize) -> Hits<'h> {
-        fn cut<'h, T>(v: &mut &'h [T], start: impl Fn(&T) -> usize, s: usize, e: usize) -> &'h [T] {
+    /// The hits starting in `[s, e + past)`: a sentence's few (and those of the
+    /// `past` bytes after it), which its rules search again and again, instead of
+    /// the whole document's. `self` holds the hits from the end of the sentence
+    /// before on and is left holding those from `e` on: sentences are taken in
+    /// order, each starting at or after the end of the one before, so that
+    /// stepping through a document visits each hit about once.
+    fn take(&mut self, s: usize, e: usize, past: usize) -> Hits<'h> {
+        fn cut<'h, T>(v: &mut &'h [T], start: impl Fn(&T) -> usize, s: usize, e: usize, past: usize) -> &'h [T] {
             let skip = v.iter().position(|h| start(h) >= s).unwrap_or(v.len());
-            *v = &v[skip..];
-            &v[..v.iter().position(|h| start(h) >= e).unwrap_or(v.len())]
+            let from_s = &v[skip..];
+            let end = from_s.iter().position(|h| start(h) >= e).unwrap_or(from_s.len());
+            let ext = end
+                + from_s[end..]
+                    .iter()
+                    .position(|h| start(h) >= past)
+                    .unwrap_or(from_s.len() - end);
+            *v = &from_s[end..];
+            &from_s[..ext]
         }
         Hits {
-            cues: cut(&mut self.cues, |h| h.start, s, e),
-            metrics: cut(&mut self.metrics, |h| h.start, s, e),
-            commodities: cut(&mut self.commodities, |h| h.start, s, e),
-            regions: cut(&mut self.regions, |h| h.start, s, e),
-            segments: cut(&mut self.segments, |h| h.start, s, e),
-            periods: cut(&mut self.periods, |p| p.start, s, e),
+            cues: cut(&mut self.cues, |h| h.start, s, e, past),
+            metrics: cut(&mut self.metrics, |h| h.start, s, e, past),
+            commodities: cut(&mut self.commodities, |h| h.start, s, e, past),
+            regions: cut(&mut self.regions, |h| h.start, s, e, past),
+            segments: cut(&mut self.segments, |h| h.start, s, e, past),
+            periods: cut(&mut self.periods, |p| p.start, s, e, past),
         }
     }
 }
@@ -70,6 +78,16 @@ fn from_on(v: &[Hit], s: usize) -> &[Hit] {
 /// The hits of `v` before `e`: [`within`] for hits that all start from the start on.
 fn until(v: &[Hit], e: usize) -> &[Hit] {
     &v[..v.partition_point(|h| h.start < e)]
+}
+
+/// The items of `v` (sorted by start) that start before `e`, found from the back:
+/// for a sentence's hits, of which at most a few start at or after `e`.
+fn before_end<T>(v: &[T], e: usize, start: impl Fn(&T) -> usize) -> &[T] {
+    let mut n = v.len();
+    while n > 0 && start(&v[n - 1]) >= e {
+        n -= 1;
+    }
+    &v[..n]
 }
 
 /// The first hit starting inside `[s, e)`: [`within`]`.first()` with one search.
@@ -718,7 +736,7 @@ impl<'a, 'h> Reader<'a, 'h> {
     ) {
         // The few bytes past the end: "imported\ncopper" (see `metric`).
         let r = Reader {
-            hits: rest.take(s, (e + 3).min(self.text.len())),
+            hits: rest.take(s, e, (e + 3).min(self.text.len())),
             ..*self
         };
         r.read_sentence_in(s, e, qs, ctx, out, scratch);
@@ -748,13 +766,13 @@ impl<'a, 'h> Reader<'a, 'h> {
             resolved,
             ..
         } = scratch;
-        let cues = within(self.hits.cues, s, e);
-        let a = self.hits.periods.partition_point(|p| p.start < s);
-        let b = self.hits.periods.partition_point(|p| p.start < e);
+        // The hits (taken from `s` on, see `read_sentence`) that start before `e`:
+        // at most the few of the bytes past the end are left out.
+        let cues = before_end(self.hits.cues, e, |h| h.start);
         basis_spans_into(cues, basis_spans);
-        outside_basis_into(&self.hits.periods[a..b], basis_spans, pexprs);
+        outside_basis_into(before_end(self.hits.periods, e, |p| p.start), basis_spans, pexprs);
         let (basis_spans, pexprs) = (&basis_spans[..], &pexprs[..]);
-        let metrics = within(self.hits.metrics, s, e);
+        let metrics = before_end(self.hits.metrics, e, |h| h.start);
         if qs.is_empty() && pexprs.is_empty() {
             self.update_context(ctx, None, metrics);
             return;
@@ -800,7 +818,7 @@ impl<'a, 'h> Reader<'a, 'h> {
         let resolved = &resolved[..];
 
         // What each commodity mention is the subject of does not depend on the quantity.
-        let mentions = within(self.hits.commodities, s, e);
+        let mentions = before_end(self.hits.commodities, e, |h| h.start);
         subjects.clear();
         subjects.extend(mentions.iter().map(|c| self.subject_metric(c, metrics)));
         let subjects = &subjects[..];
@@ -972,8 +990,11 @@ impl<'a, 'h> Reader<'a, 'h> {
 
             // --- region, partner, segment
             let (region, partner) = self.region_partner(q, s, e, metric, ctx);
-            let segment =
-                last_in(self.hits.segments, clauses.strong_start(q.start), q.start).map(|h| &text[h.start..h.end]);
+            // The last segment before the number, if the part of the sentence it is in reaches it.
+            let segment = until(self.hits.segments, q.start)
+                .last()
+                .filter(|h| h.start >= clauses.strong_start(q.start))
+                .map(|h| &text[h.start..h.end]);
 
             fact_of.push(Some((out.len(), source)));
             out.push(Fact {
@@ -1465,8 +1486,9 @@ impl<'a, 'h> Reader<'a, 'h> {
         ctx: &Context,
     ) -> (Option<&'static str>, Option<&'static str>) {
         let text = self.text;
-        let hits = within(self.hits.regions, s, q.start);
-        let metrics = within(self.hits.metrics, s, q.start);
+        // The sentence's hits start from `s` on (see `read_sentence`).
+        let hits = until(self.hits.regions, q.start);
+        let metrics = until(self.hits.metrics, q.start);
         let trade = matches!(metric, "exports" | "imports" | "share");
         let mut region = ctx.region;
         let mut partner = None;
