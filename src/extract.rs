@@ -620,6 +620,19 @@ fn strip_approx(t: &str) -> &str {
     .map_or(t, |w| t[..t.len() - w.len()].trim_end())
 }
 
+/// Text that may join a commodity to the metric word after it: letters, spaces,
+/// hyphens and apostrophes, at most two words, none of [`JOIN_STOPWORDS`]. Only
+/// spaces can separate its words, so they are the pieces between spaces.
+fn joining_gap(gap: &[u8]) -> bool {
+    gap.iter()
+        .all(|&b| b.is_ascii_alphabetic() || b == b' ' || b == b'-' || b == b'\'')
+        && {
+            let mut words = gap.split(|&b| b == b' ').filter(|w| !w.is_empty());
+            let stop = |w: &[u8]| JOIN_STOPWORDS.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()));
+            words.by_ref().take(2).all(|w| !stop(w)) && words.next().is_none()
+        }
+}
+
 /// Words that cannot stand between a commodity and the metric word it is the subject of.
 const JOIN_STOPWORDS: &[&str] = &[
     "to", "in", "of", "the", "a", "an", "was", "were", "is", "are", "and", "or", "by", "for", "with", "from", "on",
@@ -1310,23 +1323,17 @@ impl<'a, 'h> Reader<'a, 'h> {
     fn subject_metric(&self, c: &Hit, metrics: &[Hit]) -> Option<&'static str> {
         let text = self.text;
         let next = metrics.get(metrics.partition_point(|m| m.start < c.end));
-        let joined_after = next.filter(|m| {
-            let gap = &text[c.end..m.start];
-            m.start - c.end <= 30
-                && gap
-                    .bytes()
-                    .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-' || b == b'\'')
-                && gap_words(gap).count() <= 2
-                && gap_words(gap).all(|w| !word_in(w, JOIN_STOPWORDS))
-        });
-        let k = metrics.partition_point(|m| m.end <= c.start);
-        let joined_before = k.checked_sub(1).map(|i| &metrics[i]).filter(|m| {
-            if c.start - m.end > 10 {
-                return false;
-            }
-            word_in(text[m.end..c.start].trim(), &["of", "of the"])
-        });
-        joined_after.or(joined_before).and_then(|m| *METRICS.payload(m))
+        let joined_after = next.filter(|m| m.start - c.end <= 30 && joining_gap(&text.as_bytes()[c.end..m.start]));
+        let joined_before = || {
+            let k = metrics.partition_point(|m| m.end <= c.start);
+            k.checked_sub(1).map(|i| &metrics[i]).filter(|m| {
+                if c.start - m.end > 10 {
+                    return false;
+                }
+                word_in(text[m.end..c.start].trim(), &["of", "of the"])
+            })
+        };
+        joined_after.or_else(joined_before).and_then(|m| *METRICS.payload(m))
     }
 
     /// The commodity a sentence makes the subject of a number: a commodity name
@@ -1643,6 +1650,34 @@ mod tests {
     }
 
     const HEAD: &str = "Overview of Metal Production in January 2025 and Forecast for February\nZinc Ingot\n";
+
+    #[test]
+    fn joining_gap_reads_the_words_as_split_at_white_space() {
+        let old = |gap: &str| {
+            gap.bytes()
+                .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-' || b == b'\'')
+                && gap_words(gap).count() <= 2
+                && gap_words(gap).all(|w| !word_in(w, JOIN_STOPWORDS))
+        };
+        let pieces = [
+            "", " ", "  ", "of", "Of", "ore", "x-y", "a'b", "in", "the", "\t", "1", ",", "é", "-",
+        ];
+        let mut n = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        let gap = format!("{a}{b} {c}{d}");
+                        assert_eq!(joining_gap(gap.as_bytes()), old(&gap), "{gap:?}");
+                        let gap = format!("{a} {b}{c} {d}");
+                        assert_eq!(joining_gap(gap.as_bytes()), old(&gap), "{gap:?}");
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert!(n > 10_000);
+    }
 
     #[test]
     fn clause_words_begin_with_a_listed_pair() {
