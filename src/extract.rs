@@ -640,8 +640,55 @@ const JOIN_STOPWORDS: &[&str] = &[
 ];
 
 const CLAUSE_WORDS: &[&str] = &["while", "but", "whereas", "although"];
-/// The first two letters of each of [`CLAUSE_WORDS`]: the spaces [`Clauses::new`] looks past.
+/// The first two letters of each of [`CLAUSE_WORDS`]: the spaces [`Clauses::new_in`] looks past.
 const CLAUSE_STARTS: [[u8; 2]; 3] = [*b"wh", *b"bu", *b"al"];
+
+/// Calls `f(i)`, in order, for each `i` in `from..to` where `b[i]` is one of `,:();`
+/// or a space followed by one of [`CLAUSE_STARTS`] (ASCII case-insensitive), until
+/// `f` returns true: [`crate::bytes::for_each_stop`] with a way out, sixteen bytes at a time.
+fn each_clause_stop(b: &[u8], from: usize, to: usize, f: &mut impl FnMut(usize) -> bool) {
+    let mut i = from;
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::*;
+        // SSE2 is part of x86_64; every load stays inside `b`.
+        while i + 16 <= to && i + 18 <= b.len() {
+            let mut m = unsafe {
+                let at = |k: usize| _mm_loadu_si128(b.as_ptr().add(i + k).cast());
+                let eq = |v: __m128i, c: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8));
+                let lower = |v: __m128i| _mm_or_si128(v, _mm_set1_epi8(0x20));
+                let (x, y, z) = (at(0), lower(at(1)), lower(at(2)));
+                // "(" and ")" differ in the low bit only, as do ":" and ";".
+                let x1 = _mm_or_si128(x, _mm_set1_epi8(1));
+                let mut hit = _mm_or_si128(eq(x, b','), _mm_or_si128(eq(x1, b')'), eq(x1, b';')));
+                let mut pair = _mm_setzero_si128();
+                for p in &CLAUSE_STARTS {
+                    pair = _mm_or_si128(pair, _mm_and_si128(eq(y, p[0]), eq(z, p[1])));
+                }
+                hit = _mm_or_si128(hit, _mm_and_si128(eq(x, b' '), pair));
+                _mm_movemask_epi8(hit) as u32
+            };
+            while m != 0 {
+                if f(i + m.trailing_zeros() as usize) {
+                    return;
+                }
+                m &= m - 1;
+            }
+            i += 16;
+        }
+    }
+    for k in i..to {
+        let stop = b",:();".contains(&b[k])
+            || (b[k] == b' '
+                && k + 2 < b.len()
+                && CLAUSE_STARTS
+                    .iter()
+                    .any(|p| b[k + 1] | 0x20 == p[0] && b[k + 2] | 0x20 == p[1]));
+        if stop && f(k) {
+            return;
+        }
+    }
+}
 
 /// The clause breaks of one sentence, found once: punctuation (not the comma of
 /// "1,486") and contrast words. A number's clause lies between two breaks.
@@ -654,24 +701,33 @@ struct Clauses<'c> {
 }
 
 impl<'c> Clauses<'c> {
-    /// The clauses of `text[s..e]`, their breaks kept in `cuts`.
-    fn new_in(text: &str, s: usize, e: usize, cuts: &'c mut Vec<(usize, usize, bool)>) -> Self {
+    /// The clauses of `text[s..e]` around the positions up to `upto`, their breaks
+    /// kept in `cuts`: those up to the first at or after `upto`, which is all that
+    /// [`Clauses::of`] and [`Clauses::strong_start`] read for such a position (the
+    /// rest of the sentence is not scanned).
+    fn new_in(text: &str, s: usize, e: usize, upto: usize, cuts: &'c mut Vec<(usize, usize, bool)>) -> Self {
         let b = text.as_bytes();
         cuts.clear();
-        crate::bytes::for_each_stop(b, s, e, b",:();", &CLAUSE_STARTS, |i| match b[i] {
-            b',' if i > s && i + 1 < e && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() => {}
-            b',' | b':' | b'(' | b')' => cuts.push((i, i + 1, false)),
-            b';' => cuts.push((i, i + 1, true)),
-            b' ' => {
-                for w in CLAUSE_WORDS {
-                    let end = i + 1 + w.len();
-                    if end < e && b[end] == b' ' && b[i + 1..end].eq_ignore_ascii_case(w.as_bytes()) {
-                        cuts.push((i, end + 1, true));
+        // The break at `i`, if any; true once the break at or after `upto` is found.
+        let mut at = |i: usize| {
+            let n = cuts.len();
+            match b[i] {
+                b',' if i > s && i + 1 < e && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() => {}
+                b',' | b':' | b'(' | b')' => cuts.push((i, i + 1, false)),
+                b';' => cuts.push((i, i + 1, true)),
+                b' ' => {
+                    for w in CLAUSE_WORDS {
+                        let end = i + 1 + w.len();
+                        if end < e && b[end] == b' ' && b[i + 1..end].eq_ignore_ascii_case(w.as_bytes()) {
+                            cuts.push((i, end + 1, true));
+                        }
                     }
                 }
+                _ => {}
             }
-            _ => {}
-        });
+            cuts.len() > n && i >= upto
+        };
+        each_clause_stop(b, s, e, &mut at);
         Clauses { s, e, cuts }
     }
 
@@ -790,7 +846,12 @@ impl<'a, 'h> Reader<'a, 'h> {
             self.update_context(ctx, None, metrics);
             return;
         }
-        let clauses = Clauses::new_in(text, s, e, cuts);
+        // The clauses are asked about at the numbers and period expressions only.
+        let upto = qs
+            .last()
+            .map_or(0, |q| q.start)
+            .max(pexprs.last().map_or(0, |p| p.start));
+        let clauses = Clauses::new_in(text, s, e, upto, cuts);
         in_relative_clause_into(text, &clauses, pexprs, relative);
         let relative = &relative[..];
         let past = cues.iter().any(|h| flags(h) & cue::PAST != 0);
@@ -1566,7 +1627,7 @@ impl<'a, 'h> Reader<'a, 'h> {
         outside_basis_into(&found, &spans, &mut pexprs);
         in_relative_clause_into(
             self.text,
-            &Clauses::new_in(self.text, s, e, &mut cuts),
+            &Clauses::new_in(self.text, s, e, pexprs.last().map_or(s, |p| p.start), &mut cuts),
             &pexprs,
             &mut relative,
         );
@@ -1677,6 +1738,89 @@ mod tests {
             }
         }
         assert!(n > 10_000);
+    }
+
+    /// The breaks as found before [`Clauses::new_in`] stopped early: every stop of
+    /// [`crate::bytes::for_each_stop`] read.
+    fn all_cuts(text: &str, s: usize, e: usize) -> Vec<(usize, usize, bool)> {
+        let b = text.as_bytes();
+        let mut cuts = Vec::new();
+        crate::bytes::for_each_stop(b, s, e, b",:();", &CLAUSE_STARTS, |i| match b[i] {
+            b',' if i > s && i + 1 < e && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() => {}
+            b',' | b':' | b'(' | b')' => cuts.push((i, i + 1, false)),
+            b';' => cuts.push((i, i + 1, true)),
+            b' ' => {
+                for w in CLAUSE_WORDS {
+                    let end = i + 1 + w.len();
+                    if end < e && b[end] == b' ' && b[i + 1..end].eq_ignore_ascii_case(w.as_bytes()) {
+                        cuts.push((i, end + 1, true));
+                    }
+                }
+            }
+            _ => {}
+        });
+        cuts
+    }
+
+    #[test]
+    fn clauses_up_to_a_position_answer_as_all_the_clauses() {
+        let pieces = [
+            "a",
+            " ",
+            "1,486",
+            "1,",
+            ",2",
+            ", ",
+            ":",
+            ";",
+            "(",
+            ")",
+            " while ",
+            " But ",
+            " whereas ",
+            " although ",
+            " wh",
+            " al",
+            "Bu",
+            "x",
+            "é",
+            " but",
+            "; ",
+        ];
+        // A simple generator: every text of a fixed length drawn from the pieces.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let n = 1 + (next() % 24) as usize;
+            let mut t = String::new();
+            for _ in 0..n {
+                t.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+            }
+            let lead = (next() % 3) as usize;
+            let t = format!("{}{t}{}", " ".repeat(lead), "x".repeat((next() % 3) as usize));
+            let (s, e) = (lead, t.len() - (next() % 2) as usize);
+            let full = all_cuts(&t, s, e);
+            let mut cuts = Vec::new();
+            assert_eq!(
+                Clauses::new_in(&t, s, e, usize::MAX, &mut cuts).cuts,
+                &full[..],
+                "{t:?}"
+            );
+            let whole = Clauses { s, e, cuts: &full };
+            for upto in s..=e {
+                let mut cuts = Vec::new();
+                let part = Clauses::new_in(&t, s, e, upto, &mut cuts);
+                for pos in s..=upto {
+                    assert_eq!(part.of(pos), whole.of(pos), "{t:?} {upto} {pos}");
+                    assert_eq!(part.strong_start(pos), whole.strong_start(pos), "{t:?} {upto} {pos}");
+                }
+            }
+        }
     }
 
     #[test]
