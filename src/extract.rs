@@ -112,6 +112,9 @@ struct Context {
     region: Option<&'static str>,
     period: Carried<Period>,
     topic_metric: Carried<&'static str>,
+    /// The sentences without a quantity that `period` or `topic_metric` may still
+    /// have to read, latest last: one list for both (see [`Carried`]).
+    deferred: Vec<(usize, usize)>,
 }
 
 impl Context {
@@ -119,8 +122,30 @@ impl Context {
     fn restart(&mut self, commodity: Option<&'static str>, region: Option<&'static str>) {
         self.commodity = commodity;
         self.region = region;
-        self.period.set(None);
-        self.topic_metric.set(None);
+        self.set_period(None);
+        self.set_topic_metric(None);
+    }
+
+    /// A sentence's own period: it overrides the sentences before it.
+    fn set_period(&mut self, v: Option<Period>) {
+        self.period.set(v, self.deferred.len());
+    }
+
+    /// A sentence's own topic metric: it overrides the sentences before it.
+    fn set_topic_metric(&mut self, v: Option<&'static str>) {
+        self.topic_metric.set(v, self.deferred.len());
+    }
+
+    /// A sentence `s..e` without a quantity, to be read by [`Carried::get`] if need be.
+    fn defer(&mut self, s: usize, e: usize) {
+        let n = self.deferred.len();
+        if self.period.from.get() == n && self.topic_metric.from.get() == n {
+            // Neither value has any sentence left to read: start the list afresh.
+            self.deferred.clear();
+            self.period.from.set(0);
+            self.topic_metric.from.set(0);
+        }
+        self.deferred.push((s, e));
     }
 }
 
@@ -144,43 +169,37 @@ struct Scratch {
 }
 
 /// A value handed on from sentence to sentence, and the sentences without a
-/// quantity met since it was last set, latest last. What those sentences say is
-/// read only when the value is asked for, latest first, so most of them (those
-/// followed by a sentence that sets the value itself) are never read at all.
+/// quantity met since it was last set, latest last: those of [`Context::deferred`]
+/// from `from` on. What those sentences say is read only when the value is asked
+/// for, latest first, so most of them (those followed by a sentence that sets the
+/// value itself) are never read at all.
 struct Carried<T> {
     value: Cell<Option<T>>,
-    pending: RefCell<Vec<(usize, usize)>>,
+    from: Cell<usize>,
 }
 
 impl<T> Default for Carried<T> {
     fn default() -> Self {
         Carried {
             value: Cell::new(None),
-            pending: RefCell::new(Vec::new()),
+            from: Cell::new(0),
         }
     }
 }
 
 impl<T: Copy> Carried<T> {
-    /// A sentence's own value: it overrides the sentences before it.
-    fn set(&self, v: Option<T>) {
+    /// A sentence's own value: it overrides the `deferred` sentences before it.
+    fn set(&self, v: Option<T>, deferred: usize) {
         self.value.set(v);
-        self.pending.borrow_mut().clear();
+        self.from.set(deferred);
     }
 
-    /// A sentence `s..e` without a quantity, to be read by [`Carried::get`] if need be.
-    fn defer(&self, s: usize, e: usize) {
-        self.pending.borrow_mut().push((s, e));
-    }
-
-    /// The value now: the latest deferred sentence that `read` finds one in, else the last set.
-    fn get(&self, read: impl Fn(usize, usize) -> Option<T>) -> Option<T> {
-        let mut pending = self.pending.borrow_mut();
-        while let Some((s, e)) = pending.pop() {
-            if let Some(v) = read(s, e) {
-                self.value.set(Some(v));
-                pending.clear();
-            }
+    /// The value now: the latest of the `deferred` sentences pending that `read`
+    /// finds one in, else the last set. None is pending afterwards.
+    fn get(&self, deferred: &[(usize, usize)], read: impl Fn(usize, usize) -> Option<T>) -> Option<T> {
+        let pending = &deferred[self.from.replace(deferred.len())..];
+        if let Some(v) = pending.iter().rev().find_map(|&(s, e)| read(s, e)) {
+            self.value.set(Some(v));
         }
         self.value.get()
     }
@@ -352,15 +371,14 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
             }
             LineKind::Body => {
                 // A period named in an earlier paragraph does not carry into this one.
-                ctx.period.set(None);
+                ctx.set_period(None);
                 while let Some((s, e, qs)) = body_sentences.next_if(|&(s, _, _)| s < line.end) {
                     match qs {
                         Some((a, b)) => {
                             r.read_sentence(&mut rest, s, e, &quantities[a..b], &mut ctx, &mut facts, scratch)
                         }
                         None => {
-                            ctx.period.defer(s, e);
-                            ctx.topic_metric.defer(s, e);
+                            ctx.defer(s, e);
                         }
                     }
                 }
@@ -447,6 +465,11 @@ fn basis_spans_into(cues: &[Hit], out: &mut Vec<(usize, usize)>) {
 /// period last year" is a basis, not a period.
 fn outside_basis_into(pexprs: &[PeriodExpr], basis_spans: &[(usize, usize)], out: &mut Vec<PeriodExpr>) {
     out.clear();
+    if basis_spans.is_empty() {
+        // Most sentences: nothing to leave out.
+        out.extend_from_slice(pexprs);
+        return;
+    }
     out.extend(
         pexprs
             .iter()
@@ -903,18 +926,18 @@ impl<'a, 'h> Reader<'a, 'h> {
         let mut prev: Option<(bool, f64, &'static str)> = None;
         let mut prev_level: Option<(&'static str, &'static str)> = None;
         for (qi, q) in qs.iter().enumerate() {
-            if self.is_grade(q, e) {
+            // The sentence's cues before the number and from its end on, found once: the
+            // searches below each look on one side only.
+            let ks = cues.partition_point(|h| h.start < q.start);
+            let ke = ks + cues[ks..].partition_point(|h| h.start < q.end);
+            let (before_q, after_q) = (&cues[..ks], &cues[ke..]);
+            if self.is_grade(q, after_q, mentions) {
                 fact_of.push(None);
                 continue;
             }
             let pre_start = if qi > 0 { qs[qi - 1].end } else { s };
             let post_end = qs.get(qi + 1).map_or(e, |n| n.start);
             let (cs, ce) = clauses.of(q.start);
-            // The sentence's cues before the number and from its end on, found once: the
-            // searches below each look on one side only.
-            let ks = cues.partition_point(|h| h.start < q.start);
-            let ke = ks + cues[ks..].partition_point(|h| h.start < q.end);
-            let (before_q, after_q) = (&cues[..ks], &cues[ke..]);
             let pre = from_on(before_q, pre_start.max(cs));
             let (period, source) = self.period(qi, q, s, cs, ce, pexprs, resolved, owner, direct, relative, qs, ctx);
             let post = until(after_q, post_end.min(ce.max(q.end)));
@@ -952,7 +975,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                 let f = flags(d);
                 let sign = if f & cue::UP != 0 { 1.0 } else { -1.0 };
                 // "a MoM drop of", "YoY increase of": a basis word right before the cue.
-                let before = last_in(cues, pre_start.min(d.start), d.start)
+                let before = last_in(before_q, pre_start.min(d.start), d.start)
                     .filter(|b| flags(b) & cue::BASIS != 0 && text[b.end..d.start].trim().is_empty());
                 change = Some((
                     sign,
@@ -1102,14 +1125,16 @@ impl<'a, 'h> Reader<'a, 'h> {
     }
 
     /// A percentage that names a grade: "(50% metal content)", "98% sulphuric acid".
-    fn is_grade(&self, q: &Quantity, e: usize) -> bool {
+    /// `after`: the sentence's cues from `q.end` on; `mentions`: its commodity hits.
+    fn is_grade(&self, q: &Quantity, after: &[Hit], mentions: &[Hit]) -> bool {
         if q.kind != QKind::Pct || q.value_high.is_some() {
             return false;
         }
-        let next_start = |v: &[Hit]| first_in(v, q.end, e).map(|h| h.start);
         let close = |p: usize| p - q.end <= 2 && self.text[q.end..p].trim().is_empty();
-        next_start(self.hits.commodities).is_some_and(close)
-            || first_in(self.hits.cues, q.end, e).is_some_and(|h| flags(h) & cue::GRADE_AFTER != 0 && close(h.start))
+        from_on(mentions, q.end).first().is_some_and(|h| close(h.start))
+            || after
+                .first()
+                .is_some_and(|h| flags(h) & cue::GRADE_AFTER != 0 && close(h.start))
     }
 
     /// "up 2% compared to December": the base month names the basis.
@@ -1293,8 +1318,11 @@ impl<'a, 'h> Reader<'a, 'h> {
     ) -> &'static str {
         let text = self.text;
         // A cue right after the number names what it counts: "750,000 mt of smelting capacity".
-        let after = metrics.iter().find(|m| {
-            m.start >= q.end && m.start - q.end <= 30 && {
+        // Metrics are sorted by start: those from the number's end on, while near enough.
+        let after = from_on(metrics, q.end)
+            .iter()
+            .take_while(|m| m.start - q.end <= 30)
+            .find(|m| {
                 let gap = &text[q.end..m.start];
                 // "a 3.06% reduction in total production": a change noun may stand between.
                 !gap.contains([',', '.', ';', ':', '(', ')']) && {
@@ -1310,8 +1338,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                     }
                     change_noun && n <= 4 || n <= 2 && plain
                 }
-            }
-        });
+            });
         // "48.11% of production, CR5 for 62.4%": the word after "% of" names the whole, not the next number.
         let of_whole = |m: &Hit| {
             let b = text[s..m.start].trim_end();
@@ -1334,9 +1361,11 @@ impl<'a, 'h> Reader<'a, 'h> {
                 && first_in(self.hits.commodities, m.end, m.end + 3)
                     .is_some_and(|c| text[m.end..c.start].trim().is_empty())
         };
-        let before = metrics.iter().rev().find(|m| {
-            m.end <= q.start && m.start >= s && !of_whole(m) && !modifier(m) && !(is_change && share_word(m))
-        });
+        // Those ending before the number start before it (`metrics` all start from `s` on).
+        let before = until(metrics, q.start)
+            .iter()
+            .rev()
+            .find(|m| !(m.end > q.start || of_whole(m) || modifier(m) || is_change && share_word(m)));
         let in_clause = before.is_some_and(|m| m.start >= cs);
         let listed = prev
             .filter(|(unit, _)| !is_change && !in_clause && after.is_none() && *unit == q.unit)
@@ -1556,7 +1585,7 @@ impl<'a, 'h> Reader<'a, 'h> {
         let text = self.text;
         // The sentence's hits start from `s` on (see `read_sentence`).
         let hits = until(self.hits.regions, q.start);
-        let metrics = until(self.hits.metrics, q.start);
+        let metrics = || until(self.hits.metrics, q.start);
         let trade = matches!(metric, "exports" | "imports" | "share");
         let mut region = ctx.region;
         let mut partner = None;
@@ -1574,7 +1603,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                     && (before.len() == w.len() || before[before.len() - w.len() - 1] == b' ')
             });
             // "South Korea imported": the country right before a trade word.
-            let owns_verb = metrics.iter().any(|m| {
+            let owns_verb = metrics().iter().any(|m| {
                 m.start >= h.end
                     && m.start - h.end <= 12
                     && text[h.end..m.start]
@@ -1608,10 +1637,10 @@ impl<'a, 'h> Reader<'a, 'h> {
     /// Carries the sentence's period (see [`carried_expr`]) and topic metric to the next sentences.
     fn update_context(&self, ctx: &mut Context, period: Option<Period>, metrics: &[Hit]) {
         if let Some(p) = period {
-            ctx.period.set(Some(p));
+            ctx.set_period(Some(p));
         }
         if let Some(m) = carried_metric(metrics) {
-            ctx.topic_metric.set(Some(m));
+            ctx.set_topic_metric(Some(m));
         }
     }
 
@@ -1636,13 +1665,14 @@ impl<'a, 'h> Reader<'a, 'h> {
 
     /// The period carried to a sentence.
     fn context_period(&self, ctx: &Context) -> Option<Period> {
-        ctx.period.get(|s, e| self.topic_period(s, e))
+        ctx.period.get(&ctx.deferred, |s, e| self.topic_period(s, e))
     }
 
     /// The topic metric carried to a sentence.
     fn context_metric(&self, ctx: &Context) -> Option<&'static str> {
-        ctx.topic_metric
-            .get(|s, e| with_hits_in(self.text, s, e, |h| carried_metric(h.metrics())))
+        ctx.topic_metric.get(&ctx.deferred, |s, e| {
+            with_hits_in(self.text, s, e, |h| carried_metric(h.metrics()))
+        })
     }
 }
 
@@ -1818,6 +1848,107 @@ mod tests {
                 for pos in s..=upto {
                     assert_eq!(part.of(pos), whole.of(pos), "{t:?} {upto} {pos}");
                     assert_eq!(part.strong_start(pos), whole.strong_start(pos), "{t:?} {upto} {pos}");
+                }
+            }
+        }
+    }
+
+    /// [`Context`]'s one list of deferred sentences reads as a list per carried value would.
+    #[test]
+    fn carried_values_share_one_list_of_deferred_sentences() {
+        // The values as kept before: a list of pending sentences each.
+        struct Old {
+            value: Option<u32>,
+            pending: Vec<(usize, usize)>,
+        }
+        impl Old {
+            fn get(
+                &mut self,
+                reads: &mut Vec<(usize, usize)>,
+                read: impl Fn(usize, usize) -> Option<u32>,
+            ) -> Option<u32> {
+                while let Some((s, e)) = self.pending.pop() {
+                    reads.push((s, e));
+                    if let Some(v) = read(s, e) {
+                        self.value = Some(v);
+                        self.pending.clear();
+                    }
+                }
+                self.value
+            }
+        }
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for round in 0..200 {
+            let mut ctx = Context::default();
+            let mut old = [
+                Old {
+                    value: None,
+                    pending: Vec::new(),
+                },
+                Old {
+                    value: None,
+                    pending: Vec::new(),
+                },
+            ];
+            // Which sentences hold a value for which of the two.
+            let holds = |k: usize, s: usize| (s * 7 + k * 3 + round) % 5 == 0;
+            for step in 0..300 {
+                let k = (next() % 2) as usize;
+                match next() % 4 {
+                    0 | 1 => {
+                        ctx.defer(step, step + 1);
+                        old[0].pending.push((step, step + 1));
+                        old[1].pending.push((step, step + 1));
+                    }
+                    2 => {
+                        let v = (next() % 3 != 0).then_some(step as u32);
+                        if k == 0 {
+                            ctx.set_period(v.map(|d| Period {
+                                start: d as Days,
+                                end: d as Days,
+                            }));
+                        } else {
+                            ctx.set_topic_metric(v.map(|_| "x"));
+                        }
+                        old[k].value = v;
+                        old[k].pending.clear();
+                    }
+                    _ => {
+                        let (mut want, mut got) = (Vec::new(), std::cell::RefCell::new(Vec::new()));
+                        let expected = old[k].get(&mut want, |s, _| holds(k, s).then_some(s as u32));
+                        let read = |s: usize, e: usize| {
+                            got.borrow_mut().push((s, e));
+                            holds(k, s).then_some(s)
+                        };
+                        let value = if k == 0 {
+                            ctx.period
+                                .get(&ctx.deferred, |s, e| {
+                                    read(s, e).map(|d| Period {
+                                        start: d as Days,
+                                        end: d as Days,
+                                    })
+                                })
+                                .map(|p| p.start as u32)
+                        } else {
+                            ctx.topic_metric
+                                .get(&ctx.deferred, |s, e| read(s, e).map(|_| "x"))
+                                .map(|_| 0)
+                        };
+                        let expected = if k == 0 { expected } else { expected.map(|_| 0) };
+                        assert_eq!(value, expected, "round {round} step {step}");
+                        // The sentences read, latest first, up to the one that holds a value.
+                        let cut = want
+                            .iter()
+                            .position(|&(s, _)| holds(k, s))
+                            .map_or(want.len(), |i| i + 1);
+                        assert_eq!(got.get_mut()[..], want[..cut], "round {round} step {step}");
+                    }
                 }
             }
         }
