@@ -43,14 +43,10 @@ impl<'h> Hits<'h> {
         fn cut<'h, T>(v: &mut &'h [T], start: impl Fn(&T) -> usize, s: usize, e: usize, past: usize) -> &'h [T] {
             let skip = v.iter().position(|h| start(h) >= s).unwrap_or(v.len());
             let from_s = &v[skip..];
-            let end = from_s.iter().position(|h| start(h) >= e).unwrap_or(from_s.len());
-            let ext = end
-                + from_s[end..]
-                    .iter()
-                    .position(|h| start(h) >= past)
-                    .unwrap_or(from_s.len() - end);
-            *v = &from_s[end..];
-            &from_s[..ext]
+            let taken = &from_s[..from_s.iter().position(|h| start(h) >= past).unwrap_or(from_s.len())];
+            // Those from `e` on, if any, are the few of the bytes past the end.
+            *v = &from_s[before_end(taken, e, &start).len()..];
+            taken
         }
         Hits {
             cues: cut(&mut self.cues, |h| h.start, s, e, past),
@@ -303,7 +299,8 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
         scan.scan(text, s, e);
         period_exprs.extend(periods::scan(text, s, e));
     }
-    let mut body_sentences = body_sentences.iter().copied().peekable();
+    // The body sentences not yet read: they come in text order, as the lines do.
+    let mut body_sentences = &body_sentences[..];
     metrics.clear();
     metrics.extend(scan.metrics().iter().filter(|h| METRICS.payload(h).is_some()));
     let r = Reader {
@@ -372,7 +369,8 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
             LineKind::Body => {
                 // A period named in an earlier paragraph does not carry into this one.
                 ctx.set_period(None);
-                while let Some((s, e, qs)) = body_sentences.next_if(|&(s, _, _)| s < line.end) {
+                while let Some(&(s, e, qs)) = body_sentences.first().filter(|b| b.0 < line.end) {
+                    body_sentences = &body_sentences[1..];
                     match qs {
                         Some((a, b)) => {
                             r.read_sentence(&mut rest, s, e, &quantities[a..b], &mut ctx, &mut facts, scratch)
