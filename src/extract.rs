@@ -96,6 +96,34 @@ fn last_in(v: &[Hit], s: usize, e: usize) -> Option<&Hit> {
     v[..v.partition_point(|h| h.start < e)].last().filter(|h| h.start >= s)
 }
 
+/// An ASCII byte that [`char::is_whitespace`] holds white space (it also counts
+/// the vertical tab, which [`u8::is_ascii_whitespace`] does not).
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// `t.trim().is_empty()`, byte by byte while the text is ASCII (the usual gap
+/// between two hits), which needs no decoding of characters.
+fn blank(t: &str) -> bool {
+    for &b in t.as_bytes() {
+        if b >= 0x80 {
+            return t.trim().is_empty();
+        }
+        if !ascii_space(b) {
+            return false;
+        }
+    }
+    true
+}
+
+/// `t.trim()`, without a search when the text starts and ends with ASCII that is not space.
+fn trim(t: &str) -> &str {
+    match t.as_bytes() {
+        [f, .., l] if f.is_ascii() && l.is_ascii() && !ascii_space(*f) && !ascii_space(*l) => t,
+        _ => t.trim(),
+    }
+}
+
 /// The flags of a cue hit (its tag).
 fn flags(h: &Hit) -> u32 {
     h.tag
@@ -345,7 +373,7 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
         match line.kind {
             LineKind::Blank | LineKind::Furniture => continue,
             LineKind::Heading => {
-                let heading = text[line.start..line.end].trim();
+                let heading = trim(&text[line.start..line.end]);
                 if let Some(last) = sections.last_mut() {
                     last.end = line.start;
                 }
@@ -974,7 +1002,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                 let sign = if f & cue::UP != 0 { 1.0 } else { -1.0 };
                 // "a MoM drop of", "YoY increase of": a basis word right before the cue.
                 let before = last_in(before_q, pre_start.min(d.start), d.start)
-                    .filter(|b| flags(b) & cue::BASIS != 0 && text[b.end..d.start].trim().is_empty());
+                    .filter(|b| flags(b) & cue::BASIS != 0 && blank(&text[b.end..d.start]));
                 change = Some((
                     sign,
                     cue::basis_name(f).or(before.and_then(|b| cue::basis_name(flags(b)))),
@@ -1006,7 +1034,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                                 && !post.get(i + 1).is_some_and(|n| {
                                     flags(n) & cue::DIRECTION != 0
                                         && flags(n) & (cue::UP_AFTER | cue::DOWN_AFTER) == 0
-                                        && text[h.end..n.start].trim().is_empty()
+                                        && blank(&text[h.end..n.start])
                                 })
                         })
                         .and_then(|(_, h)| cue::basis_name(flags(h)));
@@ -1128,7 +1156,7 @@ impl<'a, 'h> Reader<'a, 'h> {
         if q.kind != QKind::Pct || q.value_high.is_some() {
             return false;
         }
-        let close = |p: usize| p - q.end <= 2 && self.text[q.end..p].trim().is_empty();
+        let close = |p: usize| p - q.end <= 2 && blank(&self.text[q.end..p]);
         from_on(mentions, q.end).first().is_some_and(|h| close(h.start))
             || after
                 .first()
@@ -1261,7 +1289,7 @@ impl<'a, 'h> Reader<'a, 'h> {
     fn post_direction(&self, after: &[Hit], q: &Quantity, limit: usize) -> Option<f64> {
         let mut pos = q.end;
         for h in after.iter().take_while(|h| h.start < limit) {
-            if !self.text[pos..h.start].trim().is_empty() {
+            if !blank(&self.text[pos..h.start]) {
                 return None;
             }
             let f = flags(h);
@@ -1356,8 +1384,7 @@ impl<'a, 'h> Reader<'a, 'h> {
         // "inventories of imported iron ore": a trade word describing a commodity is not the metric.
         let modifier = |m: &Hit| {
             word_in(&text[m.start..m.end], &["imported", "exported", "import", "export"])
-                && first_in(self.hits.commodities, m.end, m.end + 3)
-                    .is_some_and(|c| text[m.end..c.start].trim().is_empty())
+                && first_in(self.hits.commodities, m.end, m.end + 3).is_some_and(|c| blank(&text[m.end..c.start]))
         };
         // Those ending before the number start before it (`metrics` all start from `s` on).
         let before = until(metrics, q.start)
@@ -1418,7 +1445,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                 if c.start - m.end > 10 {
                     return false;
                 }
-                word_in(text[m.end..c.start].trim(), &["of", "of the"])
+                word_in(trim(&text[m.end..c.start]), &["of", "of the"])
             })
         };
         joined_after.or_else(joined_before).and_then(|m| *METRICS.payload(m))
@@ -1481,7 +1508,7 @@ impl<'a, 'h> Reader<'a, 'h> {
             .find(|c| c.start >= q.end)
             .filter(|c| c.start - q.end <= 8)
         {
-            if text[q.end..c.start].trim().eq_ignore_ascii_case("of") && c.start >= cs {
+            if trim(&text[q.end..c.start]).eq_ignore_ascii_case("of") && c.start >= cs {
                 return Some(*COMMODITIES.payload(c));
             }
         }
@@ -1949,6 +1976,26 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn blank_and_trim_are_those_of_str() {
+        let pieces = [
+            "", " ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1f", "a", "of", "\u{a0}", "\u{3000}", "\u{85}", "é",
+            "\u{2028}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let t = format!("{a}{b}{c}");
+                    assert_eq!(blank(&t), t.trim().is_empty(), "{t:?}");
+                    assert_eq!(trim(&t), t.trim(), "{t:?}");
+                }
+            }
+        }
+        for b in 0..128u8 {
+            assert_eq!(ascii_space(b), (b as char).is_whitespace(), "{b}");
         }
     }
 
