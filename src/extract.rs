@@ -641,7 +641,33 @@ const CHANGE_NOUNS: &[&str] = &[
 
 /// Small words that may stand between a cue and its number ("below the 17,000 ... mark").
 fn adjacent(gap: &str) -> bool {
-    gap_words(gap).all(|w| word_in(w, &["the", "a", "an", "just", "only", "some"])) && gap_words(gap).count() <= 2
+    words_all_in(gap, &["the", "a", "an", "just", "only", "some"], 2)
+}
+
+/// Whether every word of `gap` is one of `words` and there are at most `max`:
+/// `gap_words(gap).all(|w| word_in(w, words)) && gap_words(gap).count() <= max`,
+/// read byte by byte when the gap is ASCII (as it nearly always is).
+fn words_all_in(gap: &str, words: &[&str], max: usize) -> bool {
+    let b = gap.as_bytes();
+    if !b.is_ascii() {
+        return gap_words(gap).all(|w| word_in(w, words)) && gap_words(gap).count() <= max;
+    }
+    let (mut n, mut i) = (0, 0);
+    while i < b.len() {
+        if ascii_space(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && !ascii_space(b[i]) {
+            i += 1;
+        }
+        n += 1;
+        if n > max || !words.iter().any(|w| b[start..i].eq_ignore_ascii_case(w.as_bytes())) {
+            return false;
+        }
+    }
+    true
 }
 
 /// Text that ends with "by", perhaps followed by an approximation word: "300-series by about".
@@ -927,7 +953,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                     continue;
                 }
                 let gap = &text[q.end..p.start];
-                if !gap.contains([',', ';', '.', '(', ')']) && gap_words(gap).all(|w| word_in(w, ATTACH_WORDS)) {
+                if !gap.contains([',', ';', '.', '(', ')']) && words_all_in(gap, ATTACH_WORDS, usize::MAX) {
                     owner[pi] = Some(qi);
                     direct[qi] = Some(pi);
                 }
@@ -1973,6 +1999,27 @@ mod tests {
                             .position(|&(s, _)| holds(k, s))
                             .map_or(want.len(), |i| i + 1);
                         assert_eq!(got.get_mut()[..], want[..cut], "round {round} step {step}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn words_all_in_reads_the_words_of_gap_words() {
+        let words = ["the", "a", "in"];
+        let pieces = [
+            "", " ", "\t", "\x0b", "\u{a0}", "the", "The", "a", "ab", "in", "x", "é", ",",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        let t = format!("{a}{b}{c}{d}");
+                        for max in [0, 1, 2, usize::MAX] {
+                            let old = gap_words(&t).all(|w| word_in(w, &words)) && gap_words(&t).count() <= max;
+                            assert_eq!(words_all_in(&t, &words, max), old, "{t:?} {max}");
+                        }
                     }
                 }
             }
