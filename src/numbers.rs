@@ -142,6 +142,8 @@ struct Literal {
     end: usize,
     /// Digits after the decimal point.
     decimals: i32,
+    /// `tidy(value, decimals, 1.0)` is `value`: see [`TIDY_BELOW`].
+    tidy: bool,
 }
 
 fn literal(b: &[u8], i: usize) -> Option<Literal> {
@@ -191,6 +193,7 @@ fn literal(b: &[u8], i: usize) -> Option<Literal> {
             value: v,
             end: p,
             decimals,
+            tidy: mantissa < TIDY_BELOW,
         });
     }
     let s = std::str::from_utf8(&b[i..p]).ok()?;
@@ -207,8 +210,15 @@ fn literal(b: &[u8], i: usize) -> Option<Literal> {
         value: v,
         end: p,
         decimals,
+        tidy: false,
     })
 }
+
+/// A value `exact` makes of digits below this is its own [`tidy`] with multiplier 1:
+/// `v = m / 10^d` rounded; `v * 10^d` is then within `m * 2^-51 < 0.5` of `m`, so
+/// `round` gives back `m`, and `m / 10^d` is `v` again (tidy's other cases return `v`).
+/// Most amounts have no scale or multiplier: their rounding is skipped.
+const TIDY_BELOW: u64 = 1 << 50;
 
 /// Powers of ten that are exact in an `f64`.
 const POW10: [f64; 23] = [
@@ -476,6 +486,8 @@ struct UnitHit {
 struct Side {
     /// Digits written after the decimal point, to undo binary rounding after scaling.
     decimals: i32,
+    /// The literal's value is its own `tidy` with multiplier 1.
+    tidy: bool,
     /// The scale word written after the literal ("million"), already applied to `value`.
     scale: Option<f64>,
     start: usize,
@@ -491,6 +503,7 @@ fn side_at(t: &Tables, b: &[u8], i: usize) -> Option<Side> {
         mut value,
         mut end,
         decimals,
+        tidy,
     } = literal(b, i)?;
     let mut scale = None;
     if let Some((m, e)) = t.scale_at(b, end) {
@@ -523,6 +536,7 @@ fn side_at(t: &Tables, b: &[u8], i: usize) -> Option<Side> {
     }
     Some(Side {
         decimals,
+        tidy,
         scale,
         start,
         value,
@@ -758,15 +772,19 @@ fn quantity_at(t: &Tables, b: &[u8], i: usize) -> Option<Quantity> {
         return None;
     }
     let sign = if first.negative { -1.0 } else { 1.0 };
+    let value = if first.tidy && first.scale.is_none() && u.multiplier == 1.0 {
+        first.value
+    } else {
+        tidy(
+            first.value * u.multiplier,
+            first.decimals,
+            first.scale.unwrap_or(1.0) * u.multiplier,
+        )
+    };
     Some(Quantity {
         start: first.start,
         end: u.end,
-        value: sign
-            * tidy(
-                first.value * u.multiplier,
-                first.decimals,
-                first.scale.unwrap_or(1.0) * u.multiplier,
-            ),
+        value: sign * value,
         value_high: None,
         unit: u.canonical,
         kind: u.kind,
@@ -831,6 +849,28 @@ mod tests {
             );
             let want: f64 = l.parse().unwrap();
             assert_eq!(literal(l.as_bytes(), 0).unwrap().value.to_bits(), want.to_bits(), "{l}");
+        }
+    }
+
+    /// An exact literal below [`TIDY_BELOW`] is its own `tidy` with multiplier 1.
+    #[test]
+    fn small_exact_literals_are_tidy() {
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut ms: Vec<u64> = (0..2000)
+            .chain([TIDY_BELOW - 1, TIDY_BELOW - 2, 999_999_999_999_999])
+            .collect();
+        for _ in 0..300_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // Mantissas of every length up to 2^50.
+            ms.push(seed % (TIDY_BELOW >> ((seed >> 58) % 50)));
+        }
+        for m in ms.into_iter().filter(|&m| m < TIDY_BELOW) {
+            for d in 0..=16 {
+                let v = exact(m, 16, d).unwrap();
+                assert_eq!(tidy(v, d, 1.0).to_bits(), v.to_bits(), "{m} / 10^{d}");
+            }
         }
     }
 
