@@ -377,6 +377,13 @@ impl Tables {
     }
 
     fn scale_at(&self, b: &[u8], p: usize) -> Option<(f64, usize)> {
+        // Most numbers are followed by neither a blank nor a scale word's first letter ("%", ",").
+        if !b
+            .get(p)
+            .is_some_and(|&c| matches!(c, b' ' | b'\t') || matches!(c | 0x20, b't' | b'b' | b'm'))
+        {
+            return None;
+        }
         let q = skip_spaces(b, p, 2);
         // Every scale word starts with "t", "b" or "m".
         if !b.get(q).is_some_and(|&c| matches!(c | 0x20, b't' | b'b' | b'm')) {
@@ -547,7 +554,22 @@ fn side_at(t: &Tables, b: &[u8], i: usize) -> Option<Side> {
 }
 
 /// The unit that follows a side: percent, mass, rate, currency-after or per-unit money.
+/// The commonest, a percent sign against a number without currency, is read inline.
+#[inline(always)]
 fn unit_of(t: &Tables, b: &[u8], side: &Side) -> Option<UnitHit> {
+    if side.currency.is_none() && b.get(side.end) == Some(&b'%') {
+        return Some(UnitHit {
+            canonical: "%",
+            multiplier: 1.0,
+            kind: QKind::Pct,
+            end: side.end + 1,
+        });
+    }
+    unit_after(t, b, side)
+}
+
+#[inline(never)]
+fn unit_after(t: &Tables, b: &[u8], side: &Side) -> Option<UnitHit> {
     let p = side.end;
     if let Some(code) = side.currency {
         if let Some((den, e)) = t.per_unit(b, p) {
