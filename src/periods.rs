@@ -176,22 +176,22 @@ fn ascii_view(text: &str, back: usize, to: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether `b` is ASCII: thirty-two bytes at a time as four words, then a
-/// word at a time, the last word overlapping.
+/// Whether `b` is ASCII: sixty-four bytes at a time as eight words (exact
+/// chunks, so no bounds checks inside), then a word at a time, the last word
+/// overlapping.
 fn is_ascii(b: &[u8]) -> bool {
     if b.len() < 8 {
         return b.is_ascii();
     }
-    let word = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
-    let mut seen = word(b.len() - 8);
-    let mut i = 0;
-    while i + 32 <= b.len() {
-        seen |= word(i) | word(i + 8) | word(i + 16) | word(i + 24);
-        i += 32;
+    let word = |w: &[u8]| u64::from_le_bytes(w.try_into().expect("eight bytes"));
+    let mut seen = word(&b[b.len() - 8..]);
+    let mut blocks = b.chunks_exact(64);
+    for c in &mut blocks {
+        let c: &[u8; 64] = c.try_into().expect("sixty-four bytes");
+        seen |= (0..8).fold(0, |m, k| m | word(&c[8 * k..8 * k + 8]));
     }
-    while i + 8 <= b.len() {
-        seen |= word(i);
-        i += 8;
+    for w in blocks.remainder().chunks_exact(8) {
+        seen |= word(w);
     }
     seen & 0x8080_8080_8080_8080 == 0
 }
