@@ -234,6 +234,10 @@ fn scan_with(
             continue;
         };
         let base = !matches!(kind, PKind::MonthRange { .. }) && is_base(text, ws);
+        if out.capacity() == 0 {
+            // Room for the periods of a usual scan at once, not a reallocation per doubling.
+            out = Vec::with_capacity(16);
+        }
         out.push(PeriodExpr {
             start: ws,
             end: we,
