@@ -481,17 +481,23 @@ fn year_to_date(h: &[u8], p: usize) -> Option<(usize, Shape)> {
 /// `\b(?:this\s+month|the\s+current\s+month|...|the\s+end\s+of\s+the\s+year)\b`
 /// (the leading `\b` checked by the caller).
 fn relative(h: &[u8], p: usize) -> Option<(usize, Shape)> {
-    // The phrases of `RELATIVE` that open with this letter, in their order.
-    let phrases: &[usize] = match at(h, p) | 0x20 {
-        b't' => &[0, 1, 4, 6, 7, 11],
-        b'd' => &[2],
-        b'n' => &[3, 8],
-        b'l' => &[5, 9],
-        b'y' => &[10],
+    // The phrases of `RELATIVE` that open with the first word here, in their
+    // order (phrases of other first words cannot fit): that word read once.
+    let (e, phrases): (usize, &[usize]) = match at(h, p) | 0x20 {
+        b't' => match word(h, p, b"this") {
+            Some(e) => (e, &[0, 7]),
+            None => (word(h, p, b"the")?, &[1, 4, 6, 11]),
+        },
+        b'd' => (word(h, p, b"during")?, &[2]),
+        b'n' => (word(h, p, b"next")?, &[3, 8]),
+        b'l' => (word(h, p, b"last")?, &[5, 9]),
+        b'y' => (word(h, p, b"year-end")?, &[10]),
         _ => return None,
     };
     phrases.iter().find_map(|&i| {
-        phrase(h, p, crate::periods::RELATIVE[i].0)
+        let rest = &crate::periods::RELATIVE[i].0[1..];
+        rest.iter()
+            .try_fold(e, |e, w| word(h, spaces1(h, e)?, w.as_bytes()))
             .filter(|&e| boundary(h, e))
             .map(|e| (e, Shape::Rel(i)))
     })
@@ -672,11 +678,14 @@ fn phrase(h: &[u8], i: usize, words: &[&str]) -> Option<usize> {
     Some(e)
 }
 
-/// `w` (lowercase) at `i`, ASCII case-insensitively: its end.
+/// `w` (lowercase) at `i`, ASCII case-insensitively: its end. A byte at a
+/// time, as most tries fail at the first byte.
 #[inline]
 fn word(h: &[u8], i: usize, w: &[u8]) -> Option<usize> {
-    h.get(i..)
-        .is_some_and(|t| crate::bytes::starts_with_ignore_case(t, w))
+    let t = h.get(i..)?.get(..w.len())?;
+    t.iter()
+        .zip(w)
+        .all(|(a, b)| a.to_ascii_lowercase() == *b)
         .then_some(i + w.len())
 }
 
@@ -1105,6 +1114,55 @@ mod tests {
                     }
                     assert_eq!(found, want, "{i} {skip} {}", t.len());
                 }
+            }
+        }
+    }
+
+    /// `relative` against the reading it replaces: every phrase of `RELATIVE`
+    /// in order, each from its first word, at every place of texts stitched
+    /// from the phrases' words, their pieces and white space, in random case.
+    #[test]
+    fn relative_agrees_with_trying_every_phrase() {
+        let every = |h: &[u8], p: usize| {
+            (0..crate::periods::RELATIVE.len()).find_map(|i| {
+                phrase(h, p, crate::periods::RELATIVE[i].0)
+                    .filter(|&e| boundary(h, e))
+                    .map(|e| (e, Shape::Rel(i)))
+            })
+        };
+        const WORDS: [&str; 20] = [
+            "this",
+            "the",
+            "th",
+            "thes",
+            "during",
+            "next",
+            "last",
+            "year-end",
+            "year",
+            "month",
+            "months",
+            "current",
+            "following",
+            "previous",
+            "end",
+            "of",
+            "year-",
+            "THE",
+            "Next",
+            "x",
+        ];
+        const JOINTS: [&str; 8] = [" ", " ", "  ", "\t", "\x0B", "", "-", "\n "];
+        let mut next = crate::testing::below(0x2545_F491_4F6C_DD1D);
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..1 + next(6) {
+                t.push_str(WORDS[next(WORDS.len())]);
+                t.push_str(JOINTS[next(JOINTS.len())]);
+            }
+            let h = t.as_bytes();
+            for p in 0..=h.len() {
+                assert_eq!(relative(h, p), every(h, p), "{t:?} {p}");
             }
         }
     }
