@@ -481,17 +481,23 @@ fn year_to_date(h: &[u8], p: usize) -> Option<(usize, Shape)> {
 /// `\b(?:this\s+month|the\s+current\s+month|...|the\s+end\s+of\s+the\s+year)\b`
 /// (the leading `\b` checked by the caller).
 fn relative(h: &[u8], p: usize) -> Option<(usize, Shape)> {
-    // The phrases of `RELATIVE` that open with this letter, in their order.
-    let phrases: &[usize] = match at(h, p) | 0x20 {
-        b't' => &[0, 1, 4, 6, 7, 11],
-        b'd' => &[2],
-        b'n' => &[3, 8],
-        b'l' => &[5, 9],
-        b'y' => &[10],
+    // The phrases of `RELATIVE` that open with the first word here, in their
+    // order (phrases of other first words cannot fit): that word read once.
+    let (e, phrases): (usize, &[usize]) = match at(h, p) | 0x20 {
+        b't' => match word(h, p, b"this") {
+            Some(e) => (e, &[0, 7]),
+            None => (word(h, p, b"the")?, &[1, 4, 6, 11]),
+        },
+        b'd' => (word(h, p, b"during")?, &[2]),
+        b'n' => (word(h, p, b"next")?, &[3, 8]),
+        b'l' => (word(h, p, b"last")?, &[5, 9]),
+        b'y' => (word(h, p, b"year-end")?, &[10]),
         _ => return None,
     };
     phrases.iter().find_map(|&i| {
-        phrase(h, p, crate::periods::RELATIVE[i].0)
+        let rest = &crate::periods::RELATIVE[i].0[1..];
+        rest.iter()
+            .try_fold(e, |e, w| word(h, spaces1(h, e)?, w.as_bytes()))
             .filter(|&e| boundary(h, e))
             .map(|e| (e, Shape::Rel(i)))
     })
@@ -596,7 +602,29 @@ const MONTH_SLOTS: [(u32, u32); 16] = {
 /// `MONTH` at `i`: `Jan(?:uary|\.)?`, ..., `May`, ..., `Sep(?:tember|t\.?|\.)?`, ...
 /// (case as written). At most three spellings fit at one place.
 fn month(h: &[u8], i: usize) -> Option<Names> {
-    let m = month_index(h, i)?;
+    Some(spellings(h, i, month_index(h, i)?))
+}
+
+/// The long names' letters after the first three as words: each month's
+/// letters (little-endian) and the mask of their bytes.
+const LONG_WORDS: [(u64, u64); 12] = {
+    let mut t = [(0, 0); 12];
+    let mut m = 0;
+    while m < 12 {
+        let mut k = 0;
+        while k < LONG[m].len() {
+            t[m].0 |= (LONG[m][k] as u64) << (8 * k);
+            t[m].1 |= 0xFF << (8 * k);
+            k += 1;
+        }
+        m += 1;
+    }
+    t
+};
+
+/// The spellings of month `m` whose first three letters are at `i`.
+#[inline]
+fn spellings(h: &[u8], i: usize, m: u32) -> Names {
     let mut names = Names { m, lens: [0; 3], n: 0 };
     let mut push = |e: usize| {
         names.lens[names.n as usize] = (e - i) as u8;
@@ -604,7 +632,13 @@ fn month(h: &[u8], i: usize) -> Option<Names> {
     };
     let base = i + 3;
     let long = LONG[m as usize - 1];
-    if !long.is_empty() && h.get(base..base + long.len()).is_some_and(|w| w.iter().eq(long)) {
+    // The long name's rest, in one look at eight bytes where there are eight.
+    let (letters, mask) = LONG_WORDS[m as usize - 1];
+    let is_long = match h.get(base..base + 8) {
+        Some(w) => u64::from_le_bytes(w.try_into().expect("eight bytes")) & mask == letters,
+        None => h.get(base..base + long.len()).is_some_and(|w| w == long),
+    };
+    if !long.is_empty() && is_long {
         push(base + long.len());
     }
     if m == 9 && at(h, base) == b't' {
@@ -617,7 +651,7 @@ fn month(h: &[u8], i: usize) -> Option<Names> {
         push(base + 1);
     }
     push(base);
-    Some(names)
+    names
 }
 
 /// `(?:19|20)\d\d` at `i`: the year and its end.
@@ -672,11 +706,14 @@ fn phrase(h: &[u8], i: usize, words: &[&str]) -> Option<usize> {
     Some(e)
 }
 
-/// `w` (lowercase) at `i`, ASCII case-insensitively: its end.
+/// `w` (lowercase) at `i`, ASCII case-insensitively: its end. A byte at a
+/// time, as most tries fail at the first byte.
 #[inline]
 fn word(h: &[u8], i: usize, w: &[u8]) -> Option<usize> {
-    h.get(i..)
-        .is_some_and(|t| crate::bytes::starts_with_ignore_case(t, w))
+    let t = h.get(i..)?.get(..w.len())?;
+    t.iter()
+        .zip(w)
+        .all(|(a, b)| a.to_ascii_lowercase() == *b)
         .then_some(i + w.len())
 }
 
@@ -952,8 +989,9 @@ fn core_at(h: &[u8], i: usize) -> Option<Core> {
     match a {
         b'J' | b'F' | b'A' | b'S' | b'O' | b'N' | b'D' | b'M' => {
             let key = u32::from(a) | u32::from(b) << 8 | u32::from(at(h, i + 2)) << 16;
-            if MONTH_SLOTS[month_slot(key)].0 == key {
-                month_core(h, i)
+            let (name, m) = MONTH_SLOTS[month_slot(key)];
+            if name == key {
+                month_core(h, i, m)
             } else if a == b'M' && b | 0x20 == b'o' {
                 word_core(h, i)
             } else {
@@ -972,10 +1010,10 @@ fn core_at(h: &[u8], i: usize) -> Option<Core> {
     }
 }
 
-/// A core at a month name at `i`.
+/// A core at the name of month `m` at `i`.
 #[inline]
-fn month_core(h: &[u8], i: usize) -> Option<Core> {
-    let mut names = month(h, i)?;
+fn month_core(h: &[u8], i: usize, m: u32) -> Option<Core> {
+    let mut names = spellings(h, i, m);
     // Spellings that no alternative can go on from are dropped.
     let goes_on = |e: usize| {
         let b = at(h, e);
@@ -1104,6 +1142,113 @@ mod tests {
                         k = next + 1 + skip;
                     }
                     assert_eq!(found, want, "{i} {skip} {}", t.len());
+                }
+            }
+        }
+    }
+
+    /// `relative` against the reading it replaces: every phrase of `RELATIVE`
+    /// in order, each from its first word, at every place of texts stitched
+    /// from the phrases' words, their pieces and white space, in random case.
+    #[test]
+    fn relative_agrees_with_trying_every_phrase() {
+        let every = |h: &[u8], p: usize| {
+            (0..crate::periods::RELATIVE.len()).find_map(|i| {
+                phrase(h, p, crate::periods::RELATIVE[i].0)
+                    .filter(|&e| boundary(h, e))
+                    .map(|e| (e, Shape::Rel(i)))
+            })
+        };
+        const WORDS: [&str; 20] = [
+            "this",
+            "the",
+            "th",
+            "thes",
+            "during",
+            "next",
+            "last",
+            "year-end",
+            "year",
+            "month",
+            "months",
+            "current",
+            "following",
+            "previous",
+            "end",
+            "of",
+            "year-",
+            "THE",
+            "Next",
+            "x",
+        ];
+        const JOINTS: [&str; 8] = [" ", " ", "  ", "\t", "\x0B", "", "-", "\n "];
+        let mut next = crate::testing::below(0x2545_F491_4F6C_DD1D);
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..1 + next(6) {
+                t.push_str(WORDS[next(WORDS.len())]);
+                t.push_str(JOINTS[next(JOINTS.len())]);
+            }
+            let h = t.as_bytes();
+            for p in 0..=h.len() {
+                assert_eq!(relative(h, p), every(h, p), "{t:?} {p}");
+            }
+        }
+    }
+
+    /// `month` against the byte-by-byte reading of the spellings it replaces,
+    /// with the names whole, cut short or misspelt, up to the end of the text.
+    #[test]
+    fn month_spellings_agree_with_reading_bytes() {
+        let bytes = |h: &[u8], i: usize| {
+            let m = month_index(h, i)?;
+            let base = i + 3;
+            let long = LONG[m as usize - 1];
+            let mut ends = Vec::new();
+            if !long.is_empty() && h.get(base..base + long.len()).is_some_and(|w| w.iter().eq(long)) {
+                ends.push(base + long.len());
+            }
+            if m == 9 && at(h, base) == b't' {
+                if at(h, base + 1) == b'.' {
+                    ends.push(base + 2);
+                }
+                ends.push(base + 1);
+            }
+            if m != 5 && at(h, base) == b'.' {
+                ends.push(base + 1);
+            }
+            ends.push(base);
+            Some((m, ends))
+        };
+        let names = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+            "Sept.",
+            "Sept",
+            "Sep.",
+            "Jan.",
+            "Mayo",
+            "Septembre",
+            "Octobe",
+            "Decembers",
+        ];
+        for n in names {
+            for cut in 0..=n.len() {
+                for tail in ["", " ", "x", "2025 ", ". 12345678"] {
+                    let t = format!("{}{tail}", &n[..cut]);
+                    let h = t.as_bytes();
+                    let got = month(h, 0).map(|s| (s.m, s.ends(0).collect::<Vec<_>>()));
+                    assert_eq!(got, bytes(h, 0), "{t:?}");
                 }
             }
         }
