@@ -718,6 +718,27 @@ const CLAUSE_WORDS: &[&str] = &["while", "but", "whereas", "although"];
 /// The first two letters of each of [`CLAUSE_WORDS`]: the spaces [`Clauses::new_in`] looks past.
 const CLAUSE_STARTS: [[u8; 2]; 3] = [*b"wh", *b"bu", *b"al"];
 
+/// Pushes the clause break at stop `i` of the sentence `s..e`, if it is one: a comma
+/// (not one between digits), colon or parenthesis (weak), a semicolon or a space
+/// before one of [`CLAUSE_WORDS`] (strong).
+#[inline]
+fn clause_break(b: &[u8], s: usize, e: usize, i: usize, cuts: &mut Vec<(usize, usize, bool)>) {
+    match b[i] {
+        b',' if i > s && i + 1 < e && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() => {}
+        b',' | b':' | b'(' | b')' => cuts.push((i, i + 1, false)),
+        b';' => cuts.push((i, i + 1, true)),
+        b' ' => {
+            for w in CLAUSE_WORDS {
+                let end = i + 1 + w.len();
+                if end < e && b[end] == b' ' && b[i + 1..end].eq_ignore_ascii_case(w.as_bytes()) {
+                    cuts.push((i, end + 1, true));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Calls `f(i)`, in order, for each `i` in `from..to` where `b[i]` is one of `,:();`
 /// or a space followed by one of [`CLAUSE_STARTS`] (ASCII case-insensitive), until
 /// `f` returns true: [`crate::bytes::for_each_stop`] with a way out, sixteen bytes at a time.
@@ -786,20 +807,7 @@ impl<'c> Clauses<'c> {
         // The break at `i`, if any; true once the break at or after `upto` is found.
         let mut at = |i: usize| {
             let n = cuts.len();
-            match b[i] {
-                b',' if i > s && i + 1 < e && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() => {}
-                b',' | b':' | b'(' | b')' => cuts.push((i, i + 1, false)),
-                b';' => cuts.push((i, i + 1, true)),
-                b' ' => {
-                    for w in CLAUSE_WORDS {
-                        let end = i + 1 + w.len();
-                        if end < e && b[end] == b' ' && b[i + 1..end].eq_ignore_ascii_case(w.as_bytes()) {
-                            cuts.push((i, end + 1, true));
-                        }
-                    }
-                }
-                _ => {}
-            }
+            clause_break(b, s, e, i, cuts);
             cuts.len() > n && i >= upto
         };
         each_clause_stop(b, s, e, &mut at);
@@ -1826,19 +1834,8 @@ mod tests {
     fn all_cuts(text: &str, s: usize, e: usize) -> Vec<(usize, usize, bool)> {
         let b = text.as_bytes();
         let mut cuts = Vec::new();
-        crate::bytes::for_each_stop(b, s, e, b",:();", &CLAUSE_STARTS, |i| match b[i] {
-            b',' if i > s && i + 1 < e && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() => {}
-            b',' | b':' | b'(' | b')' => cuts.push((i, i + 1, false)),
-            b';' => cuts.push((i, i + 1, true)),
-            b' ' => {
-                for w in CLAUSE_WORDS {
-                    let end = i + 1 + w.len();
-                    if end < e && b[end] == b' ' && b[i + 1..end].eq_ignore_ascii_case(w.as_bytes()) {
-                        cuts.push((i, end + 1, true));
-                    }
-                }
-            }
-            _ => {}
+        crate::bytes::for_each_stop(b, s, e, b",:();", &CLAUSE_STARTS, |i| {
+            clause_break(b, s, e, i, &mut cuts)
         });
         cuts
     }
