@@ -105,61 +105,6 @@ pub fn word_in(w: &str, words: &[&str]) -> bool {
     words.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
 
-/// Calls `f(i)`, in order, for each `i` in `from..to` where `b[i]` is one of
-/// `ones`, or a space followed by one of `pairs` (ASCII case-insensitive
-/// letters): the places worth a closer look, without a branch per byte.
-/// The sets are arrays so that, inlined, the tests unroll into immediates.
-#[inline]
-pub fn for_each_stop<const N: usize, const M: usize>(
-    b: &[u8],
-    from: usize,
-    to: usize,
-    ones: &[u8; N],
-    pairs: &[[u8; 2]; M],
-    mut f: impl FnMut(usize),
-) {
-    let is_stop = |i: usize| {
-        ones.contains(&b[i])
-            || (b[i] == b' '
-                && i + 2 < b.len()
-                && pairs.iter().any(|p| b[i + 1] | 0x20 == p[0] && b[i + 2] | 0x20 == p[1]))
-    };
-    let mut i = from;
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::*;
-        // SSE2 is part of x86_64; every load stays inside `b`.
-        while i + 16 <= to && i + 18 <= b.len() {
-            let mut m = unsafe {
-                let at = |k: usize| _mm_loadu_si128(b.as_ptr().add(i + k).cast());
-                let eq = |v: __m128i, c: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8));
-                let lower = |v: __m128i| _mm_or_si128(v, _mm_set1_epi8(0x20));
-                let (x, y, z) = (at(0), lower(at(1)), lower(at(2)));
-                let mut hit = _mm_setzero_si128();
-                for &c in ones {
-                    hit = _mm_or_si128(hit, eq(x, c));
-                }
-                let mut pair = _mm_setzero_si128();
-                for p in pairs {
-                    pair = _mm_or_si128(pair, _mm_and_si128(eq(y, p[0]), eq(z, p[1])));
-                }
-                hit = _mm_or_si128(hit, _mm_and_si128(eq(x, b' '), pair));
-                _mm_movemask_epi8(hit) as u32
-            };
-            while m != 0 {
-                f(i + m.trailing_zeros() as usize);
-                m &= m - 1;
-            }
-            i += 16;
-        }
-    }
-    for k in i..to {
-        if is_stop(k) {
-            f(k);
-        }
-    }
-}
-
 /// Bit `k` set when byte `k` of the block is an ASCII digit (or, with `eq`, is `c`).
 #[inline]
 fn mask16(block: &[u8; 16], eq: Option<u8>) -> u32 {
@@ -305,28 +250,5 @@ mod tests {
         assert!(ends_with_ignore_case(b"by", b"by"));
         assert!(!ends_with_ignore_case(b"y", b"by"));
         assert!(!ends_with_ignore_case("fell by é".as_bytes(), b"by"));
-    }
-
-    #[test]
-    fn stops_agree_with_a_byte_by_byte_check() {
-        let text = "Output (Ni) rose; BUT while 1,200 mt: whereas Also, but alb wh".repeat(5);
-        let b = text.as_bytes();
-        let (ones, pairs) = (b",:();", [*b"wh", *b"bu", *b"al"]);
-        for from in [0, 3, 17] {
-            for to in [b.len(), b.len() - 1, b.len() - 20, from] {
-                let mut got = Vec::new();
-                for_each_stop(b, from, to, ones, &pairs, |i| got.push(i));
-                let want: Vec<usize> = (from..to)
-                    .filter(|&i| {
-                        ones.contains(&b[i])
-                            || (b[i] == b' '
-                                && i + 2 < b.len()
-                                && pairs.iter().any(|p| b[i + 1] | 0x20 == p[0] && b[i + 2] | 0x20 == p[1]))
-                    })
-                    .collect();
-                assert_eq!(got, want, "{from}..{to}");
-                assert!(!got.is_empty() || from == to);
-            }
-        }
     }
 }

@@ -741,7 +741,7 @@ fn clause_break(b: &[u8], s: usize, e: usize, i: usize, cuts: &mut Vec<(usize, u
 
 /// Calls `f(i)`, in order, for each `i` in `from..to` where `b[i]` is one of `,:();`
 /// or a space followed by one of [`CLAUSE_STARTS`] (ASCII case-insensitive), until
-/// `f` returns true: [`crate::bytes::for_each_stop`] with a way out, sixteen bytes at a time.
+/// `f` returns true; sixteen bytes at a time.
 fn each_clause_stop(b: &[u8], from: usize, to: usize, f: &mut impl FnMut(usize) -> bool) {
     let mut i = from;
     #[cfg(target_arch = "x86_64")]
@@ -1829,15 +1829,51 @@ mod tests {
         assert!(n > 10_000);
     }
 
-    /// The breaks as found before [`Clauses::new_in`] stopped early: every stop of
-    /// [`crate::bytes::for_each_stop`] read.
+    /// Whether byte `i` is a stop of [`each_clause_stop`], byte by byte.
+    fn is_clause_stop(b: &[u8], i: usize) -> bool {
+        b",:();".contains(&b[i])
+            || (b[i] == b' '
+                && i + 2 < b.len()
+                && CLAUSE_STARTS
+                    .iter()
+                    .any(|p| b[i + 1] | 0x20 == p[0] && b[i + 2] | 0x20 == p[1]))
+    }
+
+    /// The breaks as found before [`Clauses::new_in`] stopped early: every byte checked.
     fn all_cuts(text: &str, s: usize, e: usize) -> Vec<(usize, usize, bool)> {
         let b = text.as_bytes();
         let mut cuts = Vec::new();
-        crate::bytes::for_each_stop(b, s, e, b",:();", &CLAUSE_STARTS, |i| {
-            clause_break(b, s, e, i, &mut cuts)
-        });
+        for i in (s..e).filter(|&i| is_clause_stop(b, i)) {
+            clause_break(b, s, e, i, &mut cuts);
+        }
         cuts
+    }
+
+    #[test]
+    fn clause_stops_agree_with_a_byte_by_byte_check() {
+        let text = "Output (Ni) rose; BUT while 1,200 mt: whereas Also, but alb wh".repeat(5);
+        let b = text.as_bytes();
+        for from in [0, 3, 17] {
+            for to in [b.len(), b.len() - 1, b.len() - 20, from] {
+                let mut got = Vec::new();
+                each_clause_stop(b, from, to, &mut |i| {
+                    got.push(i);
+                    false
+                });
+                let want: Vec<usize> = (from..to).filter(|&i| is_clause_stop(b, i)).collect();
+                assert_eq!(got, want, "{from}..{to}");
+                assert!(!got.is_empty() || from == to);
+                // A way out: `f` returning true ends the scan at that stop.
+                if let Some(&third) = want.get(2) {
+                    let mut seen = Vec::new();
+                    each_clause_stop(b, from, to, &mut |i| {
+                        seen.push(i);
+                        i == third
+                    });
+                    assert_eq!(seen, want[..3]);
+                }
+            }
+        }
     }
 
     #[test]
