@@ -105,7 +105,18 @@ impl Floating {
                 let mut out = Vec::new();
                 let mut from = 0;
                 let mut at = 0;
-                while let Some(k) = memchr::memchr2(c, c.to_ascii_uppercase(), &b[at..]) {
+                // The AVX2 searcher built once: memchr2 sets one up per call, and most
+                // calls find a letter a few dozen bytes on.
+                #[cfg(target_arch = "x86_64")]
+                let two = memchr::arch::x86_64::avx2::memchr::Two::new(c, c.to_ascii_uppercase());
+                let find = |h: &[u8]| {
+                    #[cfg(target_arch = "x86_64")]
+                    if let Some(two) = &two {
+                        return two.find(h);
+                    }
+                    memchr::memchr2(c, c.to_ascii_uppercase(), h)
+                };
+                while let Some(k) = find(&b[at..]) {
                     let k = at + k;
                     at = k + 1;
                     let start = p[..rare].iter().rev().try_fold(k, |e, &c| fold_backward(b, e, c));
