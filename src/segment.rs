@@ -47,11 +47,40 @@ struct Furniture {
 struct Floating {
     /// The Unicode and the ASCII `\b` form.
     re: [Regex; 2],
-    /// The pattern when it is a plain phrase ("all rights reserved"): lowercase, and
-    /// the index of its rarest byte.
+    /// The pattern when it is a plain phrase ("all rights reserved") whose matches
+    /// cannot overlap: lowercase, and the index of its rarest byte, a letter matched
+    /// by no character outside ASCII.
     phrase: Option<(Vec<u8>, usize)>,
     /// No look-around (`\b`, `^`, `$`): a match in a line is a match in the document.
     free: bool,
+}
+
+/// The characters outside ASCII that `(?i)` matches with an ASCII letter or digit
+/// (Unicode simple case folding: LONG S, KELVIN SIGN), and the letter.
+const ASCII_FOLDS: [(u8, &str); 2] = [(b's', "\u{17F}"), (b'k', "\u{212A}")];
+
+/// The end of a match of the phrase character `c` (lowercase ASCII) at `b[at..]`.
+#[inline]
+fn fold_forward(b: &[u8], at: usize, c: u8) -> Option<usize> {
+    if b.get(at).is_some_and(|x| x.to_ascii_lowercase() == c) {
+        return Some(at + 1);
+    }
+    ASCII_FOLDS
+        .iter()
+        .find(|(l, f)| *l == c && b[at..].starts_with(f.as_bytes()))
+        .map(|(_, f)| at + f.len())
+}
+
+/// The start of a match of the phrase character `c` (lowercase ASCII) at `b[..end]`.
+#[inline]
+fn fold_backward(b: &[u8], end: usize, c: u8) -> Option<usize> {
+    if end > 0 && b[end - 1].to_ascii_lowercase() == c {
+        return Some(end - 1);
+    }
+    ASCII_FOLDS
+        .iter()
+        .find(|(l, f)| *l == c && b[..end].ends_with(f.as_bytes()))
+        .map(|(_, f)| end - f.len())
 }
 
 impl Floating {
@@ -65,14 +94,40 @@ impl Floating {
             return None;
         }
         Some(match &self.phrase {
-            // An ASCII text: a byte search in any ASCII case finds the phrase's places.
-            Some((p, rare)) if text.is_ascii() => {
+            // The phrase's matches, which do not overlap, are its places in any case:
+            // each found from its rarest letter (which only itself in either ASCII case
+            // matches), by the characters on either side, which may be the few outside
+            // ASCII that case folding matches with an ASCII letter. No regex search
+            // (whose prefilter for the caseless phrase is slow) over texts not ASCII.
+            Some((p, rare)) => {
                 let b = text.as_bytes();
+                let (c, rare) = (p[*rare], *rare);
                 let mut out = Vec::new();
+                let mut from = 0;
                 let mut at = 0;
-                while let Some(k) = crate::bytes::find_ignore_ascii_case(&b[at..], p, *rare) {
-                    out.push((at + k, at + k + p.len()));
-                    at += k + p.len();
+                // The AVX2 searcher built once: memchr2 sets one up per call, and most
+                // calls find a letter a few dozen bytes on.
+                #[cfg(target_arch = "x86_64")]
+                let two = memchr::arch::x86_64::avx2::memchr::Two::new(c, c.to_ascii_uppercase());
+                let find = |h: &[u8]| {
+                    #[cfg(target_arch = "x86_64")]
+                    if let Some(two) = &two {
+                        return two.find(h);
+                    }
+                    memchr::memchr2(c, c.to_ascii_uppercase(), h)
+                };
+                while let Some(k) = find(&b[at..]) {
+                    let k = at + k;
+                    at = k + 1;
+                    let start = p[..rare].iter().rev().try_fold(k, |e, &c| fold_backward(b, e, c));
+                    let end = p[rare + 1..].iter().try_fold(k + 1, |s, &c| fold_forward(b, s, c));
+                    if let (Some(s), Some(e)) = (start, end) {
+                        if s >= from {
+                            out.push((s, e));
+                            from = e;
+                            at = e;
+                        }
+                    }
                 }
                 out
             }
@@ -96,11 +151,16 @@ static FURNITURE: Lazy<Furniture> = Lazy::new(|| {
     let anchored_dfa = DFA::new_many(&anchored.iter().map(|&i| forms(&pats[i])[1].clone()).collect::<Vec<_>>())
         .expect("furniture patterns compile to a DFA");
     let phrase = |p: &str| {
-        p.bytes().all(|c| c.is_ascii_alphanumeric() || c == b' ').then(|| {
-            let p = p.to_ascii_lowercase().into_bytes();
-            let rare = crate::bytes::rarest(&p);
-            (p, rare)
-        })
+        let p = p.to_ascii_lowercase().into_bytes();
+        let rare = crate::bytes::rarest(&p);
+        // A match starts nowhere inside another: no proper prefix is also a suffix.
+        let apart = (1..p.len()).all(|n| p[..n] != p[p.len() - n..]);
+        (!p.is_empty()
+            && p.iter().all(|&c| c.is_ascii_alphanumeric() || c == b' ')
+            && apart
+            && p[rare].is_ascii_alphabetic()
+            && ASCII_FOLDS.iter().all(|(l, _)| *l != p[rare]))
+        .then_some((p, rare))
     };
     Furniture {
         anchored: [set(0), set(1)],
@@ -657,6 +717,70 @@ mod tests {
                 assert_eq!(l.kind == LineKind::Furniture, want.is_some(), "{body:?}");
                 rest |= want == Some(true);
             }
+        }
+    }
+
+    #[test]
+    fn only_the_listed_characters_outside_ascii_fold_to_ascii() {
+        let all: String = ('\u{80}'..=char::MAX).collect();
+        let found: Vec<&str> = Regex::new("(?i)[a-z0-9 ]")
+            .unwrap()
+            .find_iter(&all)
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(found, ASCII_FOLDS.map(|(_, f)| f));
+        for (l, f) in ASCII_FOLDS {
+            let re = Regex::new(&format!("(?i)^{}$", l as char)).unwrap();
+            assert!(re.is_match(f) && re.is_match(&(l as char).to_string()));
+        }
+    }
+
+    /// The phrase search against the regex's leftmost-first matches, over texts of
+    /// near misses in all cases, with the characters case folding maps to ASCII.
+    #[test]
+    fn phrase_spans_agree_with_the_regex() {
+        let f = FURNITURE
+            .floating
+            .iter()
+            .find(|f| f.phrase.is_some())
+            .expect("a phrase pattern");
+        let (p, _) = f.phrase.as_ref().unwrap();
+        let p = String::from_utf8(p.clone()).unwrap();
+        let pieces = [
+            p.clone(),
+            p.to_uppercase(),
+            p.replace('s', "\u{17F}"),
+            p.replacen('s', "S", 1).replacen('r', "\u{17F}", 1),
+            p.replace('e', "\u{e9}"),
+            p[..p.len() - 1].to_string(),
+            p[1..].to_string(),
+            "é".into(),
+            "\u{212A}".into(),
+            "\u{17F}".into(),
+            " ".into(),
+            "\n".into(),
+            "v".into(),
+            "V".into(),
+            "ved ".into(),
+            "all rights".into(),
+        ];
+        let mut seed = 7u64;
+        for n in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..(n % 12) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let piece = &pieces[(seed >> 33) as usize % pieces.len()];
+                // Flip the case of some letters.
+                for (i, ch) in piece.chars().enumerate() {
+                    if (seed >> (i % 29)) & 1 == 1 {
+                        t.extend(ch.to_uppercase());
+                    } else {
+                        t.push(ch);
+                    }
+                }
+            }
+            let want: Vec<_> = f.re[1].find_iter(&t).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(f.spans_in(&t), Some(want), "{t:?}");
         }
     }
 
