@@ -246,6 +246,8 @@ struct Picks {
 
 impl Picks {
     /// Offers a bounded phrase; phrases come by start, and by end within a start.
+    /// Always inlined: it is the whole of the scan's work per hit.
+    #[inline(always)]
     fn offer(&mut self, pattern: u32, h: Hit) {
         match self.hits.last_mut() {
             Some(last) if h.start < last.end => {

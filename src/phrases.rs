@@ -201,6 +201,17 @@ impl<P: Copy> PhraseIndex<P> {
             node.outs = (outs.len() as u32, (outs.len() + ends[n].len()) as u32);
             outs.extend(&ends[n]);
         }
+        // What the scan's unchecked loads rely on: every token id (of a byte, a short
+        // or a long word) indexes `roots` and `keys`, every child `nodes`; node ranges are in bounds.
+        assert!(roots.len() == n_ids as usize + 1 && keys.len() == roots.len());
+        assert!(slots.iter().all(|&slot| (slot as u32) <= n_ids));
+        let in_nodes = |c: u32| (c as usize) < nodes.len();
+        assert!(roots.iter().all(|&c| in_nodes(c)) && edges.iter().all(|&(_, c)| in_nodes(c)));
+        assert!(nodes.iter().all(|n| in_nodes(n.space)
+            && n.edges.0 <= n.edges.1
+            && n.edges.1 as usize <= edges.len()
+            && n.outs.0 <= n.outs.1
+            && n.outs.1 as usize <= outs.len()));
         PhraseIndex {
             space_starts_none: roots[space as usize] == 0,
             byte_ids,
@@ -250,12 +261,15 @@ impl<P: Copy> PhraseIndex<P> {
         let mask = self.slots.len() - 1;
         let mut at = (h >> self.shift) as usize;
         loop {
-            let slot = self.slots[at];
+            // SAFETY: `h >> shift` is below `slots.len()` (2^(64 - shift)), and so is
+            // any `at & mask`; the ids in slots are below `keys.len()` (see `build`).
+            // Unchecked: a probe is the scan's commonest step, its checks a tenth of it.
+            let slot = unsafe { *self.slots.get_unchecked(at) };
             if slot == 0 {
                 return (e, 0);
             }
             let id = slot as u32;
-            if (slot >> 32) as u32 == fp && self.keys[id as usize] == key {
+            if (slot >> 32) as u32 == fp && unsafe { *self.keys.get_unchecked(id as usize) } == key {
                 return (e, id);
             }
             at = (at + 1) & mask;
@@ -293,12 +307,16 @@ impl<P: Copy> PhraseIndex<P> {
                 (at, e, id) if at == s => (e, id),
                 _ => self.token(b, s),
             };
-            let mut node = self.roots[id as usize];
+            // SAFETY (here and in the walk): token ids are below `roots.len()` and child
+            // numbers below `nodes.len()`, as `build` asserts.
+            let mut node = unsafe { *self.roots.get_unchecked(id as usize) };
             let mut end = e;
             while node != 0 {
-                let n = &self.nodes[node as usize];
+                let n = unsafe { self.nodes.get_unchecked(node as usize) };
                 if n.outs.0 != n.outs.1 {
-                    found(s, end, &self.outs[n.outs.0 as usize..n.outs.1 as usize]);
+                    found(s, end, unsafe {
+                        self.outs.get_unchecked(n.outs.0 as usize..n.outs.1 as usize)
+                    });
                 }
                 if end == b.len() {
                     break;
@@ -322,7 +340,7 @@ impl<P: Copy> PhraseIndex<P> {
                 if n.mask & 1 << (next % 32) == 0 {
                     break;
                 }
-                node = self.edges[n.edges.0 as usize..n.edges.1 as usize]
+                node = unsafe { self.edges.get_unchecked(n.edges.0 as usize..n.edges.1 as usize) }
                     .iter()
                     .find(|&&(t, _)| t == next)
                     .map_or(0, |&(_, c)| c);
