@@ -204,7 +204,7 @@ impl<P: Copy> PhraseIndex<P> {
         // What the scan's unchecked loads rely on: every token id (of a byte, a short
         // or a long word) indexes `roots` and `keys`, every child `nodes`; node ranges are in bounds.
         assert!(roots.len() == n_ids as usize + 1 && keys.len() == roots.len());
-        assert!(slots.iter().all(|&slot| (slot as u32) <= n_ids));
+        assert!(slots.iter().all(|&slot| (slot as u32) <= n_ids) && byte_ids.iter().all(|&id| id <= n_ids));
         let in_nodes = |c: u32| (c as usize) < nodes.len();
         assert!(roots.iter().all(|&c| in_nodes(c)) && edges.iter().all(|&(_, c)| in_nodes(c)));
         assert!(nodes.iter().all(|n| in_nodes(n.space)
