@@ -13,7 +13,9 @@
 use std::cell::{Cell, RefCell};
 
 use crate::bytes::{ends_with_ignore_case, starts_with_ignore_case, word_in};
-use crate::lexicon::{cue, with_hits_in, Hit, HitScan, RegionKind, COMMODITIES, METRICS, REGIONS};
+use crate::lexicon::{
+    commodity_of_heading_from, cue, with_hits_in, Hit, HitScan, RegionKind, COMMODITIES, METRICS, REGIONS,
+};
 use crate::meta;
 use crate::model::{Days, Fact, ParseOptions, ParsedDoc, Period, Section};
 use crate::numbers::{self, QKind, Quantity};
@@ -89,6 +91,23 @@ fn before_end<T>(v: &[T], e: usize, start: impl Fn(&T) -> usize) -> &[T] {
 /// The first hit starting inside `[s, e)`: [`within`]`.first()` with one search.
 fn first_in(v: &[Hit], s: usize, e: usize) -> Option<&Hit> {
     v.get(v.partition_point(|h| h.start < s)).filter(|h| h.start < e)
+}
+
+/// [`segment::section_commodity`] of a heading (a trimmed slice of `text`), from
+/// `mentions`, the commodity hits of a search of the text that covered the heading's
+/// line: within a line that search finds what a search of the heading alone would
+/// (no phrase crosses a line end), so the heading need not be searched again.
+fn heading_commodity(text: &str, mentions: &[Hit], heading: &str) -> Option<&'static str> {
+    // `heading` is a slice of the text: its offset is the distance of the pointers.
+    let s = heading.as_ptr() as usize - text.as_ptr() as usize;
+    let e = s + heading.trim_end_matches(':').len();
+    match first_in(mentions, s, e) {
+        Some(first) if first.end <= e => commodity_of_heading_from(text, s, e, first),
+        // A hit running past the heading (over its colon) is not what the heading alone
+        // holds: search it on its own.
+        Some(_) => segment::section_commodity(heading),
+        None => None,
+    }
 }
 
 /// The last hit starting inside `[s, e)`: [`within`]`.last()` with one search.
@@ -377,7 +396,7 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
                 if let Some(last) = sections.last_mut() {
                     last.end = line.start;
                 }
-                let commodity = segment::section_commodity(heading);
+                let commodity = heading_commodity(text, rest.commodities, heading);
                 if commodity.is_some() {
                     // A commodity section starts afresh; other headings are sub-heads.
                     ctx.restart(commodity, r.heading_region(line.start, line.end));
@@ -1774,6 +1793,36 @@ mod tests {
             facts += planned.facts.len();
         }
         assert!(facts > 1000, "the texts state many facts ({facts})");
+    }
+
+    /// A heading's commodity read from the hits of a search of its whole text is
+    /// the one a search of the heading alone gives.
+    #[test]
+    fn heading_commodity_from_the_document_search_is_the_headings_own() {
+        let mut texts = crate::lexicon::tests::sample_texts();
+        texts.push(
+            "Prices of copper\nCopper Cathode:\nOverseas Aluminum\nIndonesian NPI Market\n  Zinc Ingot  \n\
+             Nickel Pig Iron (NPI):\nCopper and Aluminum\nAluminum Outlook for 2025\nLithium carbonate\n"
+                .into(),
+        );
+        let (mut headings, mut named) = (0, 0);
+        for t in &texts {
+            let mentions = crate::lexicon::with_hits_in(t, 0, t.len(), |h| h.commodities().to_vec());
+            for line in segment::lines(t) {
+                let heading = trim(&t[line.start..line.end]);
+                if heading.is_empty() {
+                    continue;
+                }
+                let own = segment::section_commodity(heading);
+                assert_eq!(heading_commodity(t, &mentions, heading), own, "{heading:?}");
+                headings += 1;
+                named += usize::from(own.is_some());
+            }
+        }
+        assert!(
+            headings > 1000 && named > 50,
+            "{headings} lines, {named} name a commodity"
+        );
     }
 
     fn row(f: &Fact, t: &str) -> String {

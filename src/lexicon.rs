@@ -398,7 +398,13 @@ pub fn commodity_of_heading(heading: &str) -> Option<&'static str> {
     // The phrase index of `find_all` (hot in cache while a document is read) rather than the
     // vocabulary's own automaton, which is cold by the time the next heading comes.
     let first = with_hits_in(heading, 0, heading.len(), |h| h.commodities().first().copied())?;
-    let lead = heading[..first.start].trim();
+    commodity_of_heading_from(heading, 0, heading.len(), &first)
+}
+
+/// [`commodity_of_heading`] of `text[s..e]`, given the first commodity hit in it
+/// (offsets in `text`): a reader whose scan searched the heading already has it.
+pub fn commodity_of_heading_from(text: &str, s: usize, e: usize, first: &Hit) -> Option<&'static str> {
+    let lead = text[s..first.start].trim();
     // Only a region may lead: "Overseas Aluminum", "Indonesian NPI".
     let lead_ok = lead.is_empty()
         || with_hits_in(
@@ -407,13 +413,13 @@ pub fn commodity_of_heading(heading: &str) -> Option<&'static str> {
             lead.len(),
             |h| matches!(h.regions(), [r] if r.end - r.start == lead.len()),
         );
-    let rest = heading[first.end..].trim();
+    let rest = text[first.end..e].trim();
     let rest_ok = rest.is_empty()
         || (rest.starts_with('(') && rest.ends_with(')'))
         || rest.eq_ignore_ascii_case("market")
         || rest.eq_ignore_ascii_case("alloy")
         || rest.eq_ignore_ascii_case("industry");
-    (lead_ok && rest_ok).then(|| *COMMODITIES.payload(&first))
+    (lead_ok && rest_ok).then(|| *COMMODITIES.payload(first))
 }
 
 // ---- regions --------------------------------------------------------------
