@@ -298,14 +298,15 @@ impl<P: Copy> PhraseIndex<P> {
         if s > 0 && s < to && WORD_BYTE[b[s - 1] as usize] && WORD_BYTE[b[s] as usize] {
             s = token_end(b, s).min(to);
         }
-        // The tokens a walk looked up past its start, by position (a small direct-mapped
-        // cache): the scan takes most of them as starts of their own next, and a word
-        // looked up once costs a hash probe less the second time.
-        let mut ahead = [(usize::MAX, 0usize, 0u32); 8];
+        // The first token a walk looked up past its start, as (position, end, id): the
+        // scan's next start, almost always (a walk's later lookups hardly ever are), so
+        // the word costs a hash probe less the second time.
+        let mut next = (usize::MAX, 0usize, 0u32);
         while s < to {
-            let (e, id) = match ahead[s % 8] {
-                (at, e, id) if at == s => (e, id),
-                _ => self.token(b, s),
+            let (e, id) = if next.0 == s {
+                (next.1, next.2)
+            } else {
+                self.token(b, s)
             };
             // SAFETY (here and in the walk): token ids are below `roots.len()` and child
             // numbers below `nodes.len()`, as `build` asserts.
@@ -329,20 +330,17 @@ impl<P: Copy> PhraseIndex<P> {
                 if n.mask == 0 {
                     break;
                 }
-                let (next_end, next) = match ahead[end % 8] {
-                    (at, e, id) if at == end => (e, id),
-                    _ => {
-                        let t = self.token(b, end);
-                        ahead[end % 8] = (end, t.0, t.1);
-                        t
-                    }
-                };
-                if n.mask & 1 << (next % 32) == 0 {
+                let (next_end, id) = self.token(b, end);
+                // Only the walk's first lookup is kept (`next` is at or before `s`, or unset, until then).
+                if next.0 <= s || next.0 == usize::MAX {
+                    next = (end, next_end, id);
+                }
+                if n.mask & 1 << (id % 32) == 0 {
                     break;
                 }
                 node = unsafe { self.edges.get_unchecked(n.edges.0 as usize..n.edges.1 as usize) }
                     .iter()
-                    .find(|&&(t, _)| t == next)
+                    .find(|&&(t, _)| t == id)
                     .map_or(0, |&(_, c)| c);
                 end = next_end;
             }
