@@ -291,7 +291,25 @@ impl<P: Copy> PhraseIndex<P> {
     /// Calls `found(start, end, payloads)` for the phrases spelled by the tokens
     /// from each token start in `b[from..to]` (a phrase may run past `to`), in
     /// order of start and, within a start, of end. A word cut by `from` is not a start.
-    pub fn scan(&self, b: &[u8], from: usize, to: usize, mut found: impl FnMut(usize, usize, &[P])) {
+    pub fn scan(&self, b: &[u8], from: usize, to: usize, found: impl FnMut(usize, usize, &[P])) {
+        // Two loops, one for each answer to "does a phrase start with a space?": the
+        // scan's commonest step is over the space after a token, where no test is then left.
+        if self.space_starts_none {
+            self.scan_with::<true>(b, from, to, found)
+        } else {
+            self.scan_with::<false>(b, from, to, found)
+        }
+    }
+
+    /// [`PhraseIndex::scan`]; `STEP_SPACES`: no phrase starts with a space (`space_starts_none`).
+    #[inline(always)]
+    fn scan_with<const STEP_SPACES: bool>(
+        &self,
+        b: &[u8],
+        from: usize,
+        to: usize,
+        mut found: impl FnMut(usize, usize, &[P]),
+    ) {
         // Tells the compiler a start below `to` is within `b`: no bounds checks on it.
         let to = to.min(b.len());
         let mut s = from;
@@ -346,7 +364,7 @@ impl<P: Copy> PhraseIndex<P> {
             }
             s = e;
             // Most words are followed by one space, which begins no phrase.
-            if self.space_starts_none && s < to && b[s] == b' ' {
+            if STEP_SPACES && s < to && b[s] == b' ' {
                 s += 1;
             }
         }
