@@ -291,21 +291,40 @@ impl<P: Copy> PhraseIndex<P> {
     /// Calls `found(start, end, payloads)` for the phrases spelled by the tokens
     /// from each token start in `b[from..to]` (a phrase may run past `to`), in
     /// order of start and, within a start, of end. A word cut by `from` is not a start.
-    pub fn scan(&self, b: &[u8], from: usize, to: usize, mut found: impl FnMut(usize, usize, &[P])) {
+    pub fn scan(&self, b: &[u8], from: usize, to: usize, found: impl FnMut(usize, usize, &[P])) {
+        // Two loops, one for each answer to "does a phrase start with a space?": the
+        // scan's commonest step is over the space after a token, where no test is then left.
+        if self.space_starts_none {
+            self.scan_with::<true>(b, from, to, found)
+        } else {
+            self.scan_with::<false>(b, from, to, found)
+        }
+    }
+
+    /// [`PhraseIndex::scan`]; `STEP_SPACES`: no phrase starts with a space (`space_starts_none`).
+    #[inline(always)]
+    fn scan_with<const STEP_SPACES: bool>(
+        &self,
+        b: &[u8],
+        from: usize,
+        to: usize,
+        mut found: impl FnMut(usize, usize, &[P]),
+    ) {
         // Tells the compiler a start below `to` is within `b`: no bounds checks on it.
         let to = to.min(b.len());
         let mut s = from;
         if s > 0 && s < to && WORD_BYTE[b[s - 1] as usize] && WORD_BYTE[b[s] as usize] {
             s = token_end(b, s).min(to);
         }
-        // The tokens a walk looked up past its start, by position (a small direct-mapped
-        // cache): the scan takes most of them as starts of their own next, and a word
-        // looked up once costs a hash probe less the second time.
-        let mut ahead = [(usize::MAX, 0usize, 0u32); 8];
+        // The first token a walk looked up past its start, as (position, end, id): the
+        // scan's next start, almost always (a walk's later lookups hardly ever are), so
+        // the word costs a hash probe less the second time.
+        let mut next = (usize::MAX, 0usize, 0u32);
         while s < to {
-            let (e, id) = match ahead[s % 8] {
-                (at, e, id) if at == s => (e, id),
-                _ => self.token(b, s),
+            let (e, id) = if next.0 == s {
+                (next.1, next.2)
+            } else {
+                self.token(b, s)
             };
             // SAFETY (here and in the walk): token ids are below `roots.len()` and child
             // numbers below `nodes.len()`, as `build` asserts.
@@ -329,26 +348,23 @@ impl<P: Copy> PhraseIndex<P> {
                 if n.mask == 0 {
                     break;
                 }
-                let (next_end, next) = match ahead[end % 8] {
-                    (at, e, id) if at == end => (e, id),
-                    _ => {
-                        let t = self.token(b, end);
-                        ahead[end % 8] = (end, t.0, t.1);
-                        t
-                    }
-                };
-                if n.mask & 1 << (next % 32) == 0 {
+                let (next_end, id) = self.token(b, end);
+                // Only the walk's first lookup is kept (`next` is at or before `s`, or unset, until then).
+                if next.0 <= s || next.0 == usize::MAX {
+                    next = (end, next_end, id);
+                }
+                if n.mask & 1 << (id % 32) == 0 {
                     break;
                 }
                 node = unsafe { self.edges.get_unchecked(n.edges.0 as usize..n.edges.1 as usize) }
                     .iter()
-                    .find(|&&(t, _)| t == next)
+                    .find(|&&(t, _)| t == id)
                     .map_or(0, |&(_, c)| c);
                 end = next_end;
             }
             s = e;
             // Most words are followed by one space, which begins no phrase.
-            if self.space_starts_none && s < to && b[s] == b' ' {
+            if STEP_SPACES && s < to && b[s] == b' ' {
                 s += 1;
             }
         }
