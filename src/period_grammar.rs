@@ -816,15 +816,10 @@ impl<'h> Cores<'h> {
         }
     }
 
-    /// [`chunk`] at `i`, by [`chunk_avx2`] where the CPU has it and the chunk is whole.
+    /// [`chunk`] at `i`.
     #[inline]
     fn chunk(&self, i: usize) -> u64 {
-        #[cfg(target_arch = "x86_64")]
-        if self.avx2 && i >= 1 && i + CHUNK <= self.h.len() {
-            // SAFETY: `avx2` is set only where the CPU has AVX2.
-            return unsafe { chunk_avx2(self.h, i) };
-        }
-        chunk(self.h, i)
+        chunk_at(self.h, i, self.avx2)
     }
 
     /// Drops the candidates before `pos`.
@@ -876,6 +871,26 @@ fn chunk(h: &[u8], i: usize) -> u64 {
             .take_while(|k| i + 16 * k < h.len())
             .fold(0, |m, k| m | u64::from(candidates(h, i + 16 * k)) << (16 * k))
     }
+}
+
+/// [`chunk`] at `i < h.len()`, by [`chunk_avx2`] where the CPU has AVX2 (`avx2`):
+/// the last chunk of a text, cut short, as the last sixty-four bytes shifted.
+#[inline(always)]
+fn chunk_at(h: &[u8], i: usize, avx2: bool) -> u64 {
+    #[cfg(target_arch = "x86_64")]
+    if avx2 {
+        // SAFETY (both calls): `avx2` is set only where the CPU has AVX2.
+        if i + CHUNK <= h.len() {
+            if i >= 1 {
+                return unsafe { chunk_avx2(h, i) };
+            }
+        } else if h.len() > CHUNK && i < h.len() {
+            // Bits for the bytes from `i` to the end; none past it.
+            let s = h.len() - CHUNK;
+            return unsafe { chunk_avx2(h, s) } >> (i - s);
+        }
+    }
+    chunk(h, i)
 }
 
 /// Whether the CPU has AVX2 (detected once, then a load and a test).
@@ -1186,6 +1201,12 @@ mod tests {
             for t in [&text[..], &all[..]] {
                 for i in 1..=t.len() - CHUNK {
                     assert_eq!(unsafe { chunk_avx2(t, i) }, chunk(t, i), "{i}");
+                }
+                // Also cut short at the end, on texts of every length.
+                for len in 0..=t.len() {
+                    for i in 0..len {
+                        assert_eq!(chunk_at(&t[..len], i, true), chunk(&t[..len], i), "{len} {i}");
+                    }
                 }
             }
         }
