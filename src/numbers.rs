@@ -671,7 +671,30 @@ pub fn scan(text: &str, from: usize, to: usize) -> Vec<Quantity> {
 }
 
 /// [`scan`], appended to `out` (one buffer for many stretches).
+///
+/// Most stretches (sentences) have no digit: the search for the first is all their
+/// scan, done here, by AVX2 where the CPU has it, before the scan proper is entered.
+#[inline]
 pub fn scan_into(text: &str, from: usize, to: usize, out: &mut Vec<Quantity>) {
+    let b = &text.as_bytes()[..to];
+    #[cfg(target_arch = "x86_64")]
+    let first = if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2.
+        unsafe { next_digit_avx2(b, from) }
+    } else {
+        next_digit(b, from)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let first = next_digit(b, from);
+    if let Some(at) = first {
+        // The scan from `from` finds no digit before `at`: it goes on as from `at`.
+        scan_from(text, at, to, out);
+    }
+}
+
+/// [`scan_into`] from the first digit on.
+#[inline(never)]
+fn scan_from(text: &str, from: usize, to: usize, out: &mut Vec<Quantity>) {
     let t = &*TABLES;
     let b = &text.as_bytes()[..to];
     let mut i = from;
@@ -714,6 +737,38 @@ pub fn scan_into(text: &str, from: usize, to: usize, out: &mut Vec<Quantity>) {
             }
         }
     }
+}
+
+/// [`next_digit`] by AVX2 loads of thirty-two bytes.
+///
+/// # Safety
+/// The CPU must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn next_digit_avx2(b: &[u8], from: usize) -> Option<usize> {
+    use std::arch::x86_64::*;
+    let digits = |k: usize| {
+        // Every load reads thirty-two bytes inside `b`.
+        let v = unsafe { _mm256_loadu_si256(b.as_ptr().add(k).cast()) };
+        // '0'..='9' moved to the bottom of the signed range (-128..=-119): one compare.
+        let x = _mm256_add_epi8(v, _mm256_set1_epi8(0x50));
+        _mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_set1_epi8(-118), x)) as u32
+    };
+    let mut at = from;
+    while at + 32 <= b.len() {
+        let m = digits(at);
+        if m != 0 {
+            return Some(at + m.trailing_zeros() as usize);
+        }
+        at += 32;
+    }
+    if at < b.len() && b.len() >= 32 {
+        // The last thirty-two bytes of `b`, without those before `at`.
+        let s = b.len() - 32;
+        let m = digits(s) >> (at - s);
+        return (m != 0).then(|| at + m.trailing_zeros() as usize);
+    }
+    next_digit(b, at)
 }
 
 /// Index of the first ASCII digit in `b[from..]`, as [`crate::bytes::next_digit`] finds it,
@@ -930,6 +985,18 @@ mod tests {
         let all: Vec<u8> = (0..=255u8).chain(0..=255).collect();
         for from in 0..all.len() {
             assert_eq!(next_digit(&all, from), crate::bytes::next_digit(&all, from), "{from}");
+        }
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            for t in [text.as_bytes(), &all[..]] {
+                for len in 0..=t.len() {
+                    let b = &t[..len];
+                    for from in 0..=len + 1 {
+                        let got = unsafe { next_digit_avx2(b, from) };
+                        assert_eq!(got, crate::bytes::next_digit(b, from), "{len} {from}");
+                    }
+                }
+            }
         }
     }
 

@@ -3,7 +3,7 @@
 use crate::model::{Days, Period};
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-pub fn days_from_ymd(y: i32, m: u32, d: u32) -> Days {
+pub const fn days_from_ymd(y: i32, m: u32, d: u32) -> Days {
     let y = if m <= 2 { y - 1 } else { y };
     let era = if y >= 0 { y } else { y - 399 } / 400;
     let yoe = y - era * 400;
@@ -66,10 +66,23 @@ impl Month {
         (self.0.rem_euclid(12) + 1) as u32
     }
     pub fn first_day(self) -> Days {
-        days_from_ymd(self.year(), self.month(), 1)
+        match self.in_table() {
+            Some(k) => MONTH_STARTS[k],
+            None => days_from_ymd(self.year(), self.month(), 1),
+        }
     }
     pub fn last_day(self) -> Days {
-        days_from_ymd(self.year(), self.month(), month_len(self.year(), self.month()))
+        match self.in_table() {
+            // The day before the next month's first.
+            Some(k) => MONTH_STARTS[k + 1] - 1,
+            None => days_from_ymd(self.year(), self.month(), month_len(self.year(), self.month())),
+        }
+    }
+    /// The month's index in [`MONTH_STARTS`], if it has one.
+    #[inline]
+    fn in_table(self) -> Option<usize> {
+        let k = self.0.checked_sub(TABLE_FROM * 12)?;
+        usize::try_from(k).ok().filter(|&k| k < TABLE_MONTHS)
     }
     pub fn period(self) -> Period {
         Period {
@@ -85,6 +98,22 @@ impl Month {
         Month(self.0 + n)
     }
 }
+
+/// The first year of [`MONTH_STARTS`], and its length in months.
+const TABLE_FROM: i32 = 1900;
+const TABLE_MONTHS: usize = 12 * 250;
+
+/// The first day of each month from January [`TABLE_FROM`] on, one month more:
+/// the days a resolved period starts and ends on, read instead of computed.
+static MONTH_STARTS: [Days; TABLE_MONTHS + 1] = {
+    let mut t = [0; TABLE_MONTHS + 1];
+    let mut k = 0;
+    while k <= TABLE_MONTHS {
+        t[k] = days_from_ymd(TABLE_FROM + (k / 12) as i32, (k % 12) as u32 + 1, 1);
+        k += 1;
+    }
+    t
+};
 
 // ---- period expressions -------------------------------------------------
 
@@ -728,10 +757,7 @@ pub fn resolve(kind: PKind, reference: Month) -> Period {
             let e = month(m, y).last_day();
             Period { start: e, end: e }
         }
-        PKind::Year(y) => Period {
-            start: days_from_ymd(y, 1, 1),
-            end: days_from_ymd(y, 12, 31),
-        },
+        PKind::Year(y) => year_period(y),
         PKind::Span { first, last, y } => {
             let y = y.unwrap_or(reference.year());
             Period {
@@ -745,13 +771,21 @@ pub fn resolve(kind: PKind, reference: Month) -> Period {
             end: reference.last_day(),
         },
         PKind::MonthRelYear { m, dy } => Month::new(reference.year() + dy, m).period(),
-        PKind::RelativeYear(n) => {
-            let y = reference.year() + n;
-            Period {
-                start: days_from_ymd(y, 1, 1),
-                end: days_from_ymd(y, 12, 31),
-            }
-        }
+        PKind::RelativeYear(n) => year_period(reference.year() + n),
+    }
+}
+
+/// January 1 to December 31 of `y`, from [`MONTH_STARTS`] where it has the year.
+fn year_period(y: i32) -> Period {
+    if (TABLE_FROM..TABLE_FROM + (TABLE_MONTHS / 12) as i32).contains(&y) {
+        return Period {
+            start: Month::new(y, 1).first_day(),
+            end: Month::new(y, 12).last_day(),
+        };
+    }
+    Period {
+        start: days_from_ymd(y, 1, 1),
+        end: days_from_ymd(y, 12, 31),
     }
 }
 
@@ -1128,6 +1162,26 @@ mod tests {
         assert_eq!(parse_iso_date("2025-01-27T10:00:00"), Some(days_from_ymd(2025, 1, 27)));
         assert_eq!(parse_iso_date("2025-02-30"), None);
         assert_eq!(parse_iso_date("Jan 2025"), None);
+    }
+
+    #[test]
+    fn month_days_from_the_table_are_computed_ones() {
+        for k in (TABLE_FROM - 3) * 12..(TABLE_FROM + 253) * 12 {
+            let m = Month(k);
+            assert_eq!(m.first_day(), days_from_ymd(m.year(), m.month(), 1), "{k}");
+            let len = month_len(m.year(), m.month());
+            assert_eq!(m.last_day(), days_from_ymd(m.year(), m.month(), len), "{k}");
+        }
+        for y in TABLE_FROM - 3..TABLE_FROM + 253 {
+            let want = Period {
+                start: days_from_ymd(y, 1, 1),
+                end: days_from_ymd(y, 12, 31),
+            };
+            assert_eq!(year_period(y), want, "{y}");
+        }
+        for k in [i32::MIN, i32::MIN + 1, -1, 0, i32::MAX - 1, i32::MAX] {
+            assert_eq!(Month(k).in_table(), None, "{k}");
+        }
     }
 
     #[test]
