@@ -33,28 +33,36 @@ struct Hits<'h> {
 }
 
 impl<'h> Hits<'h> {
-    /// The hits starting in `[s, e + past)`: a sentence's few (and those of the
-    /// `past` bytes after it), which its rules search again and again, instead of
-    /// the whole document's. `self` holds the hits from the end of the sentence
-    /// before on and is left holding those from `e` on: sentences are taken in
-    /// order, each starting at or after the end of the one before, so that
-    /// stepping through a document visits each hit about once.
+    /// The hits starting in `[s, e)`, and the commodities starting in `[s, past)`
+    /// (those of the few bytes after it too, which `metric` looks at): a
+    /// sentence's few, which its rules search again and again, instead of the whole
+    /// document's. `self` holds the hits from the end of the sentence before on and
+    /// is left holding those from `e` on: sentences are taken in order, each
+    /// starting at or after the end of the one before, so that stepping through a
+    /// document visits each hit about once.
     fn take(&mut self, s: usize, e: usize, past: usize) -> Hits<'h> {
-        fn cut<'h, T>(v: &mut &'h [T], start: impl Fn(&T) -> usize, s: usize, e: usize, past: usize) -> &'h [T] {
+        /// The items of `v` starting in `[s, e)`, and how many more start before `past`.
+        fn cut<'h, T>(
+            v: &mut &'h [T],
+            start: impl Fn(&T) -> usize,
+            s: usize,
+            e: usize,
+            past: Option<usize>,
+        ) -> &'h [T] {
             let skip = v.iter().position(|h| start(h) >= s).unwrap_or(v.len());
             let from_s = &v[skip..];
-            let taken = &from_s[..from_s.iter().position(|h| start(h) >= past).unwrap_or(from_s.len())];
-            // Those from `e` on, if any, are the few of the bytes past the end.
-            *v = &from_s[before_end(taken, e, &start).len()..];
-            taken
+            let n = from_s.iter().position(|h| start(h) >= e).unwrap_or(from_s.len());
+            *v = &from_s[n..];
+            let more = past.map_or(0, |past| v.iter().take_while(|h| start(h) < past).count());
+            &from_s[..n + more]
         }
         Hits {
-            cues: cut(&mut self.cues, |h| h.start, s, e, past),
-            metrics: cut(&mut self.metrics, |h| h.start, s, e, past),
-            commodities: cut(&mut self.commodities, |h| h.start, s, e, past),
-            regions: cut(&mut self.regions, |h| h.start, s, e, past),
-            segments: cut(&mut self.segments, |h| h.start, s, e, past),
-            periods: cut(&mut self.periods, |p| p.start, s, e, past),
+            cues: cut(&mut self.cues, |h| h.start, s, e, None),
+            metrics: cut(&mut self.metrics, |h| h.start, s, e, None),
+            commodities: cut(&mut self.commodities, |h| h.start, s, e, Some(past)),
+            regions: cut(&mut self.regions, |h| h.start, s, e, None),
+            segments: cut(&mut self.segments, |h| h.start, s, e, None),
+            periods: cut(&mut self.periods, |p| p.start, s, e, None),
         }
     }
 }
@@ -918,13 +926,12 @@ impl<'a, 'h> Reader<'a, 'h> {
             resolved,
             ..
         } = scratch;
-        // The hits (taken from `s` on, see `read_sentence`) that start before `e`:
-        // at most the few of the bytes past the end are left out.
-        let cues = before_end(self.hits.cues, e, |h| h.start);
+        // The hits of the sentence (see `read_sentence`).
+        let cues = self.hits.cues;
         basis_spans_into(cues, basis_spans);
-        outside_basis_into(before_end(self.hits.periods, e, |p| p.start), basis_spans, pexprs);
+        outside_basis_into(self.hits.periods, basis_spans, pexprs);
         let (basis_spans, pexprs) = (&basis_spans[..], &pexprs[..]);
-        let metrics = before_end(self.hits.metrics, e, |h| h.start);
+        let metrics = self.hits.metrics;
         if qs.is_empty() && pexprs.is_empty() {
             self.update_context(ctx, None, metrics);
             return;
@@ -975,6 +982,7 @@ impl<'a, 'h> Reader<'a, 'h> {
         let resolved = &resolved[..];
 
         // What each commodity mention is the subject of does not depend on the quantity.
+        // The commodities before `e`: at most the few of the bytes past the end are left out.
         let mentions = before_end(self.hits.commodities, e, |h| h.start);
         subjects.clear();
         subjects.extend(mentions.iter().map(|c| self.subject_metric(c, metrics)));
