@@ -18,6 +18,7 @@ use crate::meta;
 use crate::model::{Days, Fact, ParseOptions, ParsedDoc, Period, Section};
 use crate::numbers::{self, QKind, Quantity};
 use crate::periods::{self, Month, PKind, PeriodExpr};
+use crate::phrases::is_word_byte;
 use crate::segment::{self, Line, LineKind};
 use crate::tables::{self, Column, Table};
 
@@ -523,6 +524,97 @@ fn in_relative_clause_into(text: &str, clauses: &Clauses, pexprs: &[PeriodExpr],
             .iter()
             .any(|w| starts_with_ignore_case(head, w.as_bytes()))
     }));
+}
+
+/// The words and the other bytes of the basis cue phrases ("the same period last
+/// year", "m/m"), which any basis cue found is spelled with.
+struct BasisTokens {
+    /// By length: a bit per first letter (by its low five bits, case folded) and the words.
+    words: Vec<(u32, Vec<&'static [u8]>)>,
+    /// The other bytes, but the space.
+    bytes: [bool; 256],
+}
+
+impl BasisTokens {
+    /// Whether `w` is one of the words, ASCII case-insensitively.
+    fn has(&self, w: &[u8]) -> bool {
+        self.words.get(w.len()).is_some_and(|(first, ws)| {
+            first & (1 << ((w[0] | 0x20) & 31)) != 0 && ws.iter().any(|x| x.eq_ignore_ascii_case(w))
+        })
+    }
+}
+
+static BASIS_TOKENS: once_cell::sync::Lazy<BasisTokens> = once_cell::sync::Lazy::new(|| {
+    let mut t = BasisTokens {
+        words: Vec::new(),
+        bytes: [false; 256],
+    };
+    for line in include_str!("../data/cues.tsv").lines() {
+        let mut fields = line.trim_end_matches('\r').split('\t');
+        if !fields.next().is_some_and(|kind| kind.starts_with("basis:")) {
+            continue;
+        }
+        for phrase in fields.next().unwrap_or("").split('|') {
+            let b = phrase.trim().as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                if !is_word_byte(b[i]) {
+                    t.bytes[b[i] as usize] |= b[i] != b' ';
+                    i += 1;
+                    continue;
+                }
+                let w = i;
+                while i < b.len() && is_word_byte(b[i]) {
+                    i += 1;
+                }
+                let n = i - w;
+                if t.words.len() <= n {
+                    t.words.resize(n + 1, (0, Vec::new()));
+                }
+                let (first, ws) = &mut t.words[n];
+                *first |= 1 << ((b[w] | 0x20) & 31);
+                if !ws.iter().any(|x| x.eq_ignore_ascii_case(&b[w..i])) {
+                    ws.push(&b[w..i]);
+                }
+            }
+        }
+    }
+    t
+});
+
+/// Whether a basis cue may cover the period expression `p` ("the same period last
+/// year"), as far as the tokens of the text around it tell. A cue is found where the
+/// text's tokens (words, ASCII case folded, and single other bytes) spell its phrase,
+/// and a phrase neither starts nor ends with a space nor holds two in a row: a cue
+/// that covers a byte of `p` spells with one of its own words or other bytes a token
+/// of the text from a byte before `p` to a byte after it. Where no such token is a
+/// basis phrase's, no basis cue covers `p`.
+fn may_be_in_basis(text: &str, p: &PeriodExpr) -> bool {
+    let b = text.as_bytes();
+    let tokens = &*BASIS_TOKENS;
+    let mut i = p.start.saturating_sub(1);
+    // From the start of the word there, if any.
+    while i > 0 && is_word_byte(b[i - 1]) && is_word_byte(b[i]) {
+        i -= 1;
+    }
+    let end = (p.end + 1).min(b.len());
+    while i < end {
+        if !is_word_byte(b[i]) {
+            if tokens.bytes[b[i] as usize] {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        let w = i;
+        while i < b.len() && is_word_byte(b[i]) {
+            i += 1;
+        }
+        if tokens.has(&b[w..i]) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The period expression whose period a sentence hands on: its first that is
@@ -1714,20 +1806,26 @@ impl<'a, 'h> Reader<'a, 'h> {
     /// The period that the sentence `s..e`, which states no quantity, hands on
     /// (what [`Reader::read_sentence`] would set), searched for now.
     fn topic_period(&self, s: usize, e: usize) -> Option<Period> {
-        let found = periods::scan(self.text, s, e);
-        if found.is_empty() {
-            return None;
-        }
-        let (mut spans, mut pexprs, mut cuts, mut relative) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        with_hits_in(self.text, s, e, |h| basis_spans_into(h.cues(), &mut spans));
-        outside_basis_into(&found, &spans, &mut pexprs);
-        in_relative_clause_into(
-            self.text,
-            &Clauses::new_in(self.text, s, e, pexprs.last().map_or(s, |p| p.start), &mut cuts),
-            &pexprs,
-            &mut relative,
-        );
-        carried_expr(&pexprs, &relative).and_then(|i| self.resolve(pexprs[i].kind))
+        let text = self.text;
+        let found = periods::scan(text, s, e);
+        let (mut cuts, mut relative) = (Vec::new(), Vec::new());
+        let clauses = Clauses::new_in(text, s, e, found.last()?.start, &mut cuts);
+        // Whether an expression is in a relative clause does not depend on the others:
+        // the expressions outside a basis are those of `found` that no basis cue covers.
+        in_relative_clause_into(text, &clauses, &found, &mut relative);
+        let first = carried_expr(&found, &relative)?;
+        // The vocabulary is searched for basis cues only when one may cover that expression.
+        let pick = if may_be_in_basis(text, &found[first]) {
+            let mut spans = Vec::new();
+            with_hits_in(text, s, e, |h| basis_spans_into(h.cues(), &mut spans));
+            (first..found.len()).find(|&i| {
+                let p = &found[i];
+                !p.base && !relative[i] && !spans.iter().any(|&(bs, be)| p.start < be && bs < p.end)
+            })?
+        } else {
+            first
+        };
+        self.resolve(found[pick].kind)
     }
 
     /// The period carried to a sentence.
@@ -2065,6 +2163,116 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn basis_cues_are_searched_only_where_one_may_cover_a_period() {
+        // What `may_be_in_basis` assumes of the phrases.
+        for line in include_str!("../data/cues.tsv")
+            .lines()
+            .filter(|l| l.starts_with("basis:"))
+        {
+            for phrase in line.split('\t').nth(1).unwrap().split('|') {
+                let t = phrase.trim();
+                assert!(!t.contains("  ") && !t.contains(['\t', '\n', '\r', '=']), "{t:?}");
+            }
+        }
+        // `topic_period` as it was: the cues searched in every sentence with a period.
+        fn before(r: &Reader, s: usize, e: usize) -> Option<Period> {
+            let found = periods::scan(r.text, s, e);
+            if found.is_empty() {
+                return None;
+            }
+            let (mut spans, mut pexprs, mut cuts, mut relative) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            with_hits_in(r.text, s, e, |h| basis_spans_into(h.cues(), &mut spans));
+            outside_basis_into(&found, &spans, &mut pexprs);
+            in_relative_clause_into(
+                r.text,
+                &Clauses::new_in(r.text, s, e, pexprs.last().map_or(s, |p| p.start), &mut cuts),
+                &pexprs,
+                &mut relative,
+            );
+            carried_expr(&pexprs, &relative).and_then(|i| r.resolve(pexprs[i].kind))
+        }
+        let pieces = [
+            "compared with the same period last year",
+            "the same period",
+            " ",
+            "  ",
+            "last month",
+            "in November 2024",
+            ", which",
+            " that ",
+            "from ",
+            "m/m",
+            "MoM",
+            "month-on-month",
+            "Year-On-Year",
+            "the previous month",
+            "over ",
+            "Q3",
+            "2024",
+            "this year",
+            "than ",
+            "a year earlier",
+            "-",
+            "/",
+            "é",
+            "on the month",
+            "October",
+            " ago",
+            "last year",
+            "rose 5%",
+            "\n",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let (mut quick, mut searched) = (0, 0);
+        for _ in 0..4000 {
+            let n = 1 + (next() % 10) as usize;
+            let mut t = String::new();
+            for _ in 0..n {
+                t.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+            }
+            let hits: Hits = Hits {
+                cues: &[],
+                metrics: &[],
+                commodities: &[],
+                regions: &[],
+                segments: &[],
+                periods: &[],
+            };
+            let r = Reader {
+                text: &t,
+                hits,
+                reference: Some(Month::new(2025, 3)),
+                subject_end: None,
+                published: None,
+                default_commodity: None,
+            };
+            assert_eq!(r.topic_period(0, t.len()), before(&r, 0, t.len()), "{t:?}");
+            // And the premise: no basis cue covers an expression said to be clear of them.
+            let mut spans = Vec::new();
+            with_hits_in(&t, 0, t.len(), |h| basis_spans_into(h.cues(), &mut spans));
+            for p in periods::scan(&t, 0, t.len()) {
+                if may_be_in_basis(&t, &p) {
+                    searched += 1;
+                } else {
+                    quick += 1;
+                    assert!(
+                        !spans.iter().any(|&(bs, be)| p.start < be && bs < p.end),
+                        "{t:?} {}",
+                        p.start
+                    );
+                }
+            }
+        }
+        assert!(quick > 1000 && searched > 1000, "{quick} {searched}");
     }
 
     #[test]
