@@ -125,12 +125,37 @@ fn blank(t: &str) -> bool {
     true
 }
 
-/// `t.trim()`, without a search when the text starts and ends with ASCII that is not space.
+/// `t.trim()`: [`trim_start`] and [`trim_end`].
 fn trim(t: &str) -> &str {
-    match t.as_bytes() {
-        [f, .., l] if f.is_ascii() && l.is_ascii() && !ascii_space(*f) && !ascii_space(*l) => t,
-        _ => t.trim(),
+    trim_end(trim_start(t))
+}
+
+/// `t.trim_start()`, its ASCII white space dropped a byte at a time (the usual
+/// case), characters decoded only from a non-ASCII byte on.
+fn trim_start(t: &str) -> &str {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() && ascii_space(b[i]) {
+        i += 1;
     }
+    if i < b.len() && !b[i].is_ascii() {
+        return t[i..].trim_start();
+    }
+    &t[i..]
+}
+
+/// `t.trim_end()`, its ASCII white space dropped a byte at a time (the usual
+/// case), characters decoded only from a non-ASCII byte on.
+fn trim_end(t: &str) -> &str {
+    let b = t.as_bytes();
+    let mut n = b.len();
+    while n > 0 && ascii_space(b[n - 1]) {
+        n -= 1;
+    }
+    if n > 0 && !b[n - 1].is_ascii() {
+        return t[..n].trim_end();
+    }
+    &t[..n]
 }
 
 /// The flags of a cue hit (its tag).
@@ -518,11 +543,12 @@ fn outside_basis_into(pexprs: &[PeriodExpr], basis_spans: &[(usize, usize)], out
 fn in_relative_clause_into(text: &str, clauses: &Clauses, pexprs: &[PeriodExpr], out: &mut Vec<bool>) {
     out.clear();
     out.extend(pexprs.iter().map(|p| {
-        let (c, _) = clauses.of(p.start);
-        let head = text[c..p.start].trim_start().as_bytes();
-        ["which ", "who ", "that "]
-            .iter()
-            .any(|w| starts_with_ignore_case(head, w.as_bytes()))
+        let head = trim_start(&text[clauses.start_of(p.start)..p.start]).as_bytes();
+        // Most clauses start with neither a "w" nor a "t": no word to compare.
+        head.first().is_some_and(|&c| matches!(c | 0x20, b'w' | b't'))
+            && ["which ", "who ", "that "]
+                .iter()
+                .any(|w| starts_with_ignore_case(head, w.as_bytes()))
     }));
 }
 
@@ -778,7 +804,7 @@ fn ends_with_by(t: &str) -> bool {
 
 /// Text without a trailing approximation word: "... and approximately" -> "... and".
 fn strip_approx(t: &str) -> &str {
-    let t = t.trim_end();
+    let t = trim_end(t);
     [
         "approximately",
         "about",
@@ -792,7 +818,7 @@ fn strip_approx(t: &str) -> &str {
     ]
     .iter()
     .find(|w| ends_with_ignore_case(t.as_bytes(), w.as_bytes()))
-    .map_or(t, |w| t[..t.len() - w.len()].trim_end())
+    .map_or(t, |w| trim_end(&t[..t.len() - w.len()]))
 }
 
 /// Text that may join a commodity to the metric word after it: letters, spaces,
@@ -918,6 +944,16 @@ impl<'c> Clauses<'c> {
     fn strong_start(&self, pos: usize) -> usize {
         let k = self.cuts.partition_point(|c| c.1 <= pos);
         self.cuts[..k].iter().rev().find(|c| c.2).map_or(self.s, |c| c.1)
+    }
+
+    /// Where the clause around `pos` starts: [`Clauses::of`]`.0`.
+    fn start_of(&self, pos: usize) -> usize {
+        let k = self.cuts.partition_point(|c| c.1 <= pos);
+        if k > 0 {
+            self.cuts[k - 1].1
+        } else {
+            self.s
+        }
     }
 
     /// The clause around `pos`: (start, end).
@@ -1119,7 +1155,7 @@ impl<'a, 'h> Reader<'a, 'h> {
             let post_dir = self.post_direction(after_q, q, post_end).or_else(|| {
                 // "a 14% MoM and 19% YoY drop": the direction after the pair applies to both.
                 let next = qs.get(qi + 1)?;
-                let between = text[q.end..next.start].trim().as_bytes();
+                let between = trim(&text[q.end..next.start]).as_bytes();
                 let joined = ends_with_ignore_case(between, b"and") || ends_with_ignore_case(between, b"or");
                 (joined && self.connector_only(q.end, next.start, basis_spans))
                     .then(|| {
@@ -1501,7 +1537,7 @@ impl<'a, 'h> Reader<'a, 'h> {
             });
         // "48.11% of production, CR5 for 62.4%": the word after "% of" names the whole, not the next number.
         let of_whole = |m: &Hit| {
-            let b = text[s..m.start].trim_end();
+            let b = trim_end(&text[s..m.start]);
             b.ends_with("% of") || b.ends_with("% of the") || b.ends_with("% of total")
         };
         // "representing an increase of 5.3%": a share word does not make a change a share.
@@ -2276,7 +2312,7 @@ mod tests {
     }
 
     #[test]
-    fn blank_and_trim_are_those_of_str() {
+    fn blank_and_trims_are_those_of_str() {
         let pieces = [
             "", " ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1f", "a", "of", "\u{a0}", "\u{3000}", "\u{85}", "é",
             "\u{2028}",
@@ -2287,6 +2323,8 @@ mod tests {
                     let t = format!("{a}{b}{c}");
                     assert_eq!(blank(&t), t.trim().is_empty(), "{t:?}");
                     assert_eq!(trim(&t), t.trim(), "{t:?}");
+                    assert_eq!(trim_start(&t), t.trim_start(), "{t:?}");
+                    assert_eq!(trim_end(&t), t.trim_end(), "{t:?}");
                 }
             }
         }
