@@ -163,6 +163,16 @@ fn flags(h: &Hit) -> u32 {
     h.tag
 }
 
+/// The basis a cue's flags name: [`cue::basis_name`], not asked of the many cues
+/// without a basis flag (a direction word: "rose").
+fn basis_name(f: u32) -> Option<&'static str> {
+    if f & cue::BASIS == 0 {
+        None
+    } else {
+        cue::basis_name(f)
+    }
+}
+
 /// What carries from sentence to sentence inside a section.
 #[derive(Default)]
 struct Context {
@@ -218,7 +228,6 @@ struct Scratch {
     owner: Vec<Option<usize>>,
     direct: Vec<Option<usize>>,
     fact_of: Vec<Option<(usize, PeriodSource)>>,
-    skip: Vec<bool>,
     /// Per commodity mention of the sentence, the metric it is the subject of.
     subjects: Vec<Option<&'static str>>,
     /// Per period expression of the sentence, its period once resolved.
@@ -1049,7 +1058,6 @@ impl<'a, 'h> Reader<'a, 'h> {
             owner,
             direct,
             fact_of,
-            skip,
             subjects,
             resolved,
             ..
@@ -1072,8 +1080,10 @@ impl<'a, 'h> Reader<'a, 'h> {
         let clauses = Clauses::new_in(text, s, e, upto, cuts);
         in_relative_clause_into(text, &clauses, pexprs, relative);
         let relative = &relative[..];
-        let past = cues.iter().any(|h| flags(h) & cue::PAST != 0);
-        let forward = cues.iter().any(|h| flags(h) & cue::FORWARD != 0);
+        // The flags of all the sentence's cues, gathered in one pass.
+        let all_flags = cues.iter().fold(0, |a, h| a | flags(h));
+        let past = all_flags & cue::PAST != 0;
+        let forward = all_flags & cue::FORWARD != 0;
         if qs.is_empty() {
             let carried = carried_expr(pexprs, relative).and_then(|i| self.resolve(pexprs[i].kind));
             self.update_context(ctx, carried, metrics);
@@ -1121,11 +1131,22 @@ impl<'a, 'h> Reader<'a, 'h> {
         // (is_change, sign, basis) of the previous quantity in the sentence
         let mut prev: Option<(bool, f64, &'static str)> = None;
         let mut prev_level: Option<(&'static str, &'static str)> = None;
+        // Where the cues from the number on start, kept from one number to the next.
+        let mut ks = 0;
         for (qi, q) in qs.iter().enumerate() {
             // The sentence's cues before the number and from its end on, found once: the
-            // searches below each look on one side only.
-            let ks = cues.partition_point(|h| h.start < q.start);
-            let ke = ks + cues[ks..].partition_point(|h| h.start < q.end);
+            // searches below each look on one side only. Numbers come in order, so the
+            // search goes on from the number before (unless this one starts before it).
+            if ks > 0 && cues[ks - 1].start >= q.start {
+                ks = cues.partition_point(|h| h.start < q.start);
+            }
+            while ks < cues.len() && cues[ks].start < q.start {
+                ks += 1;
+            }
+            let mut ke = ks;
+            while ke < cues.len() && cues[ke].start < q.end {
+                ke += 1;
+            }
             let (before_q, after_q) = (&cues[..ks], &cues[ke..]);
             if self.is_grade(q, after_q, mentions) {
                 fact_of.push(None);
@@ -1155,7 +1176,8 @@ impl<'a, 'h> Reader<'a, 'h> {
             let post_dir = self.post_direction(after_q, q, post_end).or_else(|| {
                 // "a 14% MoM and 19% YoY drop": the direction after the pair applies to both.
                 let next = qs.get(qi + 1)?;
-                let between = trim(&text[q.end..next.start]).as_bytes();
+                // Only its end is read: the leading white space need not be trimmed.
+                let between = trim_end(&text[q.end..next.start]).as_bytes();
                 let joined = ends_with_ignore_case(between, b"and") || ends_with_ignore_case(between, b"or");
                 (joined && self.connector_only(q.end, next.start, basis_spans))
                     .then(|| {
@@ -1175,7 +1197,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                     .filter(|b| flags(b) & cue::BASIS != 0 && blank(&text[b.end..d.start]));
                 change = Some((
                     sign,
-                    cue::basis_name(f).or(before.and_then(|b| cue::basis_name(flags(b)))),
+                    basis_name(f).or_else(|| before.and_then(|b| basis_name(flags(b)))),
                 ));
             } else if let Some(sign) = post_dir {
                 change = Some((sign, None));
@@ -1309,14 +1331,11 @@ impl<'a, 'h> Reader<'a, 'h> {
             });
         }
         self.date_from_a_to_b(qs, s, out, fact_of);
-        skip.clear();
-        skip.extend(
-            owner
-                .iter()
-                .zip(relative)
-                .map(|(o, &rel)| rel || o.is_some_and(|qi| self.after_from(qs[qi].start, s))),
-        );
-        let carried = carried_expr(pexprs, skip).and_then(|i| self.resolve_at(pexprs, resolved, i));
+        // Not handed on either: the start of "from 301 tons in November to 24 tons" (asked
+        // of the expressions in turn until one is handed on, not of all of them).
+        let carried = (0..pexprs.len())
+            .find(|&i| !pexprs[i].base && !relative[i] && !owner[i].is_some_and(|qi| self.after_from(qs[qi].start, s)))
+            .and_then(|i| self.resolve_at(pexprs, resolved, i));
         self.update_context(ctx, carried, metrics);
     }
 
