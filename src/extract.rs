@@ -732,6 +732,23 @@ impl<'w> OnlyWords<'w> {
     }
 
     fn feed(&mut self, piece: &str) {
+        if piece.is_ascii() {
+            // The usual piece: its bytes are its characters.
+            for &b in piece.as_bytes() {
+                if !self.ok {
+                    return;
+                }
+                if ascii_space(b) || b == b',' {
+                    self.end_word();
+                } else if self.len < self.word.len() {
+                    self.word[self.len] = b;
+                    self.len += 1;
+                } else {
+                    self.len = Self::NONE;
+                }
+            }
+            return;
+        }
         for c in piece.chars() {
             if !self.ok {
                 return;
@@ -838,7 +855,8 @@ fn joining_gap(gap: &[u8]) -> bool {
         .all(|&b| b.is_ascii_alphabetic() || b == b' ' || b == b'-' || b == b'\'')
         && {
             let mut words = gap.split(|&b| b == b' ').filter(|w| !w.is_empty());
-            let stop = |w: &[u8]| JOIN_STOPWORDS.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()));
+            // No stop word is longer than five letters.
+            let stop = |w: &[u8]| w.len() <= 5 && JOIN_STOPWORDS.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()));
             words.by_ref().take(2).all(|w| !stop(w)) && words.next().is_none()
         }
 }
@@ -1064,9 +1082,18 @@ impl<'a, 'h> Reader<'a, 'h> {
         } = scratch;
         // The hits of the sentence (see `read_sentence`).
         let cues = self.hits.cues;
-        basis_spans_into(cues, basis_spans);
-        outside_basis_into(self.hits.periods, basis_spans, pexprs);
-        let (basis_spans, pexprs) = (&basis_spans[..], &pexprs[..]);
+        // The flags of all the sentence's cues, gathered in one pass. Most sentences
+        // have no basis cue: then every period expression counts, and none is copied.
+        let all_flags = cues.iter().fold(0, |a, h| a | flags(h));
+        let pexprs = if all_flags & cue::BASIS == 0 {
+            basis_spans.clear();
+            self.hits.periods
+        } else {
+            basis_spans_into(cues, basis_spans);
+            outside_basis_into(self.hits.periods, basis_spans, pexprs);
+            &pexprs[..]
+        };
+        let basis_spans = &basis_spans[..];
         let metrics = self.hits.metrics;
         if qs.is_empty() && pexprs.is_empty() {
             self.update_context(ctx, None, metrics);
@@ -1080,8 +1107,6 @@ impl<'a, 'h> Reader<'a, 'h> {
         let clauses = Clauses::new_in(text, s, e, upto, cuts);
         in_relative_clause_into(text, &clauses, pexprs, relative);
         let relative = &relative[..];
-        // The flags of all the sentence's cues, gathered in one pass.
-        let all_flags = cues.iter().fold(0, |a, h| a | flags(h));
         let past = all_flags & cue::PAST != 0;
         let forward = all_flags & cue::FORWARD != 0;
         if qs.is_empty() {
@@ -1737,7 +1762,7 @@ impl<'a, 'h> Reader<'a, 'h> {
             .find(|&pi| free(pi) && pexprs[pi].end <= ce);
         let in_sentence_before = (0..before_q)
             .rev()
-            .find(|&pi| free(pi) && !relative[pi] && pexprs[pi].start >= s && pexprs[pi].end <= q.start);
+            .find(|&pi| !relative[pi] && pexprs[pi].start >= s && pexprs[pi].end <= q.start && free(pi));
         if let Some(pi) = in_clause_before.or(in_clause_after).or(in_sentence_before) {
             if let Some(p) = pick(pi) {
                 return (Some(p), PeriodSource::Sentence);
@@ -1963,7 +1988,45 @@ mod tests {
     const HEAD: &str = "Overview of Metal Production in January 2025 and Forecast for February\nZinc Ingot\n";
 
     #[test]
+    fn only_words_reads_the_pieces_as_one_text() {
+        let words = ["and", "or", "by", "respectively"];
+        let pieces = [
+            "and",
+            "AND",
+            "or",
+            " ",
+            ",",
+            "x",
+            "by",
+            "é",
+            "\u{a0}",
+            "\t",
+            "respectively",
+            "an",
+            "d",
+            "",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let mut only = OnlyWords::new(&words);
+                    for piece in [a, b, c] {
+                        only.feed(piece);
+                    }
+                    let t = format!("{a}{b}{c}");
+                    let want = t
+                        .split(|c: char| c.is_whitespace() || c == ',')
+                        .filter(|w| !w.is_empty())
+                        .all(|w| word_in(w, &words));
+                    assert_eq!(only.finish(), want, "{t:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn joining_gap_reads_the_words_as_split_at_white_space() {
+        assert!(JOIN_STOPWORDS.iter().all(|w| w.len() <= 5));
         let old = |gap: &str| {
             gap.bytes()
                 .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-' || b == b'\'')
