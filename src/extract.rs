@@ -50,6 +50,11 @@ impl<'h> Hits<'h> {
             e: usize,
             past: Option<usize>,
         ) -> &'h [T] {
+            // Most lists have no hit in a sentence: their next starts at or after its end.
+            if v.first().is_none_or(|h| start(h) >= e) {
+                let more = past.map_or(0, |past| v.iter().take_while(|h| start(h) < past).count());
+                return &v[..more];
+            }
             let skip = v.iter().position(|h| start(h) >= s).unwrap_or(v.len());
             let from_s = &v[skip..];
             let n = from_s.iter().position(|h| start(h) >= e).unwrap_or(from_s.len());
