@@ -39,8 +39,8 @@ fn may_hold_date(t: &[u8]) -> bool {
     // `\s` of an ASCII line, vertical tab included.
     let space = |c: u8| c.is_ascii_whitespace() || c == 0x0B;
     let mut i = 0;
-    while let Some(k) = crate::bytes::position(&t[i..], |c| c.is_ascii_digit()) {
-        let y = i + k;
+    // Digits sixteen bytes at a time: a line may be a long paragraph.
+    while let Some(y) = crate::bytes::next_digit(t, i) {
         let run = t[y..].iter().take_while(|c| c.is_ascii_digit()).count();
         i = y + run;
         if run < 4 {
