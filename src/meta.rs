@@ -96,16 +96,12 @@ fn may_hold_date_in(t: &str) -> bool {
 /// colon after it (white space between), and after the colon 1 to 60 characters
 /// without a "|" before the end of the line (white space around them).
 fn may_name_source(t: &[u8]) -> bool {
-    if memchr::memchr(b':', t).is_none() {
-        return false;
-    }
     let space = |c: &u8| c.is_ascii_whitespace() || *c == 0x0B;
-    memchr::memchr2_iter(b's', b'S', t).any(|i| {
-        if !t[i..].get(..6).is_some_and(|w| w.eq_ignore_ascii_case(b"source")) {
-            return false;
-        }
-        let colon = i + 6 + t[i + 6..].iter().take_while(|c| space(c)).count();
-        if t.get(colon) != Some(&b':') {
+    // Looked for from the colons, rarer than an 's': the white space before a colon
+    // and the six bytes before that are the only "source" that can go with it.
+    memchr::memchr_iter(b':', t).any(|colon| {
+        let p = colon - t[..colon].iter().rev().take_while(|c| space(c)).count();
+        if !(p >= 6 && t[p - 6..p].eq_ignore_ascii_case(b"source")) {
             return false;
         }
         let rest = &t[colon + 1..];
@@ -280,6 +276,27 @@ mod tests {
         assert!(!may_name_source(b"Our sources: a long list | of things"));
     }
 
+    /// [`may_name_source`] as it was first written, from each "source" forward to a colon.
+    fn may_name_source_reference(t: &[u8]) -> bool {
+        if memchr::memchr(b':', t).is_none() {
+            return false;
+        }
+        let space = |c: &u8| c.is_ascii_whitespace() || *c == 0x0B;
+        memchr::memchr2_iter(b's', b'S', t).any(|i| {
+            if !t[i..].get(..6).is_some_and(|w| w.eq_ignore_ascii_case(b"source")) {
+                return false;
+            }
+            let colon = i + 6 + t[i + 6..].iter().take_while(|c| space(c)).count();
+            if t.get(colon) != Some(&b':') {
+                return false;
+            }
+            let rest = &t[colon + 1..];
+            let a = rest.iter().position(|c| !space(c)).unwrap_or(rest.len());
+            let b = rest.iter().rposition(|c| !space(c)).map_or(a, |k| k + 1);
+            (1..=60).contains(&(b - a)) && !rest[a..b].contains(&b'|')
+        })
+    }
+
     /// Random lines of date-like pieces: every one the regexes match passes the checks.
     #[test]
     fn lines_the_regexes_match_pass_the_checks() {
@@ -350,6 +367,11 @@ mod tests {
                 dates += 1;
                 assert!(may_hold_date_in(t), "{t:?}");
             }
+            assert_eq!(
+                may_name_source(line.as_bytes()),
+                may_name_source_reference(line.as_bytes()),
+                "{line:?}"
+            );
             if t.is_ascii() && SOURCE_RE.is_match(t) {
                 sources += 1;
                 assert!(may_name_source(t.as_bytes()), "{t:?}");
