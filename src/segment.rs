@@ -194,15 +194,23 @@ pub fn furniture(line: &str) -> Option<bool> {
 /// floating pattern at all (see [`Floating::spans_in`]).
 fn furniture_in(line: &str, floating: &[bool]) -> Option<bool> {
     let f = &*FURNITURE;
+    // Most lines match no pattern: the DFA rules most out within a few bytes, a yes/no
+    // search decides the others, the full set of matches only when needed. The two
+    // forms differ only at a `\b` next to a character outside ASCII: where the DFA dies
+    // on ASCII bytes alone, the Unicode form has no match either, and the line (often
+    // a long paragraph) need not be checked for such characters.
+    let dies = anchored_dies_at(&f.anchored_dfa, line.as_bytes());
+    let ascii_dead = dies.is_some_and(|n| line.as_bytes()[..n].is_ascii());
+    if ascii_dead && !floating.contains(&true) {
+        return None;
+    }
     let k = if line.is_ascii() || !NON_ASCII_WORD.is_match(line) {
         1
     } else {
         0
     };
     let set = &f.anchored[k];
-    // Most lines match no pattern: the DFA rules most out within a few bytes, a yes/no
-    // search decides the others, the full set of matches only when needed.
-    let maybe = k == 0 || anchored_may_match(&f.anchored_dfa, line.as_bytes());
+    let maybe = !ascii_dead && (k == 0 || dies.is_none());
     let anchored = if maybe && set.is_match(line) {
         set.matches(line).iter().next().map(|i| f.anchored_rows[i])
     } else {
@@ -218,9 +226,9 @@ fn furniture_in(line: &str, floating: &[bool]) -> Option<bool> {
     anchored.into_iter().chain(found).min().map(|row| f.rest[row])
 }
 
-/// Whether an anchored search of `dfa` can match at the start of `line`: false as soon
-/// as the DFA dies (no pattern can go on), true at a match state or when unsure.
-fn anchored_may_match(dfa: &DFA, line: &[u8]) -> bool {
+/// Where an anchored search of `dfa` from the start of `line` dies: the number of bytes
+/// read when no pattern can go on; `None` at a match state or when unsure.
+fn anchored_dies_at(dfa: &DFA, line: &[u8]) -> Option<usize> {
     thread_local! {
         // The DFA's states are built as first needed and kept for the thread's later lines.
         static CACHE: std::cell::RefCell<Option<regex_automata::hybrid::dfa::Cache>> =
@@ -231,23 +239,26 @@ fn anchored_may_match(dfa: &DFA, line: &[u8]) -> bool {
         let cache = c.get_or_insert_with(|| dfa.create_cache());
         let input = Input::new(line).anchored(Anchored::Yes);
         let Ok(mut sid) = dfa.start_state_forward(cache, &input) else {
-            return true;
+            return None;
         };
-        for &b in line {
+        for (i, &b) in line.iter().enumerate() {
             let Ok(next) = dfa.next_state(cache, sid, b) else {
-                return true;
+                return None;
             };
             sid = next;
             if sid.is_tagged() {
                 if sid.is_match() || sid.is_quit() {
-                    return true;
+                    return None;
                 }
                 if sid.is_dead() {
-                    return false;
+                    return Some(i + 1);
                 }
             }
         }
-        dfa.next_eoi_state(cache, sid).map_or(true, |s| s.is_match())
+        match dfa.next_eoi_state(cache, sid) {
+            Ok(s) if !s.is_match() => Some(line.len()),
+            _ => None,
+        }
     })
 }
 
@@ -702,6 +713,24 @@ mod tests {
                 "Zinc ingot output: 500 mt, reserved for export, rights issue",
                 "Ürümqi smelter output rose; all rights reserved",
                 "Tél: 123",
+                "Télé: 123",
+                "Hotlineé 400",
+                "Tel: é",
+                "Shareé",
+                "Share é",
+                "Read moreé",
+                "Tags: é copper",
+                "Sourceé: SMM",
+                "Source: SMMé",
+                "Related Newsé",
+                "© é",
+                "é Home / News",
+                "ÉTel: 1",
+                "\u{212A}ontakt",
+                "\u{17F}hare",
+                "all rights reserved é",
+                "é all rights reserved",
+                "Contact: é@smm.cn",
             ]
             .join("\n"),
         );
