@@ -116,9 +116,20 @@ impl Floating {
                     }
                     memchr::memchr2(c, c.to_ascii_uppercase(), h)
                 };
+                // The phrase's letters next to the rarest, unless a character outside ASCII
+                // folds to them: then only those bytes in either case match there, and most
+                // hits of the rarest letter fail that test.
+                let plain = |c: &u8| ASCII_FOLDS.iter().all(|(l, _)| l != c);
+                let before = rare.checked_sub(1).map(|r| p[r]).filter(plain);
+                let after = p.get(rare + 1).copied().filter(plain);
                 while let Some(k) = find(&b[at..]) {
                     let k = at + k;
                     at = k + 1;
+                    if before.is_some_and(|c| k == 0 || b[k - 1].to_ascii_lowercase() != c)
+                        || after.is_some_and(|c| b.get(k + 1).is_none_or(|x| x.to_ascii_lowercase() != c))
+                    {
+                        continue;
+                    }
                     let start = p[..rare].iter().rev().try_fold(k, |e, &c| fold_backward(b, e, c));
                     let end = p[rare + 1..].iter().try_fold(k + 1, |s, &c| fold_forward(b, s, c));
                     if let (Some(s), Some(e)) = (start, end) {
