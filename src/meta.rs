@@ -157,8 +157,16 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
         if t.is_empty() {
             continue;
         }
-        let ascii = t.is_ascii();
-        if published.is_none() && may_hold_date_in(t) {
+        // One ASCII check of the line for both pre-checks, none once both are settled.
+        let ascii = (published.is_none() || source.is_none()) && t.is_ascii();
+        let may_hold = |t: &str| {
+            if ascii {
+                may_hold_date(t.as_bytes())
+            } else {
+                may_hold_date_in(t)
+            }
+        };
+        if published.is_none() && may_hold(t) {
             if let Some(c) = DATE_RE.captures(t) {
                 let hint = published_hint.map(|d| periods::ymd_from_days(d).0);
                 // A bare date counts on a short line of its own, not inside a sentence.
