@@ -275,19 +275,41 @@ fn anchored_dies_at(dfa: &DFA, line: &[u8]) -> Option<usize> {
 
 /// A line reads as a heading: short, no sentence punctuation at its end.
 pub fn heading_like(line: &str) -> bool {
-    let t = line.trim();
-    // Length first: counting the words of a long paragraph is wasted work.
+    trimmed_heading_like(line.trim())
+}
+
+/// [`heading_like`] of a line already trimmed.
+fn trimmed_heading_like(t: &str) -> bool {
+    // Length first: counting the words of a long paragraph is wasted work; the ends
+    // before the words.
     t.len() <= 120
-        && (1..=14).contains(&t.split_whitespace().count())
         && !t.ends_with(['.', ',', ';', '!', '?'])
         && t.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '*' || c == '[')
+        && (1..=14).contains(&word_count(t))
+}
+
+/// `t.split_whitespace().count()`, byte by byte for an ASCII `t`.
+fn word_count(t: &str) -> usize {
+    if !t.is_ascii() {
+        return t.split_whitespace().count();
+    }
+    // The ASCII characters `char::is_whitespace` takes: '\t'..='\r' and the space.
+    let space = |c: u8| c == b' ' || (b'\t'..=b'\r').contains(&c);
+    let mut n = 0;
+    let mut was_space = true;
+    for &c in t.as_bytes() {
+        let sp = space(c);
+        n += usize::from(was_space && !sp);
+        was_space = sp;
+    }
+    n
 }
 
 /// The first line of a page may be a long headline ("[SMM Analysis] China's ... Destination").
 fn title_like(t: &str) -> bool {
-    t.len() <= 200 && t.split_whitespace().count() >= 3 && !t.ends_with(['.', ';', '!', '?'])
+    t.len() <= 200 && !t.ends_with(['.', ';', '!', '?']) && word_count(t) >= 3
 }
 
 pub fn lines(text: &str) -> Vec<Line> {
@@ -331,7 +353,7 @@ pub fn lines_into(text: &str, out: &mut Vec<Line>) {
         } else if let Some(rest) = furniture_in(t, &floating) {
             rest_is_furniture |= rest;
             LineKind::Furniture
-        } else if heading_like(t) || (!seen_content && title_like(t)) {
+        } else if trimmed_heading_like(t) || (!seen_content && title_like(t)) {
             LineKind::Heading
         } else {
             LineKind::Body
@@ -580,6 +602,28 @@ mod tests {
         ] {
             let want = t.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
             assert_eq!(last_word(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn words_counted_as_split_whitespace_counts_them() {
+        for t in [
+            "",
+            " ",
+            "a",
+            " a  b\tc\n",
+            "x\u{b}y\u{c}z\rw",
+            "\u{1c}a\u{1f}b",
+            "Copper Cathode (Cu) 2025",
+            "é b",
+            "a\u{a0}b\u{2009}c",
+            "a\u{85}b",
+        ] {
+            assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
+        }
+        for c in 0..=0x7Fu8 {
+            let t = format!("a{}b", c as char);
+            assert_eq!(word_count(&t), t.split_whitespace().count(), "{c}");
         }
     }
 
