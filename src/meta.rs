@@ -39,8 +39,8 @@ fn may_hold_date(t: &[u8]) -> bool {
     // `\s` of an ASCII line, vertical tab included.
     let space = |c: u8| c.is_ascii_whitespace() || c == 0x0B;
     let mut i = 0;
-    while let Some(k) = crate::bytes::position(&t[i..], |c| c.is_ascii_digit()) {
-        let y = i + k;
+    // Digits sixteen bytes at a time: a line may be a long paragraph.
+    while let Some(y) = crate::bytes::next_digit(t, i) {
         let run = t[y..].iter().take_while(|c| c.is_ascii_digit()).count();
         i = y + run;
         if run < 4 {
@@ -96,16 +96,12 @@ fn may_hold_date_in(t: &str) -> bool {
 /// colon after it (white space between), and after the colon 1 to 60 characters
 /// without a "|" before the end of the line (white space around them).
 fn may_name_source(t: &[u8]) -> bool {
-    if memchr::memchr(b':', t).is_none() {
-        return false;
-    }
     let space = |c: &u8| c.is_ascii_whitespace() || *c == 0x0B;
-    memchr::memchr2_iter(b's', b'S', t).any(|i| {
-        if !t[i..].get(..6).is_some_and(|w| w.eq_ignore_ascii_case(b"source")) {
-            return false;
-        }
-        let colon = i + 6 + t[i + 6..].iter().take_while(|c| space(c)).count();
-        if t.get(colon) != Some(&b':') {
+    // Looked for from the colons, rarer than an 's': the white space before a colon
+    // and the six bytes before that are the only "source" that can go with it.
+    memchr::memchr_iter(b':', t).any(|colon| {
+        let p = colon - t[..colon].iter().rev().take_while(|c| space(c)).count();
+        if !(p >= 6 && t[p - 6..p].eq_ignore_ascii_case(b"source")) {
             return false;
         }
         let rest = &t[colon + 1..];
@@ -161,8 +157,16 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
         if t.is_empty() {
             continue;
         }
-        let ascii = t.is_ascii();
-        if published.is_none() && may_hold_date_in(t) {
+        // One ASCII check of the line for both pre-checks, none once both are settled.
+        let ascii = (published.is_none() || source.is_none()) && t.is_ascii();
+        let may_hold = |t: &str| {
+            if ascii {
+                may_hold_date(t.as_bytes())
+            } else {
+                may_hold_date_in(t)
+            }
+        };
+        if published.is_none() && may_hold(t) {
             if let Some(c) = DATE_RE.captures(t) {
                 let hint = published_hint.map(|d| periods::ymd_from_days(d).0);
                 // A bare date counts on a short line of its own, not inside a sentence.
@@ -280,6 +284,27 @@ mod tests {
         assert!(!may_name_source(b"Our sources: a long list | of things"));
     }
 
+    /// [`may_name_source`] as it was first written, from each "source" forward to a colon.
+    fn may_name_source_reference(t: &[u8]) -> bool {
+        if memchr::memchr(b':', t).is_none() {
+            return false;
+        }
+        let space = |c: &u8| c.is_ascii_whitespace() || *c == 0x0B;
+        memchr::memchr2_iter(b's', b'S', t).any(|i| {
+            if !t[i..].get(..6).is_some_and(|w| w.eq_ignore_ascii_case(b"source")) {
+                return false;
+            }
+            let colon = i + 6 + t[i + 6..].iter().take_while(|c| space(c)).count();
+            if t.get(colon) != Some(&b':') {
+                return false;
+            }
+            let rest = &t[colon + 1..];
+            let a = rest.iter().position(|c| !space(c)).unwrap_or(rest.len());
+            let b = rest.iter().rposition(|c| !space(c)).map_or(a, |k| k + 1);
+            (1..=60).contains(&(b - a)) && !rest[a..b].contains(&b'|')
+        })
+    }
+
     /// Random lines of date-like pieces: every one the regexes match passes the checks.
     #[test]
     fn lines_the_regexes_match_pass_the_checks() {
@@ -350,6 +375,11 @@ mod tests {
                 dates += 1;
                 assert!(may_hold_date_in(t), "{t:?}");
             }
+            assert_eq!(
+                may_name_source(line.as_bytes()),
+                may_name_source_reference(line.as_bytes()),
+                "{line:?}"
+            );
             if t.is_ascii() && SOURCE_RE.is_match(t) {
                 sources += 1;
                 assert!(may_name_source(t.as_bytes()), "{t:?}");

@@ -116,9 +116,20 @@ impl Floating {
                     }
                     memchr::memchr2(c, c.to_ascii_uppercase(), h)
                 };
+                // The phrase's letters next to the rarest, unless a character outside ASCII
+                // folds to them: then only those bytes in either case match there, and most
+                // hits of the rarest letter fail that test.
+                let plain = |c: &u8| ASCII_FOLDS.iter().all(|(l, _)| l != c);
+                let before = rare.checked_sub(1).map(|r| p[r]).filter(plain);
+                let after = p.get(rare + 1).copied().filter(plain);
                 while let Some(k) = find(&b[at..]) {
                     let k = at + k;
                     at = k + 1;
+                    if before.is_some_and(|c| k == 0 || b[k - 1].to_ascii_lowercase() != c)
+                        || after.is_some_and(|c| b.get(k + 1).is_none_or(|x| x.to_ascii_lowercase() != c))
+                    {
+                        continue;
+                    }
                     let start = p[..rare].iter().rev().try_fold(k, |e, &c| fold_backward(b, e, c));
                     let end = p[rare + 1..].iter().try_fold(k + 1, |s, &c| fold_forward(b, s, c));
                     if let (Some(s), Some(e)) = (start, end) {
@@ -194,15 +205,23 @@ pub fn furniture(line: &str) -> Option<bool> {
 /// floating pattern at all (see [`Floating::spans_in`]).
 fn furniture_in(line: &str, floating: &[bool]) -> Option<bool> {
     let f = &*FURNITURE;
+    // Most lines match no pattern: the DFA rules most out within a few bytes, a yes/no
+    // search decides the others, the full set of matches only when needed. The two
+    // forms differ only at a `\b` next to a character outside ASCII: where the DFA dies
+    // on ASCII bytes alone, the Unicode form has no match either, and the line (often
+    // a long paragraph) need not be checked for such characters.
+    let dies = anchored_dies_at(&f.anchored_dfa, line.as_bytes());
+    let ascii_dead = dies.is_some_and(|n| line.as_bytes()[..n].is_ascii());
+    if ascii_dead && !floating.contains(&true) {
+        return None;
+    }
     let k = if line.is_ascii() || !NON_ASCII_WORD.is_match(line) {
         1
     } else {
         0
     };
     let set = &f.anchored[k];
-    // Most lines match no pattern: the DFA rules most out within a few bytes, a yes/no
-    // search decides the others, the full set of matches only when needed.
-    let maybe = k == 0 || anchored_may_match(&f.anchored_dfa, line.as_bytes());
+    let maybe = !ascii_dead && (k == 0 || dies.is_none());
     let anchored = if maybe && set.is_match(line) {
         set.matches(line).iter().next().map(|i| f.anchored_rows[i])
     } else {
@@ -218,9 +237,9 @@ fn furniture_in(line: &str, floating: &[bool]) -> Option<bool> {
     anchored.into_iter().chain(found).min().map(|row| f.rest[row])
 }
 
-/// Whether an anchored search of `dfa` can match at the start of `line`: false as soon
-/// as the DFA dies (no pattern can go on), true at a match state or when unsure.
-fn anchored_may_match(dfa: &DFA, line: &[u8]) -> bool {
+/// Where an anchored search of `dfa` from the start of `line` dies: the number of bytes
+/// read when no pattern can go on; `None` at a match state or when unsure.
+fn anchored_dies_at(dfa: &DFA, line: &[u8]) -> Option<usize> {
     thread_local! {
         // The DFA's states are built as first needed and kept for the thread's later lines.
         static CACHE: std::cell::RefCell<Option<regex_automata::hybrid::dfa::Cache>> =
@@ -231,41 +250,66 @@ fn anchored_may_match(dfa: &DFA, line: &[u8]) -> bool {
         let cache = c.get_or_insert_with(|| dfa.create_cache());
         let input = Input::new(line).anchored(Anchored::Yes);
         let Ok(mut sid) = dfa.start_state_forward(cache, &input) else {
-            return true;
+            return None;
         };
-        for &b in line {
+        for (i, &b) in line.iter().enumerate() {
             let Ok(next) = dfa.next_state(cache, sid, b) else {
-                return true;
+                return None;
             };
             sid = next;
             if sid.is_tagged() {
                 if sid.is_match() || sid.is_quit() {
-                    return true;
+                    return None;
                 }
                 if sid.is_dead() {
-                    return false;
+                    return Some(i + 1);
                 }
             }
         }
-        dfa.next_eoi_state(cache, sid).map_or(true, |s| s.is_match())
+        match dfa.next_eoi_state(cache, sid) {
+            Ok(s) if !s.is_match() => Some(line.len()),
+            _ => None,
+        }
     })
 }
 
 /// A line reads as a heading: short, no sentence punctuation at its end.
 pub fn heading_like(line: &str) -> bool {
-    let t = line.trim();
-    // Length first: counting the words of a long paragraph is wasted work.
+    trimmed_heading_like(line.trim())
+}
+
+/// [`heading_like`] of a line already trimmed.
+fn trimmed_heading_like(t: &str) -> bool {
+    // Length first: counting the words of a long paragraph is wasted work; the ends
+    // before the words.
     t.len() <= 120
-        && (1..=14).contains(&t.split_whitespace().count())
         && !t.ends_with(['.', ',', ';', '!', '?'])
         && t.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '*' || c == '[')
+        && (1..=14).contains(&word_count(t))
+}
+
+/// `t.split_whitespace().count()`, byte by byte for an ASCII `t`.
+fn word_count(t: &str) -> usize {
+    if !t.is_ascii() {
+        return t.split_whitespace().count();
+    }
+    // The ASCII characters `char::is_whitespace` takes: '\t'..='\r' and the space.
+    let space = |c: u8| c == b' ' || (b'\t'..=b'\r').contains(&c);
+    let mut n = 0;
+    let mut was_space = true;
+    for &c in t.as_bytes() {
+        let sp = space(c);
+        n += usize::from(was_space && !sp);
+        was_space = sp;
+    }
+    n
 }
 
 /// The first line of a page may be a long headline ("[SMM Analysis] China's ... Destination").
 fn title_like(t: &str) -> bool {
-    t.len() <= 200 && t.split_whitespace().count() >= 3 && !t.ends_with(['.', ';', '!', '?'])
+    t.len() <= 200 && !t.ends_with(['.', ';', '!', '?']) && word_count(t) >= 3
 }
 
 pub fn lines(text: &str) -> Vec<Line> {
@@ -309,7 +353,7 @@ pub fn lines_into(text: &str, out: &mut Vec<Line>) {
         } else if let Some(rest) = furniture_in(t, &floating) {
             rest_is_furniture |= rest;
             LineKind::Furniture
-        } else if heading_like(t) || (!seen_content && title_like(t)) {
+        } else if trimmed_heading_like(t) || (!seen_content && title_like(t)) {
             LineKind::Heading
         } else {
             LineKind::Body
@@ -345,12 +389,14 @@ const ABBREVIATION_MAX: usize = {
     max
 };
 
-/// [`ABBREVIATIONS`] as keys of [`abbreviation_key`].
+/// [`ABBREVIATIONS`] as keys of [`abbreviation_key`], sorted for a binary search.
 static ABBREVIATION_KEYS: Lazy<Vec<u64>> = Lazy::new(|| {
-    ABBREVIATIONS
+    let mut keys: Vec<u64> = ABBREVIATIONS
         .iter()
         .filter_map(|a| abbreviation_key(a.as_bytes()))
-        .collect()
+        .collect();
+    keys.sort_unstable();
+    keys
 });
 
 /// A word of at most [`ABBREVIATION_MAX`] bytes as a number: its ASCII-lowercased
@@ -365,7 +411,51 @@ fn abbreviation_key(w: &[u8]) -> Option<u64> {
 /// Whether `word` is one of [`ABBREVIATIONS`], in any case. Asked at every
 /// full stop, so words longer than any abbreviation (most) stop at the length.
 fn is_abbreviation(word: &str) -> bool {
-    abbreviation_key(word.as_bytes()).is_some_and(|k| ABBREVIATION_KEYS.contains(&k))
+    abbreviation_key(word.as_bytes()).is_some_and(|k| ABBREVIATION_KEYS.binary_search(&k).is_ok())
+}
+
+/// The first place in `b[from..to]` where a sentence may end, `to` if there is none:
+/// [`crate::bytes::next_sentence_event`] thirty-two bytes a step (one test and branch),
+/// and the last bytes before `to` in one load of the sixteen that end there.
+#[inline]
+fn next_event(b: &[u8], from: usize, to: usize) -> usize {
+    assert!(to <= b.len());
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::*;
+        // SSE2 is part of x86_64; every load reads sixteen bytes inside `b[..to]`.
+        let mask = |k: usize| unsafe {
+            let x = _mm_loadu_si128(b.as_ptr().add(k).cast());
+            let eq = |c: u8| _mm_cmpeq_epi8(x, _mm_set1_epi8(c as i8));
+            // Unsigned x <= 0x1F: the minimum of the two is x.
+            let control = _mm_andnot_si128(eq(b'\t'), _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x));
+            let stops = _mm_or_si128(_mm_or_si128(eq(b'.'), eq(b'!')), eq(b'?'));
+            _mm_movemask_epi8(_mm_or_si128(stops, control)) as u32
+        };
+        let mut i = from;
+        while i + 32 <= to {
+            let m = mask(i) | mask(i + 16) << 16;
+            if m != 0 {
+                return i + m.trailing_zeros() as usize;
+            }
+            i += 32;
+        }
+        if i + 16 <= to {
+            let m = mask(i);
+            if m != 0 {
+                return i + m.trailing_zeros() as usize;
+            }
+            i += 16;
+        }
+        if i < to && to >= 16 {
+            // The sixteen bytes that end at `to`, without those before `i`.
+            let m = mask(to - 16) >> (i - (to - 16));
+            return if m != 0 { i + m.trailing_zeros() as usize } else { to };
+        }
+        crate::bytes::next_sentence_event(b, i.min(to), to)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    crate::bytes::next_sentence_event(b, from, to)
 }
 
 /// Sentence spans (byte offsets) within `text[start..end]`.
@@ -386,7 +476,7 @@ pub fn sentences_into(text: &str, start: usize, end: usize, out: &mut Vec<(usize
     // Only stops, control characters and the length cap can end a sentence: the
     // loop visits those places (found sixteen bytes at a time), not every byte.
     loop {
-        i = crate::bytes::next_sentence_event(b, i, (s + MAX_SENTENCE).min(end));
+        i = next_event(b, i, (s + MAX_SENTENCE).min(end));
         if i >= end {
             break;
         }
@@ -516,9 +606,54 @@ mod tests {
     }
 
     #[test]
+    fn words_counted_as_split_whitespace_counts_them() {
+        for t in [
+            "",
+            " ",
+            "a",
+            " a  b\tc\n",
+            "x\u{b}y\u{c}z\rw",
+            "\u{1c}a\u{1f}b",
+            "Copper Cathode (Cu) 2025",
+            "é b",
+            "a\u{a0}b\u{2009}c",
+            "a\u{85}b",
+        ] {
+            assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
+        }
+        for c in 0..=0x7Fu8 {
+            let t = format!("a{}b", c as char);
+            assert_eq!(word_count(&t), t.split_whitespace().count(), "{c}");
+        }
+    }
+
+    #[test]
     fn abbreviations_are_no_longer_than_the_length_test() {
         assert_eq!(ABBREVIATION_MAX, 6);
         assert!(is_abbreviation("Approx") && is_abbreviation("U.S") && !is_abbreviation("approxi"));
+        // The binary search finds every one, and only those.
+        for a in ABBREVIATIONS {
+            assert!(is_abbreviation(a) && is_abbreviation(&a.to_uppercase()), "{a}");
+        }
+        for w in ["", "c", "cox", "ltdx", "e.gx", "mt", "yoy", "tons", "sept.", "approz"] {
+            assert!(!is_abbreviation(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn sentence_events_as_the_sixteen_byte_scan_finds_them() {
+        let text =
+            "Output rose 1.5% MoM! Why?\tStocks\x0cfell\0 (5.2%). \u{a0}End. and so on, a long run of words".repeat(3);
+        let b = text.as_bytes();
+        for from in 0..=b.len() {
+            for to in from..=b.len() {
+                assert_eq!(
+                    next_event(b, from, to),
+                    crate::bytes::next_sentence_event(b, from, to),
+                    "{from}..{to}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -702,6 +837,24 @@ mod tests {
                 "Zinc ingot output: 500 mt, reserved for export, rights issue",
                 "Ürümqi smelter output rose; all rights reserved",
                 "Tél: 123",
+                "Télé: 123",
+                "Hotlineé 400",
+                "Tel: é",
+                "Shareé",
+                "Share é",
+                "Read moreé",
+                "Tags: é copper",
+                "Sourceé: SMM",
+                "Source: SMMé",
+                "Related Newsé",
+                "© é",
+                "é Home / News",
+                "ÉTel: 1",
+                "\u{212A}ontakt",
+                "\u{17F}hare",
+                "all rights reserved é",
+                "é all rights reserved",
+                "Contact: é@smm.cn",
             ]
             .join("\n"),
         );

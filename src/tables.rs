@@ -221,8 +221,22 @@ fn split_cells(line: &str) -> Option<Vec<(usize, &str)>> {
 pub fn find(text: &str, lines: &[Line]) -> Vec<Table> {
     let mut out = Vec::new();
     let mut i = 0;
+    // The first cell separator at or after the line being looked at (`usize::MAX` if
+    // none): most texts hold none, and a line without one cannot head a delimited
+    // table, so `split_cells` is spared a search of each line.
+    let b = text.as_bytes();
+    let next_sep = |from: usize| memchr::memchr2(b'|', b'\t', &b[from..]).map_or(usize::MAX, |k| from + k);
+    let mut sep = next_sep(0);
     while i < lines.len() {
-        if let Some((t, next)) = delimited(text, lines, i).or_else(|| one_cell_per_line(text, lines, i)) {
+        if sep < lines[i].start {
+            sep = next_sep(lines[i].start);
+        }
+        let cells = if sep < lines[i].end {
+            delimited(text, lines, i)
+        } else {
+            None
+        };
+        if let Some((t, next)) = cells.or_else(|| one_cell_per_line(text, lines, i)) {
             out.push(t);
             i = next;
         } else {
