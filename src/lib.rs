@@ -32,3 +32,8 @@ pub mod surfaces;
 pub mod tables;
 #[cfg(test)]
 mod testing;
+
+/// Every allocation of the core (and of the programs and tests linking it) goes
+/// through mimalloc: see Cargo.toml.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
