@@ -2180,22 +2180,16 @@ mod tests {
             "; ",
         ];
         // A simple generator: every text of a fixed length drawn from the pieces.
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::testing::below(0x2545_f491_4f6c_dd1du64);
         for _ in 0..3000 {
-            let n = 1 + (next() % 24) as usize;
+            let n = 1 + next(24);
             let mut t = String::new();
             for _ in 0..n {
-                t.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+                t.push_str(pieces[next(pieces.len())]);
             }
-            let lead = (next() % 3) as usize;
-            let t = format!("{}{t}{}", " ".repeat(lead), "x".repeat((next() % 3) as usize));
-            let (s, e) = (lead, t.len() - (next() % 2) as usize);
+            let lead = next(3);
+            let t = format!("{}{t}{}", " ".repeat(lead), "x".repeat(next(3)));
+            let (s, e) = (lead, t.len() - next(2));
             let full = all_cuts(&t, s, e);
             let mut cuts = Vec::new();
             assert_eq!(
@@ -2239,13 +2233,7 @@ mod tests {
                 self.value
             }
         }
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::testing::below(0x9e37_79b9_7f4a_7c15u64);
         for round in 0..200 {
             let mut ctx = Context::default();
             let mut old = [
@@ -2261,15 +2249,15 @@ mod tests {
             // Which sentences hold a value for which of the two.
             let holds = |k: usize, s: usize| (s * 7 + k * 3 + round) % 5 == 0;
             for step in 0..300 {
-                let k = (next() % 2) as usize;
-                match next() % 4 {
+                let k = next(2);
+                match next(4) {
                     0 | 1 => {
                         ctx.defer(step, step + 1);
                         old[0].pending.push((step, step + 1));
                         old[1].pending.push((step, step + 1));
                     }
                     2 => {
-                        let v = (next() % 3 != 0).then_some(step as u32);
+                        let v = (next(3) != 0).then_some(step as u32);
                         if k == 0 {
                             ctx.set_period(v.map(|d| Period {
                                 start: d as Days,
@@ -2397,19 +2385,13 @@ mod tests {
             "rose 5%",
             "\n",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::testing::below(0x9e37_79b9_7f4a_7c15u64);
         let (mut quick, mut searched) = (0, 0);
         for _ in 0..4000 {
-            let n = 1 + (next() % 10) as usize;
+            let n = 1 + next(10);
             let mut t = String::new();
             for _ in 0..n {
-                t.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+                t.push_str(pieces[next(pieces.len())]);
             }
             let hits: Hits = Hits {
                 cues: &[],
