@@ -626,7 +626,7 @@ fn next_starts_sentence(b: &[u8], mut j: usize, end: usize) -> bool {
 /// A period at `dot` ends a sentence unless it closes an abbreviation or a list marker ("1.").
 fn ends_sentence(text: &str, s: usize, dot: usize) -> bool {
     let before = &text[s..dot];
-    let word = last_word(before);
+    let word = last_word(text, s, dot);
     if word.is_empty() {
         return true;
     }
@@ -638,16 +638,44 @@ fn ends_sentence(text: &str, s: usize, dot: usize) -> bool {
     !(is_abbreviation(word) || (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase()))
 }
 
-/// The text after the last white space or '(' of `t` (all of it if there is none).
-fn last_word(t: &str) -> &str {
-    let b = t.as_bytes();
-    // Bytes back to an ASCII break; a character outside ASCII (perhaps white space
-    // such as a no-break space) leaves the decision to `char::is_whitespace`.
-    match b
-        .iter()
-        .rposition(|&c| c.is_ascii_whitespace() || c == 0x0B || c == b'(' || c >= 0x80)
+/// The text after the last white space or '(' of `text[s..dot]` (all of it if there
+/// is none).
+fn last_word(text: &str, s: usize, dot: usize) -> &str {
+    let t = &text[s..dot];
+    let b = text.as_bytes();
+    // An ASCII break, or a character outside ASCII (perhaps white space such as a
+    // no-break space), which leaves the decision to `char::is_whitespace`.
+    let brk = |c: u8| c.is_ascii_whitespace() || c == 0x0B || c == b'(' || c >= 0x80;
+    let mut end = dot;
+    #[cfg(target_arch = "x86_64")]
     {
-        Some(k) if b[k] < 0x80 => &t[k + 1..],
+        use std::arch::x86_64::*;
+        // Sixteen bytes back a step (most words end within the first): SSE2 is part of
+        // x86_64, and every load reads sixteen bytes inside `b[..dot]`; those before
+        // `s` are masked off.
+        let breaks = |k: usize| unsafe {
+            let x = _mm_loadu_si128(b.as_ptr().add(k).cast());
+            // '\t'..='\r' as unsigned x - 9 <= 4; ' ' and '(' as x | 8 == '('.
+            let y = _mm_sub_epi8(x, _mm_set1_epi8(9));
+            let controls = _mm_cmpeq_epi8(_mm_min_epu8(y, _mm_set1_epi8(4)), y);
+            let marks = _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(8)), _mm_set1_epi8(b'(' as i8));
+            (_mm_movemask_epi8(_mm_or_si128(controls, marks)) | _mm_movemask_epi8(x)) as u32
+        };
+        while end > s && end >= 16 {
+            let k = end - 16;
+            let m = breaks(k) & u32::MAX << s.saturating_sub(k);
+            if m != 0 {
+                end = k + 32 - m.leading_zeros() as usize;
+                break;
+            }
+            if k <= s {
+                return t;
+            }
+            end = k;
+        }
+    }
+    match b[s..end].iter().rposition(|&c| brk(c)) {
+        Some(k) if b[s + k] < 0x80 => &text[s + k + 1..dot],
         Some(_) => t.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or(""),
         None => t,
     }
@@ -656,6 +684,11 @@ fn last_word(t: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`last_word`] as a split at every character that is white space or '('.
+    fn last_word_reference(t: &str) -> &str {
+        t.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("")
+    }
 
     #[test]
     fn last_words_as_char_split_gives_them() {
@@ -673,9 +706,48 @@ mod tests {
             "5 (1",
             "tab\tend",
             "ends in space ",
+            "a long run of words before the last one, Approx",
+            "(a-long-word-with-no-break-of-more-than-thirty-two-bytes",
+            "é a-long-word-with-no-break-of-more-than-thirty-two-bytes",
         ] {
-            let want = t.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
-            assert_eq!(last_word(t), want, "{t:?}");
+            // Also with text before `s`, which the sixteen-byte loads read and mask off.
+            for pre in ["", "x ", "a (b c\td ", "thirty-two bytes or more before it ( "] {
+                let text = format!("{pre}{t}");
+                assert_eq!(last_word(&text, pre.len(), text.len()), last_word_reference(t), "{t:?}");
+            }
+        }
+    }
+
+    /// Breaks at every offset of a word, across the sixteen-byte steps, and generated
+    /// texts with the bytes next to the breaks' tests, for every `s..dot`.
+    #[test]
+    fn last_words_agree_with_the_char_split() {
+        let check = |text: &str| {
+            for s in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                for dot in (s..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                    let want = last_word_reference(&text[s..dot]);
+                    assert_eq!(last_word(text, s, dot), want, "{s}..{dot} {text:?}");
+                }
+            }
+        };
+        for n in [15, 16, 17, 32, 33, 50] {
+            for at in 0..n {
+                for brk in [" ", "(", "\u{b}", "\r", "\u{a0}", "é"] {
+                    let mut t = "w".repeat(n);
+                    t.replace_range(at..at + 1, brk);
+                    check(&t);
+                }
+            }
+        }
+        let pieces = [
+            "w", "w", "w", "w", "w", " ", "(", ")", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{8}", "\u{e}", "\u{1f}",
+            "!", "'", "0", "é", "\u{a0}", "\u{2009}", "\u{85}", "\u{3000}",
+        ];
+        let mut next = crate::testing::below(0x2545_F491_4F6C_DD1D);
+        for _ in 0..200 {
+            let n = next(60);
+            let t: String = (0..n).map(|_| pieces[next(pieces.len())]).collect();
+            check(&t);
         }
     }
 
