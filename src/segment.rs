@@ -389,23 +389,42 @@ const ABBREVIATION_MAX: usize = {
     max
 };
 
-/// [`ABBREVIATIONS`] as keys of [`abbreviation_key`], sorted for a binary search.
-static ABBREVIATION_KEYS: Lazy<Vec<u64>> = Lazy::new(|| {
-    let mut keys: Vec<u64> = ABBREVIATIONS
-        .iter()
-        .filter_map(|a| abbreviation_key(a.as_bytes()))
-        .collect();
-    keys.sort_unstable();
+/// [`ABBREVIATIONS`] as keys of [`abbreviation_key`], sorted for a binary search:
+/// built at compile time, so a lookup reads a constant table (no lazy init check).
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = match abbreviation_key(ABBREVIATIONS[i].as_bytes()) {
+            Some(k) => k,
+            None => panic!("an abbreviation longer than ABBREVIATION_MAX"),
+        };
+        // Insertion sort: a few dozen keys.
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let k = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = k;
+            j -= 1;
+        }
+        i += 1;
+    }
     keys
-});
+};
 
 /// A word of at most [`ABBREVIATION_MAX`] bytes as a number: its ASCII-lowercased
 /// bytes and its length, so that one comparison tells two words apart.
-fn abbreviation_key(w: &[u8]) -> Option<u64> {
-    (w.len() <= ABBREVIATION_MAX).then(|| {
-        w.iter()
-            .fold(w.len() as u64, |k, &c| k << 8 | u64::from(c.to_ascii_lowercase()))
-    })
+const fn abbreviation_key(w: &[u8]) -> Option<u64> {
+    if w.len() > ABBREVIATION_MAX {
+        return None;
+    }
+    let mut k = w.len() as u64;
+    let mut i = 0;
+    while i < w.len() {
+        k = k << 8 | w[i].to_ascii_lowercase() as u64;
+        i += 1;
+    }
+    Some(k)
 }
 
 /// Whether `word` is one of [`ABBREVIATIONS`], in any case. Asked at every
@@ -771,6 +790,16 @@ mod tests {
             let t = format!("a{}b", c as char);
             assert_eq!(word_count(&t), t.split_whitespace().count(), "{c}");
         }
+    }
+
+    #[test]
+    fn abbreviation_keys_are_sorted_at_compile_time() {
+        let mut keys: Vec<u64> = ABBREVIATIONS
+            .iter()
+            .filter_map(|a| abbreviation_key(a.as_bytes()))
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(ABBREVIATION_KEYS.to_vec(), keys);
     }
 
     #[test]
