@@ -429,8 +429,8 @@ const fn abbreviation_key(w: &[u8]) -> Option<u64> {
 
 /// Whether `word` is one of [`ABBREVIATIONS`], in any case. Asked at every
 /// full stop, so words longer than any abbreviation (most) stop at the length.
-fn is_abbreviation(word: &str) -> bool {
-    abbreviation_key(word.as_bytes()).is_some_and(|k| ABBREVIATION_KEYS.binary_search(&k).is_ok())
+fn is_abbreviation(word: &[u8]) -> bool {
+    abbreviation_key(word).is_some_and(|k| ABBREVIATION_KEYS.binary_search(&k).is_ok())
 }
 
 /// The first place in `b[from..to]` where a sentence may end, `to` if there is none:
@@ -643,24 +643,35 @@ fn next_starts_sentence(b: &[u8], mut j: usize, end: usize) -> bool {
 }
 
 /// A period at `dot` ends a sentence unless it closes an abbreviation or a list marker ("1.").
+/// On bytes: no `str` slicing (char boundary checks) at every full stop.
 fn ends_sentence(text: &str, s: usize, dot: usize) -> bool {
-    let before = &text[s..dot];
-    let word = last_word(text, s, dot);
-    if word.is_empty() {
-        return true;
+    let b = text.as_bytes();
+    let w = last_word_start(text, s, dot);
+    match &b[w..dot] {
+        [] => true,
+        word if word.len() <= 2 && word.iter().all(u8::is_ascii_digit) => {
+            // A list marker starts an item: "reasons: 1. Some smelters". What is before
+            // it, without white space (`char::is_whitespace`'s ASCII characters here;
+            // `str::trim_end` after a character outside ASCII).
+            let mut e = w;
+            while e > s && matches!(b[e - 1], b'\t'..=b'\r' | b' ') {
+                e -= 1;
+            }
+            let last = if e > s && b[e - 1] >= 0x80 {
+                text[s..e].trim_end().bytes().next_back()
+            } else {
+                (e > s).then(|| b[e - 1])
+            };
+            !matches!(last, None | Some(b':' | b';'))
+        }
+        [c] if c.is_ascii_uppercase() => false,
+        word => !is_abbreviation(word),
     }
-    if word.len() <= 2 && word.bytes().all(|c| c.is_ascii_digit()) {
-        // A list marker starts an item: "reasons: 1. Some smelters".
-        let prev = before[..before.len() - word.len()].trim_end();
-        return !(prev.is_empty() || prev.ends_with([':', ';']));
-    }
-    !(is_abbreviation(word) || (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase()))
 }
 
-/// The text after the last white space or '(' of `text[s..dot]` (all of it if there
-/// is none).
-fn last_word(text: &str, s: usize, dot: usize) -> &str {
-    let t = &text[s..dot];
+/// Where the text after the last white space or '(' of `text[s..dot]` starts (`s` if
+/// there is none).
+fn last_word_start(text: &str, s: usize, dot: usize) -> usize {
     let b = text.as_bytes();
     // An ASCII break, or a character outside ASCII (perhaps white space such as a
     // no-break space), which leaves the decision to `char::is_whitespace`.
@@ -688,15 +699,22 @@ fn last_word(text: &str, s: usize, dot: usize) -> &str {
                 break;
             }
             if k <= s {
-                return t;
+                return s;
             }
             end = k;
         }
     }
     match b[s..end].iter().rposition(|&c| brk(c)) {
-        Some(k) if b[s + k] < 0x80 => &text[s + k + 1..dot],
-        Some(_) => t.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or(""),
-        None => t,
+        Some(k) if b[s + k] < 0x80 => s + k + 1,
+        Some(_) => {
+            let t = &text[s..dot];
+            dot - t
+                .rsplit(|c: char| c.is_whitespace() || c == '(')
+                .next()
+                .unwrap_or("")
+                .len()
+        }
+        None => s,
     }
 }
 
@@ -704,7 +722,7 @@ fn last_word(text: &str, s: usize, dot: usize) -> &str {
 mod tests {
     use super::*;
 
-    /// [`last_word`] as a split at every character that is white space or '('.
+    /// [`last_word_start`]'s word as a split at every character that is white space or '('.
     fn last_word_reference(t: &str) -> &str {
         t.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("")
     }
@@ -732,7 +750,8 @@ mod tests {
             // Also with text before `s`, which the sixteen-byte loads read and mask off.
             for pre in ["", "x ", "a (b c\td ", "thirty-two bytes or more before it ( "] {
                 let text = format!("{pre}{t}");
-                assert_eq!(last_word(&text, pre.len(), text.len()), last_word_reference(t), "{t:?}");
+                let got = &text[last_word_start(&text, pre.len(), text.len())..];
+                assert_eq!(got, last_word_reference(t), "{t:?}");
             }
         }
     }
@@ -745,7 +764,8 @@ mod tests {
             for s in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
                 for dot in (s..=text.len()).filter(|&k| text.is_char_boundary(k)) {
                     let want = last_word_reference(&text[s..dot]);
-                    assert_eq!(last_word(text, s, dot), want, "{s}..{dot} {text:?}");
+                    let got = &text[last_word_start(text, s, dot)..dot];
+                    assert_eq!(got, want, "{s}..{dot} {text:?}");
                 }
             }
         };
@@ -767,6 +787,42 @@ mod tests {
             let n = next(60);
             let t: String = (0..n).map(|_| pieces[next(pieces.len())]).collect();
             check(&t);
+        }
+    }
+
+    /// [`ends_sentence`] on `str`s, as it was first written.
+    fn ends_sentence_reference(text: &str, s: usize, dot: usize) -> bool {
+        let before = &text[s..dot];
+        let word = last_word_reference(before);
+        if word.is_empty() {
+            return true;
+        }
+        if word.len() <= 2 && word.bytes().all(|c| c.is_ascii_digit()) {
+            let prev = before[..before.len() - word.len()].trim_end();
+            return !(prev.is_empty() || prev.ends_with([':', ';']));
+        }
+        let abbreviation = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+        !(abbreviation || (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase()))
+    }
+
+    /// Generated texts of list markers, abbreviations and the characters next to them
+    /// (white space in and outside ASCII, ':' and ';'), for every `s..dot`.
+    #[test]
+    fn full_stops_end_sentences_as_the_str_test_finds() {
+        let pieces = [
+            "1", "12", "123", "x1", "A", "a", "é", "Co", "LTD", "u.s", "e.g", "Approx", "approxi", "Sept", " ", " ",
+            "(", ":", ";", "\t", "\u{b}", "\u{c}", "\u{1f}", "\u{a0}", "\u{2009}", "\u{3000}", ".", ",",
+        ];
+        let mut next = crate::testing::below(0x5851_F42D_4C95_7F2D);
+        for _ in 0..400 {
+            let n = next(8);
+            let t: String = (0..n).map(|_| pieces[next(pieces.len())]).collect();
+            for s in (0..=t.len()).filter(|&k| t.is_char_boundary(k)) {
+                for dot in (s..=t.len()).filter(|&k| t.is_char_boundary(k)) {
+                    let want = ends_sentence_reference(&t, s, dot);
+                    assert_eq!(ends_sentence(&t, s, dot), want, "{s}..{dot} {t:?}");
+                }
+            }
         }
     }
 
@@ -805,13 +861,16 @@ mod tests {
     #[test]
     fn abbreviations_are_no_longer_than_the_length_test() {
         assert_eq!(ABBREVIATION_MAX, 6);
-        assert!(is_abbreviation("Approx") && is_abbreviation("U.S") && !is_abbreviation("approxi"));
+        assert!(is_abbreviation(b"Approx") && is_abbreviation(b"U.S") && !is_abbreviation(b"approxi"));
         // The binary search finds every one, and only those.
         for a in ABBREVIATIONS {
-            assert!(is_abbreviation(a) && is_abbreviation(&a.to_uppercase()), "{a}");
+            assert!(
+                is_abbreviation(a.as_bytes()) && is_abbreviation(a.to_uppercase().as_bytes()),
+                "{a}"
+            );
         }
         for w in ["", "c", "cox", "ltdx", "e.gx", "mt", "yoy", "tons", "sept.", "approz"] {
-            assert!(!is_abbreviation(w), "{w}");
+            assert!(!is_abbreviation(w.as_bytes()), "{w}");
         }
     }
 
