@@ -547,6 +547,14 @@ fn next_event_with(b: &[u8], from: usize, to: usize, avx2: bool) -> usize {
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = avx2;
+    next_event_outlined(b, from, to)
+}
+
+/// [`next_event`] called, not inlined: inlined, its constants stay in the caller's
+/// vector registers, which [`next_event_avx2`]'s calls clobber, and are reloaded
+/// after each.
+#[inline(never)]
+fn next_event_outlined(b: &[u8], from: usize, to: usize) -> usize {
     next_event(b, from, to)
 }
 
