@@ -433,6 +433,33 @@ fn is_abbreviation(word: &[u8]) -> bool {
     abbreviation_key(word).is_some_and(|k| ABBREVIATION_KEYS.binary_search(&k).is_ok())
 }
 
+/// [`is_abbreviation`] of `b[w..dot]`, by [`abbreviation_key_before`] where there
+/// are eight bytes before `dot`.
+#[inline]
+fn is_abbreviation_at(b: &[u8], w: usize, dot: usize) -> bool {
+    let n = dot - w;
+    if n > ABBREVIATION_MAX || dot < 8 {
+        return is_abbreviation(&b[w..dot]);
+    }
+    ABBREVIATION_KEYS
+        .binary_search(&abbreviation_key_before(b, dot, n))
+        .is_ok()
+}
+
+/// [`abbreviation_key`] of `b[dot - n..dot]` (`n <= ABBREVIATION_MAX`, `dot >= 8`),
+/// from one load of the eight bytes before `dot` rather than byte by byte.
+#[inline]
+fn abbreviation_key_before(b: &[u8], dot: usize, n: usize) -> u64 {
+    let x = u64::from_be_bytes(b[dot - 8..dot].try_into().expect("eight bytes"));
+    // ASCII lowercase of all eight at once: a byte's top bit tells 'A'..='Z' (below
+    // 0x80), and moved down to 0x20 sets that bit of the letter.
+    const ONES: u64 = u64::MAX / 255;
+    let low7 = x & !(ONES * 0x80);
+    let upper =
+        (low7 + ONES * (0x80 - u64::from(b'A'))) & !(low7 + ONES * (0x80 - u64::from(b'Z') - 1)) & !x & (ONES * 0x80);
+    (n as u64) << (8 * n) | (x | upper >> 2) & ((1 << (8 * n)) - 1)
+}
+
 /// The first place in `b[from..to]` where a sentence may end, `to` if there is none:
 /// [`crate::bytes::next_sentence_event`] thirty-two bytes a step (one test and branch),
 /// and the last bytes before `to` in one load of the sixteen that end there.
@@ -673,7 +700,7 @@ fn ends_sentence(text: &str, s: usize, dot: usize) -> bool {
             !matches!(last, None | Some(b':' | b';'))
         }
         [c] if c.is_ascii_uppercase() => false,
-        word => !is_abbreviation(word),
+        _ => !is_abbreviation_at(b, w, dot),
     }
 }
 
@@ -864,6 +891,58 @@ mod tests {
             .collect();
         keys.sort_unstable();
         assert_eq!(ABBREVIATION_KEYS.to_vec(), keys);
+    }
+
+    /// The key from the eight bytes before the word's end, as from the word's bytes.
+    #[test]
+    fn abbreviations_found_by_the_eight_byte_load() {
+        let mut words: Vec<String> = ABBREVIATIONS.iter().map(|a| a.to_string()).collect();
+        words.extend(ABBREVIATIONS.iter().map(|a| a.to_uppercase()));
+        words.extend(ABBREVIATIONS.iter().map(|a| format!("x{a}")));
+        words.extend(ABBREVIATIONS.iter().map(|a| a[1..].to_string()));
+        words.extend(
+            [
+                "", "a", "Z", "é", "coé", "[co", "@co", "approz", "approxi", "sept.", "U.S",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            for pre in ["", "a", "ab (", "the long text before it ", "é\u{a0}[@`{"] {
+                let t = format!("{pre}{w}");
+                let (start, dot) = (pre.len(), t.len());
+                let want = is_abbreviation(w.as_bytes());
+                assert_eq!(is_abbreviation_at(t.as_bytes(), start, dot), want, "{t:?}");
+            }
+        }
+    }
+
+    /// The key from one load as from the word's bytes, for every byte value at every
+    /// place of the word.
+    #[test]
+    fn abbreviation_keys_by_one_load_agree() {
+        let mut next = crate::testing::below(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..2000 {
+            let b: Vec<u8> = (0..16).map(|_| next(256) as u8).collect();
+            for dot in 8..=b.len() {
+                for n in 0..=ABBREVIATION_MAX {
+                    let want = abbreviation_key(&b[dot - n..dot]);
+                    assert_eq!(
+                        Some(abbreviation_key_before(&b, dot, n)),
+                        want,
+                        "{:?}",
+                        &b[dot - n..dot]
+                    );
+                }
+            }
+        }
+        for c in 0..=255u8 {
+            let b = [c; 8];
+            assert_eq!(
+                Some(abbreviation_key_before(&b, 8, 6)),
+                abbreviation_key(&b[2..]),
+                "{c}"
+            );
+        }
     }
 
     #[test]
