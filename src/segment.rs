@@ -389,29 +389,75 @@ const ABBREVIATION_MAX: usize = {
     max
 };
 
-/// [`ABBREVIATIONS`] as keys of [`abbreviation_key`], sorted for a binary search.
-static ABBREVIATION_KEYS: Lazy<Vec<u64>> = Lazy::new(|| {
-    let mut keys: Vec<u64> = ABBREVIATIONS
-        .iter()
-        .filter_map(|a| abbreviation_key(a.as_bytes()))
-        .collect();
-    keys.sort_unstable();
+/// [`ABBREVIATIONS`] as keys of [`abbreviation_key`], sorted for a binary search:
+/// built at compile time, so a lookup reads a constant table (no lazy init check).
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = match abbreviation_key(ABBREVIATIONS[i].as_bytes()) {
+            Some(k) => k,
+            None => panic!("an abbreviation longer than ABBREVIATION_MAX"),
+        };
+        // Insertion sort: a few dozen keys.
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let k = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = k;
+            j -= 1;
+        }
+        i += 1;
+    }
     keys
-});
+};
 
 /// A word of at most [`ABBREVIATION_MAX`] bytes as a number: its ASCII-lowercased
 /// bytes and its length, so that one comparison tells two words apart.
-fn abbreviation_key(w: &[u8]) -> Option<u64> {
-    (w.len() <= ABBREVIATION_MAX).then(|| {
-        w.iter()
-            .fold(w.len() as u64, |k, &c| k << 8 | u64::from(c.to_ascii_lowercase()))
-    })
+const fn abbreviation_key(w: &[u8]) -> Option<u64> {
+    if w.len() > ABBREVIATION_MAX {
+        return None;
+    }
+    let mut k = w.len() as u64;
+    let mut i = 0;
+    while i < w.len() {
+        k = k << 8 | w[i].to_ascii_lowercase() as u64;
+        i += 1;
+    }
+    Some(k)
 }
 
 /// Whether `word` is one of [`ABBREVIATIONS`], in any case. Asked at every
 /// full stop, so words longer than any abbreviation (most) stop at the length.
-fn is_abbreviation(word: &str) -> bool {
-    abbreviation_key(word.as_bytes()).is_some_and(|k| ABBREVIATION_KEYS.binary_search(&k).is_ok())
+fn is_abbreviation(word: &[u8]) -> bool {
+    abbreviation_key(word).is_some_and(|k| ABBREVIATION_KEYS.binary_search(&k).is_ok())
+}
+
+/// [`is_abbreviation`] of `b[w..dot]`, by [`abbreviation_key_before`] where there
+/// are eight bytes before `dot`.
+#[inline]
+fn is_abbreviation_at(b: &[u8], w: usize, dot: usize) -> bool {
+    let n = dot - w;
+    if n > ABBREVIATION_MAX || dot < 8 {
+        return is_abbreviation(&b[w..dot]);
+    }
+    ABBREVIATION_KEYS
+        .binary_search(&abbreviation_key_before(b, dot, n))
+        .is_ok()
+}
+
+/// [`abbreviation_key`] of `b[dot - n..dot]` (`n <= ABBREVIATION_MAX`, `dot >= 8`),
+/// from one load of the eight bytes before `dot` rather than byte by byte.
+#[inline]
+fn abbreviation_key_before(b: &[u8], dot: usize, n: usize) -> u64 {
+    let x = u64::from_be_bytes(b[dot - 8..dot].try_into().expect("eight bytes"));
+    // ASCII lowercase of all eight at once: a byte's top bit tells 'A'..='Z' (below
+    // 0x80), and moved down to 0x20 sets that bit of the letter.
+    const ONES: u64 = u64::MAX / 255;
+    let low7 = x & !(ONES * 0x80);
+    let upper =
+        (low7 + ONES * (0x80 - u64::from(b'A'))) & !(low7 + ONES * (0x80 - u64::from(b'Z') - 1)) & !x & (ONES * 0x80);
+    (n as u64) << (8 * n) | (x | upper >> 2) & ((1 << (8 * n)) - 1)
 }
 
 /// The first place in `b[from..to]` where a sentence may end, `to` if there is none:
@@ -458,6 +504,87 @@ fn next_event(b: &[u8], from: usize, to: usize) -> usize {
     crate::bytes::next_sentence_event(b, from, to)
 }
 
+/// [`next_event`] by AVX2 loads of thirty-two bytes, each classified by two
+/// table lookups: a third of the vector work per step.
+///
+/// # Safety
+/// The CPU must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn next_event_avx2(b: &[u8], from: usize, to: usize) -> usize {
+    use std::arch::x86_64::*;
+    assert!(to <= b.len());
+    // A byte is an event where the bits its low and its high nibble select share
+    // one: 1 for 0x00..=0x0F but the tab, 2 for 0x10..=0x1F, 4 for '!' and '.', 8 for
+    // '?'. `vpshufb` gives bytes >= 0x80 no bits by the low nibble. One lookup per
+    // nibble in place of five compares.
+    #[rustfmt::skip]
+    let by_low = _mm256_setr_epi8(
+        3, 7, 3, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 7, 11,
+        3, 7, 3, 3, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 7, 11,
+    );
+    #[rustfmt::skip]
+    let by_high = _mm256_setr_epi8(
+        1, 2, 4, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 2, 4, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    );
+    let mask = |k: usize| {
+        // Every load reads thirty-two bytes inside `b[..to]`.
+        let x = unsafe { _mm256_loadu_si256(b.as_ptr().add(k).cast()) };
+        let high = _mm256_and_si256(_mm256_srli_epi16(x, 4), _mm256_set1_epi8(0x0F));
+        let both = _mm256_and_si256(_mm256_shuffle_epi8(by_low, x), _mm256_shuffle_epi8(by_high, high));
+        _mm256_movemask_epi8(_mm256_cmpgt_epi8(both, _mm256_setzero_si256())) as u32
+    };
+    let mut i = from;
+    while i + 32 <= to {
+        let m = mask(i);
+        if m != 0 {
+            return i + m.trailing_zeros() as usize;
+        }
+        i += 32;
+    }
+    if i < to && to >= 32 {
+        // The thirty-two bytes that end at `to`, without those before `i`.
+        let m = mask(to - 32) >> (i - (to - 32));
+        return if m != 0 { i + m.trailing_zeros() as usize } else { to };
+    }
+    next_event(b, i.min(to), to)
+}
+
+/// Whether the CPU has AVX2 (detected once by std, then a load and a test).
+#[inline]
+fn has_avx2() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::arch::is_x86_feature_detected!("avx2")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
+/// [`next_event`], by [`next_event_avx2`] where `avx2` (the CPU has AVX2).
+#[inline(always)]
+fn next_event_with(b: &[u8], from: usize, to: usize, avx2: bool) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if avx2 {
+        // SAFETY: `avx2` is set only where the CPU has AVX2.
+        return unsafe { next_event_avx2(b, from, to) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = avx2;
+    next_event_outlined(b, from, to)
+}
+
+/// [`next_event`] called, not inlined: inlined, its constants stay in the caller's
+/// vector registers, which [`next_event_avx2`]'s calls clobber, and are reloaded
+/// after each.
+#[inline(never)]
+fn next_event_outlined(b: &[u8], from: usize, to: usize) -> usize {
+    next_event(b, from, to)
+}
+
 /// Sentence spans (byte offsets) within `text[start..end]`.
 pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -473,10 +600,11 @@ pub fn sentences_into(text: &str, start: usize, end: usize, out: &mut Vec<(usize
         s += 1;
     }
     let mut i = s;
+    let avx2 = has_avx2();
     // Only stops, control characters and the length cap can end a sentence: the
-    // loop visits those places (found sixteen bytes at a time), not every byte.
+    // loop visits those places (found thirty-two bytes at a time), not every byte.
     loop {
-        i = next_event(b, i, (s + MAX_SENTENCE).min(end));
+        i = next_event_with(b, i, (s + MAX_SENTENCE).min(end), avx2);
         if i >= end {
             break;
         }
@@ -550,38 +678,89 @@ fn next_starts_sentence(b: &[u8], mut j: usize, end: usize) -> bool {
 }
 
 /// A period at `dot` ends a sentence unless it closes an abbreviation or a list marker ("1.").
+/// On bytes: no `str` slicing (char boundary checks) at every full stop.
 fn ends_sentence(text: &str, s: usize, dot: usize) -> bool {
-    let before = &text[s..dot];
-    let word = last_word(before);
-    if word.is_empty() {
-        return true;
+    let b = text.as_bytes();
+    let w = last_word_start(text, s, dot);
+    match &b[w..dot] {
+        [] => true,
+        word if word.len() <= 2 && word.iter().all(u8::is_ascii_digit) => {
+            // A list marker starts an item: "reasons: 1. Some smelters". What is before
+            // it, without white space (`char::is_whitespace`'s ASCII characters here;
+            // `str::trim_end` after a character outside ASCII).
+            let mut e = w;
+            while e > s && matches!(b[e - 1], b'\t'..=b'\r' | b' ') {
+                e -= 1;
+            }
+            let last = if e > s && b[e - 1] >= 0x80 {
+                text[s..e].trim_end().bytes().next_back()
+            } else {
+                (e > s).then(|| b[e - 1])
+            };
+            !matches!(last, None | Some(b':' | b';'))
+        }
+        [c] if c.is_ascii_uppercase() => false,
+        _ => !is_abbreviation_at(b, w, dot),
     }
-    if word.len() <= 2 && word.bytes().all(|c| c.is_ascii_digit()) {
-        // A list marker starts an item: "reasons: 1. Some smelters".
-        let prev = before[..before.len() - word.len()].trim_end();
-        return !(prev.is_empty() || prev.ends_with([':', ';']));
-    }
-    !(is_abbreviation(word) || (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase()))
 }
 
-/// The text after the last white space or '(' of `t` (all of it if there is none).
-fn last_word(t: &str) -> &str {
-    let b = t.as_bytes();
-    // Bytes back to an ASCII break; a character outside ASCII (perhaps white space
-    // such as a no-break space) leaves the decision to `char::is_whitespace`.
-    match b
-        .iter()
-        .rposition(|&c| c.is_ascii_whitespace() || c == 0x0B || c == b'(' || c >= 0x80)
+/// Where the text after the last white space or '(' of `text[s..dot]` starts (`s` if
+/// there is none).
+fn last_word_start(text: &str, s: usize, dot: usize) -> usize {
+    let b = text.as_bytes();
+    // An ASCII break, or a character outside ASCII (perhaps white space such as a
+    // no-break space), which leaves the decision to `char::is_whitespace`.
+    let brk = |c: u8| c.is_ascii_whitespace() || c == 0x0B || c == b'(' || c >= 0x80;
+    let mut end = dot;
+    #[cfg(target_arch = "x86_64")]
     {
-        Some(k) if b[k] < 0x80 => &t[k + 1..],
-        Some(_) => t.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or(""),
-        None => t,
+        use std::arch::x86_64::*;
+        // Sixteen bytes back a step (most words end within the first): SSE2 is part of
+        // x86_64, and every load reads sixteen bytes inside `b[..dot]`; those before
+        // `s` are masked off.
+        let breaks = |k: usize| unsafe {
+            let x = _mm_loadu_si128(b.as_ptr().add(k).cast());
+            // '\t'..='\r' as unsigned x - 9 <= 4; ' ' and '(' as x | 8 == '('.
+            let y = _mm_sub_epi8(x, _mm_set1_epi8(9));
+            let controls = _mm_cmpeq_epi8(_mm_min_epu8(y, _mm_set1_epi8(4)), y);
+            let marks = _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(8)), _mm_set1_epi8(b'(' as i8));
+            (_mm_movemask_epi8(_mm_or_si128(controls, marks)) | _mm_movemask_epi8(x)) as u32
+        };
+        while end > s && end >= 16 {
+            let k = end - 16;
+            let m = breaks(k) & u32::MAX << s.saturating_sub(k);
+            if m != 0 {
+                end = k + 32 - m.leading_zeros() as usize;
+                break;
+            }
+            if k <= s {
+                return s;
+            }
+            end = k;
+        }
+    }
+    match b[s..end].iter().rposition(|&c| brk(c)) {
+        Some(k) if b[s + k] < 0x80 => s + k + 1,
+        Some(_) => {
+            let t = &text[s..dot];
+            dot - t
+                .rsplit(|c: char| c.is_whitespace() || c == '(')
+                .next()
+                .unwrap_or("")
+                .len()
+        }
+        None => s,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`last_word_start`]'s word as a split at every character that is white space or '('.
+    fn last_word_reference(t: &str) -> &str {
+        t.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("")
+    }
 
     #[test]
     fn last_words_as_char_split_gives_them() {
@@ -599,9 +778,86 @@ mod tests {
             "5 (1",
             "tab\tend",
             "ends in space ",
+            "a long run of words before the last one, Approx",
+            "(a-long-word-with-no-break-of-more-than-thirty-two-bytes",
+            "é a-long-word-with-no-break-of-more-than-thirty-two-bytes",
         ] {
-            let want = t.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
-            assert_eq!(last_word(t), want, "{t:?}");
+            // Also with text before `s`, which the sixteen-byte loads read and mask off.
+            for pre in ["", "x ", "a (b c\td ", "thirty-two bytes or more before it ( "] {
+                let text = format!("{pre}{t}");
+                let got = &text[last_word_start(&text, pre.len(), text.len())..];
+                assert_eq!(got, last_word_reference(t), "{t:?}");
+            }
+        }
+    }
+
+    /// Breaks at every offset of a word, across the sixteen-byte steps, and generated
+    /// texts with the bytes next to the breaks' tests, for every `s..dot`.
+    #[test]
+    fn last_words_agree_with_the_char_split() {
+        let check = |text: &str| {
+            for s in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                for dot in (s..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                    let want = last_word_reference(&text[s..dot]);
+                    let got = &text[last_word_start(text, s, dot)..dot];
+                    assert_eq!(got, want, "{s}..{dot} {text:?}");
+                }
+            }
+        };
+        for n in [15, 16, 17, 32, 33, 50] {
+            for at in 0..n {
+                for brk in [" ", "(", "\u{b}", "\r", "\u{a0}", "é"] {
+                    let mut t = "w".repeat(n);
+                    t.replace_range(at..at + 1, brk);
+                    check(&t);
+                }
+            }
+        }
+        let pieces = [
+            "w", "w", "w", "w", "w", " ", "(", ")", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{8}", "\u{e}", "\u{1f}",
+            "!", "'", "0", "é", "\u{a0}", "\u{2009}", "\u{85}", "\u{3000}",
+        ];
+        let mut next = crate::testing::below(0x2545_F491_4F6C_DD1D);
+        for _ in 0..200 {
+            let n = next(60);
+            let t: String = (0..n).map(|_| pieces[next(pieces.len())]).collect();
+            check(&t);
+        }
+    }
+
+    /// [`ends_sentence`] on `str`s, as it was first written.
+    fn ends_sentence_reference(text: &str, s: usize, dot: usize) -> bool {
+        let before = &text[s..dot];
+        let word = last_word_reference(before);
+        if word.is_empty() {
+            return true;
+        }
+        if word.len() <= 2 && word.bytes().all(|c| c.is_ascii_digit()) {
+            let prev = before[..before.len() - word.len()].trim_end();
+            return !(prev.is_empty() || prev.ends_with([':', ';']));
+        }
+        let abbreviation = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+        !(abbreviation || (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase()))
+    }
+
+    /// Generated texts of list markers, abbreviations and the characters next to them
+    /// (white space in and outside ASCII, ':' and ';'), for every `s..dot`.
+    #[test]
+    fn full_stops_end_sentences_as_the_str_test_finds() {
+        let pieces = [
+            "1", "12", "123", "x1", "A", "a", "é", "Co", "LTD", "u.s", "e.g", "Approx", "approxi", "Sept", " ", " ",
+            "(", ":", ";", "\t", "\u{b}", "\u{c}", "\u{1f}", "\u{a0}", "\u{2009}", "\u{3000}", ".", ",",
+        ];
+        let mut next = crate::testing::below(0x5851_F42D_4C95_7F2D);
+        for _ in 0..400 {
+            let n = next(8);
+            let t: String = (0..n).map(|_| pieces[next(pieces.len())]).collect();
+            for s in (0..=t.len()).filter(|&k| t.is_char_boundary(k)) {
+                for dot in (s..=t.len()).filter(|&k| t.is_char_boundary(k)) {
+                    let want = ends_sentence_reference(&t, s, dot);
+                    assert_eq!(ends_sentence(&t, s, dot), want, "{s}..{dot} {t:?}");
+                }
+            }
         }
     }
 
@@ -628,15 +884,80 @@ mod tests {
     }
 
     #[test]
+    fn abbreviation_keys_are_sorted_at_compile_time() {
+        let mut keys: Vec<u64> = ABBREVIATIONS
+            .iter()
+            .filter_map(|a| abbreviation_key(a.as_bytes()))
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(ABBREVIATION_KEYS.to_vec(), keys);
+    }
+
+    /// The key from the eight bytes before the word's end, as from the word's bytes.
+    #[test]
+    fn abbreviations_found_by_the_eight_byte_load() {
+        let mut words: Vec<String> = ABBREVIATIONS.iter().map(|a| a.to_string()).collect();
+        words.extend(ABBREVIATIONS.iter().map(|a| a.to_uppercase()));
+        words.extend(ABBREVIATIONS.iter().map(|a| format!("x{a}")));
+        words.extend(ABBREVIATIONS.iter().map(|a| a[1..].to_string()));
+        words.extend(
+            [
+                "", "a", "Z", "é", "coé", "[co", "@co", "approz", "approxi", "sept.", "U.S",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            for pre in ["", "a", "ab (", "the long text before it ", "é\u{a0}[@`{"] {
+                let t = format!("{pre}{w}");
+                let (start, dot) = (pre.len(), t.len());
+                let want = is_abbreviation(w.as_bytes());
+                assert_eq!(is_abbreviation_at(t.as_bytes(), start, dot), want, "{t:?}");
+            }
+        }
+    }
+
+    /// The key from one load as from the word's bytes, for every byte value at every
+    /// place of the word.
+    #[test]
+    fn abbreviation_keys_by_one_load_agree() {
+        let mut next = crate::testing::below(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..2000 {
+            let b: Vec<u8> = (0..16).map(|_| next(256) as u8).collect();
+            for dot in 8..=b.len() {
+                for n in 0..=ABBREVIATION_MAX {
+                    let want = abbreviation_key(&b[dot - n..dot]);
+                    assert_eq!(
+                        Some(abbreviation_key_before(&b, dot, n)),
+                        want,
+                        "{:?}",
+                        &b[dot - n..dot]
+                    );
+                }
+            }
+        }
+        for c in 0..=255u8 {
+            let b = [c; 8];
+            assert_eq!(
+                Some(abbreviation_key_before(&b, 8, 6)),
+                abbreviation_key(&b[2..]),
+                "{c}"
+            );
+        }
+    }
+
+    #[test]
     fn abbreviations_are_no_longer_than_the_length_test() {
         assert_eq!(ABBREVIATION_MAX, 6);
-        assert!(is_abbreviation("Approx") && is_abbreviation("U.S") && !is_abbreviation("approxi"));
+        assert!(is_abbreviation(b"Approx") && is_abbreviation(b"U.S") && !is_abbreviation(b"approxi"));
         // The binary search finds every one, and only those.
         for a in ABBREVIATIONS {
-            assert!(is_abbreviation(a) && is_abbreviation(&a.to_uppercase()), "{a}");
+            assert!(
+                is_abbreviation(a.as_bytes()) && is_abbreviation(a.to_uppercase().as_bytes()),
+                "{a}"
+            );
         }
         for w in ["", "c", "cox", "ltdx", "e.gx", "mt", "yoy", "tons", "sept.", "approz"] {
-            assert!(!is_abbreviation(w), "{w}");
+            assert!(!is_abbreviation(w.as_bytes()), "{w}");
         }
     }
 
@@ -653,6 +974,61 @@ mod tests {
                     "{from}..{to}"
                 );
             }
+        }
+    }
+
+    /// The first sentence event in `b[from..to]` (or `to`), byte by byte.
+    fn next_event_reference(b: &[u8], from: usize, to: usize) -> usize {
+        (from..to)
+            .find(|&k| matches!(b[k], b'.' | b'!' | b'?') || (b[k] < 0x20 && b[k] != b'\t'))
+            .unwrap_or(to)
+    }
+
+    /// The 32- and 16-byte scans against the byte-by-byte one: one event at every
+    /// offset of a plain run (so on both sides of every 16- and 32-byte boundary), and
+    /// generated bytes near the tests' edges (tab, 0x1F, space, 0x7F, bytes >= 0x80),
+    /// for every `from..to`.
+    #[test]
+    fn sentence_events_agree_with_a_visit_of_every_byte() {
+        let avx2 = has_avx2();
+        let check = |b: &[u8]| {
+            for from in 0..=b.len() {
+                for to in from..=b.len() {
+                    let want = next_event_reference(b, from, to);
+                    assert_eq!(next_event(b, from, to), want, "{from}..{to} {b:?}");
+                    assert_eq!(next_event_with(b, from, to, avx2), want, "{from}..{to} {b:?}");
+                }
+            }
+        };
+        for n in [0, 1, 15, 16, 17, 31, 32, 33, 48, 64, 65, 97] {
+            check(&vec![b'a'; n]);
+            for at in 0..n {
+                for stop in [b'?', 0x1F] {
+                    let mut b = vec![b'a'; n];
+                    b[at] = stop;
+                    check(&b);
+                }
+            }
+        }
+        let alphabet = [
+            b'a', b'a', b'a', b' ', b'.', b'!', b'?', b'\t', b'\n', b'\r', 0, 0x1F, 0x20, 0x7F, 0x80, 0xC3, 0xFF, b'-',
+            b'/', b'>', b'@',
+        ];
+        let mut next = crate::testing::below(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..300 {
+            let n = next(90);
+            // Mostly plain letters, so that events are far apart in some runs.
+            let rare = 1 + next(30);
+            let b: Vec<u8> = (0..n)
+                .map(|_| {
+                    if next(rare) == 0 {
+                        alphabet[next(alphabet.len())]
+                    } else {
+                        b'a'
+                    }
+                })
+                .collect();
+            check(&b);
         }
     }
 
