@@ -8,6 +8,20 @@
 
 const BLOCK: usize = 32;
 
+/// Whether the CPU has AVX2: std detects it once, later calls are a load and a test.
+/// The scans with an AVX2 path ask this and fall back to SSE2 (part of x86_64).
+#[inline]
+pub fn has_avx2() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::arch::is_x86_feature_detected!("avx2")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
 /// Index of the first byte of `b` for which `pred` holds.
 #[inline]
 pub fn position(b: &[u8], pred: impl Fn(u8) -> bool) -> Option<usize> {

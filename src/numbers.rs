@@ -678,7 +678,7 @@ pub fn scan(text: &str, from: usize, to: usize) -> Vec<Quantity> {
 pub fn scan_into(text: &str, from: usize, to: usize, out: &mut Vec<Quantity>) {
     let b = &text.as_bytes()[..to];
     #[cfg(target_arch = "x86_64")]
-    let first = if std::arch::is_x86_feature_detected!("avx2") {
+    let first = if crate::bytes::has_avx2() {
         // SAFETY: the CPU has AVX2.
         unsafe { next_digit_avx2(b, from) }
     } else {
@@ -987,7 +987,7 @@ mod tests {
             assert_eq!(next_digit(&all, from), crate::bytes::next_digit(&all, from), "{from}");
         }
         #[cfg(target_arch = "x86_64")]
-        if std::arch::is_x86_feature_detected!("avx2") {
+        if crate::bytes::has_avx2() {
             for t in [text.as_bytes(), &all[..]] {
                 for len in 0..=t.len() {
                     let b = &t[..len];

@@ -812,7 +812,7 @@ impl<'h> Cores<'h> {
             h,
             at: usize::MAX,
             mask: 0,
-            avx2: has_avx2(),
+            avx2: crate::bytes::has_avx2(),
         }
     }
 
@@ -891,19 +891,6 @@ fn chunk_at(h: &[u8], i: usize, avx2: bool) -> u64 {
         }
     }
     chunk(h, i)
-}
-
-/// Whether the CPU has AVX2 (detected once, then a load and a test).
-#[inline]
-fn has_avx2() -> bool {
-    #[cfg(target_arch = "x86_64")]
-    {
-        std::arch::is_x86_feature_detected!("avx2")
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        false
-    }
 }
 
 /// [`chunk`] among `h[i..i + CHUNK]`, where `i >= 1` and `i + CHUNK <= h.len()`:
@@ -1196,7 +1183,7 @@ mod tests {
         }
         // The AVX2 chunks find what the SSE2 blocks find.
         #[cfg(target_arch = "x86_64")]
-        if has_avx2() {
+        if crate::bytes::has_avx2() {
             let all: Vec<u8> = (0..=255u8).chain(text.iter().copied()).chain(0..=255u8).collect();
             for t in [&text[..], &all[..]] {
                 for i in 1..=t.len() - CHUNK {

@@ -551,19 +551,6 @@ unsafe fn next_event_avx2(b: &[u8], from: usize, to: usize) -> usize {
     next_event(b, i.min(to), to)
 }
 
-/// Whether the CPU has AVX2 (detected once by std, then a load and a test).
-#[inline]
-fn has_avx2() -> bool {
-    #[cfg(target_arch = "x86_64")]
-    {
-        std::arch::is_x86_feature_detected!("avx2")
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        false
-    }
-}
-
 /// [`next_event`], by [`next_event_avx2`] where `avx2` (the CPU has AVX2).
 #[inline(always)]
 fn next_event_with(b: &[u8], from: usize, to: usize, avx2: bool) -> usize {
@@ -600,7 +587,7 @@ pub fn sentences_into(text: &str, start: usize, end: usize, out: &mut Vec<(usize
         s += 1;
     }
     let mut i = s;
-    let avx2 = has_avx2();
+    let avx2 = crate::bytes::has_avx2();
     // Only stops, control characters and the length cap can end a sentence: the
     // loop visits those places (found thirty-two bytes at a time), not every byte.
     loop {
@@ -990,7 +977,7 @@ mod tests {
     /// for every `from..to`.
     #[test]
     fn sentence_events_agree_with_a_visit_of_every_byte() {
-        let avx2 = has_avx2();
+        let avx2 = crate::bytes::has_avx2();
         let check = |b: &[u8]| {
             for from in 0..=b.len() {
                 for to in from..=b.len() {
