@@ -1777,17 +1777,24 @@ impl<'a, 'h> Reader<'a, 'h> {
         if let Some(pi) = direct[qi] {
             return (pick(pi), PeriodSource::Direct);
         }
-        // Expressions are sorted by position: look only where each search can succeed.
+        // Expressions are sorted by position: look only where each search can succeed,
+        // and only as far as the searches before found nothing.
         let before_q = pexprs.partition_point(|p| p.start < q.start);
-        let in_clause_before = (pexprs.partition_point(|p| p.start < cs)..before_q)
-            .rev()
-            .find(|&pi| free(pi) && pexprs[pi].end <= q.start);
-        let in_clause_after = (pexprs.partition_point(|p| p.start < q.end)..pexprs.partition_point(|p| p.start < ce))
-            .find(|&pi| free(pi) && pexprs[pi].end <= ce);
-        let in_sentence_before = (0..before_q)
-            .rev()
-            .find(|&pi| !relative[pi] && pexprs[pi].start >= s && pexprs[pi].end <= q.start && free(pi));
-        if let Some(pi) = in_clause_before.or(in_clause_after).or(in_sentence_before) {
+        let in_clause_before = || {
+            (pexprs.partition_point(|p| p.start < cs)..before_q)
+                .rev()
+                .find(|&pi| free(pi) && pexprs[pi].end <= q.start)
+        };
+        let in_clause_after = || {
+            (pexprs.partition_point(|p| p.start < q.end)..pexprs.partition_point(|p| p.start < ce))
+                .find(|&pi| free(pi) && pexprs[pi].end <= ce)
+        };
+        let in_sentence_before = || {
+            (0..before_q)
+                .rev()
+                .find(|&pi| !relative[pi] && pexprs[pi].start >= s && pexprs[pi].end <= q.start && free(pi))
+        };
+        if let Some(pi) = in_clause_before().or_else(in_clause_after).or_else(in_sentence_before) {
             if let Some(p) = pick(pi) {
                 return (Some(p), PeriodSource::Sentence);
             }
