@@ -1155,7 +1155,8 @@ impl<'a, 'h> Reader<'a, 'h> {
                     continue;
                 }
                 let gap = &text[q.end..p.start];
-                if !gap.contains([',', ';', '.', '(', ')']) && words_all_in(gap, ATTACH_WORDS, usize::MAX) {
+                let punct = gap.bytes().any(|b| matches!(b, b',' | b';' | b'.' | b'(' | b')'));
+                if !punct && words_all_in(gap, ATTACH_WORDS, usize::MAX) {
                     owner[pi] = Some(qi);
                     direct[qi] = Some(pi);
                 }
@@ -1588,8 +1589,12 @@ impl<'a, 'h> Reader<'a, 'h> {
             .take_while(|m| m.start - q.end <= 30)
             .find(|m| {
                 let gap = &text[q.end..m.start];
+                // Bytes, not characters: no byte of a non-ASCII character is ASCII.
+                let punct = gap
+                    .bytes()
+                    .any(|b| matches!(b, b',' | b'.' | b';' | b':' | b'(' | b')'));
                 // "a 3.06% reduction in total production": a change noun may stand between.
-                !gap.contains([',', '.', ';', ':', '(', ')']) && {
+                !punct && {
                     let (mut n, mut change_noun, mut plain) = (0, false, true);
                     for w in gap_words(gap) {
                         change_noun = if n == 0 {
@@ -1605,8 +1610,10 @@ impl<'a, 'h> Reader<'a, 'h> {
             });
         // "48.11% of production, CR5 for 62.4%": the word after "% of" names the whole, not the next number.
         let of_whole = |m: &Hit| {
-            let b = trim_end(&text[s..m.start]);
-            b.ends_with("% of") || b.ends_with("% of the") || b.ends_with("% of total")
+            let b = trim_end(&text[s..m.start]).as_bytes();
+            // Most texts before a metric word end in none of the three last letters.
+            matches!(b.last(), Some(b'f' | b'e' | b'l'))
+                && (b.ends_with(b"% of") || b.ends_with(b"% of the") || b.ends_with(b"% of total"))
         };
         // "representing an increase of 5.3%": a share word does not make a change a share.
         let share_word = |m: &Hit| {
@@ -1621,7 +1628,8 @@ impl<'a, 'h> Reader<'a, 'h> {
         };
         // "inventories of imported iron ore": a trade word describing a commodity is not the metric.
         let modifier = |m: &Hit| {
-            word_in(&text[m.start..m.end], &["imported", "exported", "import", "export"])
+            matches!(m.end - m.start, 6 | 8)
+                && word_in(&text[m.start..m.end], &["imported", "exported", "import", "export"])
                 && first_in(self.hits.commodities, m.end, m.end + 3).is_some_and(|c| blank(&text[m.end..c.start]))
         };
         // Those ending before the number start before it (`metrics` all start from `s` on).
