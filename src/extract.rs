@@ -970,8 +970,10 @@ fn each_clause_stop(b: &[u8], from: usize, to: usize, f: &mut impl FnMut(usize) 
     }
 }
 
-/// [`each_clause_stop`] over the whole blocks of thirty-two bytes from `from` on: where
-/// it left off, or None once `f` returned true. The same tests as its SSE2 steps.
+/// [`each_clause_stop`] thirty-two bytes at a time: the whole blocks from `from` on,
+/// then the rest of `from..to` in one block read from as far back as `b` allows. Where
+/// it left off (`to`, but within two bytes of the end of `b`), or None once `f`
+/// returned true. The same tests as its SSE2 steps.
 ///
 /// # Safety
 /// The CPU must have AVX2.
@@ -979,28 +981,49 @@ fn each_clause_stop(b: &[u8], from: usize, to: usize, f: &mut impl FnMut(usize) 
 #[target_feature(enable = "avx2")]
 unsafe fn clause_stops_avx2(b: &[u8], from: usize, to: usize, f: &mut impl FnMut(usize) -> bool) -> Option<usize> {
     use std::arch::x86_64::*;
-    let mut i = from;
-    while i + 32 <= to && i + 34 <= b.len() {
+    // Bit `k`: whether `b[j + k]` is a stop, for `j + 34 <= b.len()`.
+    let stops = |j: usize| {
         // Every load stays inside `b`.
-        let at = |k: usize| unsafe { _mm256_loadu_si256(b.as_ptr().add(i + k).cast()) };
+        let at = |k: usize| unsafe { _mm256_loadu_si256(b.as_ptr().add(j + k).cast()) };
         let eq = |v: __m256i, c: u8| _mm256_cmpeq_epi8(v, _mm256_set1_epi8(c as i8));
         let lower = |v: __m256i| _mm256_or_si256(v, _mm256_set1_epi8(0x20));
         let (x, y, z) = (at(0), lower(at(1)), lower(at(2)));
         let x1 = _mm256_or_si256(x, _mm256_set1_epi8(1));
-        let mut hit = _mm256_or_si256(eq(x, b','), _mm256_or_si256(eq(x1, b')'), eq(x1, b';')));
+        let hit = _mm256_or_si256(eq(x, b','), _mm256_or_si256(eq(x1, b')'), eq(x1, b';')));
         let mut pair = _mm256_setzero_si256();
         for p in &CLAUSE_STARTS {
             pair = _mm256_or_si256(pair, _mm256_and_si256(eq(y, p[0]), eq(z, p[1])));
         }
-        hit = _mm256_or_si256(hit, _mm256_and_si256(eq(x, b' '), pair));
-        let mut m = _mm256_movemask_epi8(hit) as u32;
+        _mm256_movemask_epi8(_mm256_or_si256(hit, _mm256_and_si256(eq(x, b' '), pair))) as u32
+    };
+    // Calls `f` at the stops of `m` (bit `k` for `i + k`); true once it returned true.
+    let mut each = |mut m: u32, i: usize| {
         while m != 0 {
             if f(i + m.trailing_zeros() as usize) {
-                return None;
+                return true;
             }
             m &= m - 1;
         }
+        false
+    };
+    let mut i = from;
+    while i + 32 <= to && i + 34 <= b.len() {
+        if each(stops(i), i) {
+            return None;
+        }
         i += 32;
+    }
+    if i < to && b.len() >= 34 && i + 2 < b.len() {
+        // Fewer than thirty-two bytes are left (or `b` ends): the block at `j <= i`
+        // covers them up to `end`, without its bits before `i` and from `to` on
+        // (`i - j < 32`: `i` is not in the last two bytes of `b`).
+        let j = i.min(b.len() - 34);
+        let end = to.min(j + 32);
+        let m = (stops(j) >> (i - j)) & ((1u32 << (end - i)) - 1);
+        if each(m, i) {
+            return None;
+        }
+        i = end;
     }
     Some(i)
 }
@@ -2190,8 +2213,10 @@ mod tests {
         let b = text.as_bytes();
         // Stretches that end in each of the steps: thirty-two bytes (with AVX2), sixteen, one.
         let n = b.len();
-        for from in [0, 3, 17] {
-            for to in [n, n - 1, n - 20, from, from + 31, from + 33, from + 49] {
+        // From near the end of the text too, where the last block is read from further back.
+        for from in [0, 3, 17, n - 40, n - 33, n - 3, n - 2, n - 1] {
+            let tos = [n, n - 1, n - 20, from, from + 31, from + 33, from + 49];
+            for to in tos.into_iter().filter(|&to| from <= to && to <= n) {
                 let mut got = Vec::new();
                 each_clause_stop(b, from, to, &mut |i| {
                     got.push(i);
@@ -2199,7 +2224,7 @@ mod tests {
                 });
                 let want: Vec<usize> = (from..to).filter(|&i| is_clause_stop(b, i)).collect();
                 assert_eq!(got, want, "{from}..{to}");
-                assert!(!got.is_empty() || from == to);
+                assert!(!got.is_empty() || to - from < 40, "{from}..{to}: no stop to check");
                 // A way out: `f` returning true ends the scan at that stop, in any step.
                 for k in [2, want.len() / 2, want.len().saturating_sub(1)] {
                     let Some(&last) = want.get(k) else { continue };
