@@ -924,7 +924,7 @@ fn each_clause_stop(b: &[u8], from: usize, to: usize, f: &mut impl FnMut(usize) 
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::*;
-        if std::arch::is_x86_feature_detected!("avx2") {
+        if crate::bytes::has_avx2() {
             // SAFETY: the CPU has AVX2.
             match unsafe { clause_stops_avx2(b, from, to, f) } {
                 Some(k) => i = k,
