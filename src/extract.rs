@@ -392,7 +392,7 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
     period_exprs.clear();
     for &(s, e) in plan.iter() {
         scan.scan(text, s, e);
-        period_exprs.extend(periods::scan(text, s, e));
+        periods::scan_into(text, s, e, period_exprs);
     }
     // The body sentences not yet read: they come in text order, as the lines do.
     let mut body_sentences = &body_sentences[..];
