@@ -305,6 +305,10 @@ enum PeriodSource {
     Context,
 }
 
+/// The buffers of [`Reader::topic_period`]: a sentence's period expressions,
+/// clause breaks and which expressions are in a relative clause.
+type TopicBuffers = (Vec<PeriodExpr>, Vec<(usize, usize, bool)>, Vec<bool>);
+
 #[derive(Clone, Copy)]
 struct Reader<'a, 'h> {
     text: &'a str,
@@ -392,7 +396,7 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
     period_exprs.clear();
     for &(s, e) in plan.iter() {
         scan.scan(text, s, e);
-        period_exprs.extend(periods::scan(text, s, e));
+        periods::scan_into(text, s, e, period_exprs);
     }
     // The body sentences not yet read: they come in text order, as the lines do.
     let mut body_sentences = &body_sentences[..];
@@ -1990,14 +1994,24 @@ impl<'a, 'h> Reader<'a, 'h> {
     /// The period that the sentence `s..e`, which states no quantity, hands on
     /// (what [`Reader::read_sentence`] would set), searched for now.
     fn topic_period(&self, s: usize, e: usize) -> Option<Period> {
+        thread_local! {
+            // The periods, breaks and relative flags of the sentence being read:
+            // buffers kept from call to call, not allocated for each sentence.
+            static BUFFERS: RefCell<TopicBuffers> = const { RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
+        }
+        BUFFERS.with(|b| self.topic_period_in(s, e, &mut b.borrow_mut()))
+    }
+
+    /// [`Reader::topic_period`] with the buffers `found`, `cuts` and `relative`.
+    fn topic_period_in(&self, s: usize, e: usize, (found, cuts, relative): &mut TopicBuffers) -> Option<Period> {
         let text = self.text;
-        let found = periods::scan(text, s, e);
-        let (mut cuts, mut relative) = (Vec::new(), Vec::new());
-        let clauses = Clauses::new_in(text, s, e, found.last()?.start, &mut cuts);
+        found.clear();
+        periods::scan_into(text, s, e, found);
+        let clauses = Clauses::new_in(text, s, e, found.last()?.start, cuts);
         // Whether an expression is in a relative clause does not depend on the others:
         // the expressions outside a basis are those of `found` that no basis cue covers.
-        in_relative_clause_into(text, &clauses, &found, &mut relative);
-        let first = carried_expr(&found, &relative)?;
+        in_relative_clause_into(text, &clauses, found, relative);
+        let first = carried_expr(found, relative)?;
         // The vocabulary is searched for basis cues only when one may cover that expression.
         let pick = if may_be_in_basis(text, &found[first]) {
             let mut spans = Vec::new();

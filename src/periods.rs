@@ -229,30 +229,43 @@ fn is_ascii(b: &[u8]) -> bool {
 /// (the grammar [`period_grammar`] matches by hand) in [`ascii_view`] of the
 /// text from one character before `from` (for `\b`).
 pub fn scan(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
+    let mut out = Vec::new();
+    scan_into(text, from, to, &mut out);
+    out
+}
+
+/// [`scan`], the expressions added to `out` (a buffer that is reused, not allocated anew).
+pub fn scan_into(text: &str, from: usize, to: usize, out: &mut Vec<PeriodExpr>) {
     let mut back = from.saturating_sub(4);
     while !text.is_char_boundary(back) {
         back += 1;
     }
     let view = ascii_view(text, back, to);
     let mut matcher = period_grammar::Matcher::new(view.as_bytes());
-    scan_with(text, from, to, |pos| {
-        let m = matcher.next_match(pos - back)?;
-        let (ws, we) = (back + m.start, back + m.end);
-        Some((ws, we, shape_kind(m.shape, text, ws, we, to)))
-    })
+    scan_with(
+        text,
+        from,
+        to,
+        |pos| {
+            let m = matcher.next_match(pos - back)?;
+            let (ws, we) = (back + m.start, back + m.end);
+            Some((ws, we, shape_kind(m.shape, text, ws, we, to)))
+        },
+        out,
+    );
 }
 
 /// The reading of period expressions, given the next match from a position of
 /// `text[..to]`: where it is and what it says (`None`: no period, though the
-/// match is taken).
+/// match is taken), added to `out`.
 fn scan_with(
     text: &str,
     from: usize,
     to: usize,
     mut next: impl FnMut(usize) -> Option<(usize, usize, Option<PKind>)>,
-) -> Vec<PeriodExpr> {
+    out: &mut Vec<PeriodExpr>,
+) {
     let hay = &text[..to];
-    let mut out = Vec::new();
     let mut pos = from;
     while let Some((ws, we, kind)) = next(pos) {
         pos = we.max(ws + 1);
@@ -265,7 +278,7 @@ fn scan_with(
         let base = !matches!(kind, PKind::MonthRange { .. }) && is_base(text, ws);
         if out.capacity() == 0 {
             // Room for the periods of a usual scan at once, not a reallocation per doubling.
-            out = Vec::with_capacity(16);
+            out.reserve(16);
         }
         out.push(PeriodExpr {
             start: ws,
@@ -274,7 +287,6 @@ fn scan_with(
             base,
         });
     }
-    out
 }
 
 /// `s.trim_end()`, its ASCII white space dropped a byte at a time (the usual
@@ -465,31 +477,47 @@ fn scan_regex(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
         back += 1;
     }
     let view = ascii_view(text, back, to);
-    scan_with(text, from, to, |pos| {
-        let m = PERIOD_RE_ASCII.find_at(&view, pos - back)?;
-        let (ws, we) = (back + m.start(), back + m.end());
-        let kind = match Plain::of(m.as_str()) {
-            Some(Plain::Year) => year_kind(text, ws, we, to),
-            Some(Plain::Kind(kind)) => Some(kind),
-            Some(Plain::Month(n, y)) => month_kind(text, ws, &text[ws..ws + n], y.map(|y| &text[ws + y..we]), None),
-            None => {
-                let c = PERIOD_RE_ASCII.captures_at(&view, m.start()).expect("the match again");
-                groups_kind(&c, back, text, ws, to)
-            }
-        };
-        Some((ws, we, kind))
-    })
+    let mut out = Vec::new();
+    scan_with(
+        text,
+        from,
+        to,
+        |pos| {
+            let m = PERIOD_RE_ASCII.find_at(&view, pos - back)?;
+            let (ws, we) = (back + m.start(), back + m.end());
+            let kind = match Plain::of(m.as_str()) {
+                Some(Plain::Year) => year_kind(text, ws, we, to),
+                Some(Plain::Kind(kind)) => Some(kind),
+                Some(Plain::Month(n, y)) => month_kind(text, ws, &text[ws..ws + n], y.map(|y| &text[ws + y..we]), None),
+                None => {
+                    let c = PERIOD_RE_ASCII.captures_at(&view, m.start()).expect("the match again");
+                    groups_kind(&c, back, text, ws, to)
+                }
+            };
+            Some((ws, we, kind))
+        },
+        &mut out,
+    );
+    out
 }
 
 /// `PERIOD_RE` over the text as it is: what [`scan`] must agree with.
 #[cfg(test)]
 fn scan_reference(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
     let hay = &text[..to];
-    scan_with(text, from, to, |pos| {
-        let c = PERIOD_RE.captures_at(hay, pos)?;
-        let m = c.get(0).expect("match");
-        Some((m.start(), m.end(), groups_kind(&c, 0, text, m.start(), to)))
-    })
+    let mut out = Vec::new();
+    scan_with(
+        text,
+        from,
+        to,
+        |pos| {
+            let c = PERIOD_RE.captures_at(hay, pos)?;
+            let m = c.get(0).expect("match");
+            Some((m.start(), m.end(), groups_kind(&c, 0, text, m.start(), to)))
+        },
+        &mut out,
+    );
+    out
 }
 
 /// The spellings `MONTH` accepts.
@@ -858,6 +886,25 @@ mod expr_tests {
                 assert_eq!(got, scan_reference(t, mid, end));
             }
         }
+    }
+
+    /// `scan_into` adds to a buffer that already holds the expressions of other
+    /// stretches exactly what `scan` of its stretch returns.
+    #[test]
+    fn scan_into_a_used_buffer_adds_what_scan_returns() {
+        let mut buf = Vec::new();
+        for t in &crate::lexicon::tests::sample_texts() {
+            let third = (t.len() / 3..t.len())
+                .find(|&i| t.is_char_boundary(i))
+                .unwrap_or(t.len());
+            let mut want = buf.clone();
+            want.extend(scan(t, 0, third));
+            want.extend(scan(t, third, t.len()));
+            scan_into(t, 0, third, &mut buf);
+            scan_into(t, third, t.len(), &mut buf);
+            assert_eq!(buf, want);
+        }
+        assert!(!buf.is_empty());
     }
 
     /// One of `words` (apart by `|`) at random.
