@@ -477,46 +477,43 @@ fn scan_regex(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
         back += 1;
     }
     let view = ascii_view(text, back, to);
-    let mut out = Vec::new();
-    scan_with(
-        text,
-        from,
-        to,
-        |pos| {
-            let m = PERIOD_RE_ASCII.find_at(&view, pos - back)?;
-            let (ws, we) = (back + m.start(), back + m.end());
-            let kind = match Plain::of(m.as_str()) {
-                Some(Plain::Year) => year_kind(text, ws, we, to),
-                Some(Plain::Kind(kind)) => Some(kind),
-                Some(Plain::Month(n, y)) => month_kind(text, ws, &text[ws..ws + n], y.map(|y| &text[ws + y..we]), None),
-                None => {
-                    let c = PERIOD_RE_ASCII.captures_at(&view, m.start()).expect("the match again");
-                    groups_kind(&c, back, text, ws, to)
-                }
-            };
-            Some((ws, we, kind))
-        },
-        &mut out,
-    );
-    out
+    scan_collect(text, from, to, |pos| {
+        let m = PERIOD_RE_ASCII.find_at(&view, pos - back)?;
+        let (ws, we) = (back + m.start(), back + m.end());
+        let kind = match Plain::of(m.as_str()) {
+            Some(Plain::Year) => year_kind(text, ws, we, to),
+            Some(Plain::Kind(kind)) => Some(kind),
+            Some(Plain::Month(n, y)) => month_kind(text, ws, &text[ws..ws + n], y.map(|y| &text[ws + y..we]), None),
+            None => {
+                let c = PERIOD_RE_ASCII.captures_at(&view, m.start()).expect("the match again");
+                groups_kind(&c, back, text, ws, to)
+            }
+        };
+        Some((ws, we, kind))
+    })
 }
 
 /// `PERIOD_RE` over the text as it is: what [`scan`] must agree with.
 #[cfg(test)]
 fn scan_reference(text: &str, from: usize, to: usize) -> Vec<PeriodExpr> {
     let hay = &text[..to];
+    scan_collect(text, from, to, |pos| {
+        let c = PERIOD_RE.captures_at(hay, pos)?;
+        let m = c.get(0).expect("match");
+        Some((m.start(), m.end(), groups_kind(&c, 0, text, m.start(), to)))
+    })
+}
+
+/// [`scan_with`] into a new vector: the reference scans of the tests.
+#[cfg(test)]
+fn scan_collect(
+    text: &str,
+    from: usize,
+    to: usize,
+    next: impl FnMut(usize) -> Option<(usize, usize, Option<PKind>)>,
+) -> Vec<PeriodExpr> {
     let mut out = Vec::new();
-    scan_with(
-        text,
-        from,
-        to,
-        |pos| {
-            let c = PERIOD_RE.captures_at(hay, pos)?;
-            let m = c.get(0).expect("match");
-            Some((m.start(), m.end(), groups_kind(&c, 0, text, m.start(), to)))
-        },
-        &mut out,
-    );
+    scan_with(text, from, to, next, &mut out);
     out
 }
 
