@@ -112,6 +112,28 @@ pub fn find_ignore_ascii_case(hay: &[u8], needle: &[u8], rare: usize) -> Option<
     None
 }
 
+/// An ASCII byte that [`char::is_whitespace`] holds white space (it also counts
+/// the vertical tab, which [`u8::is_ascii_whitespace`] does not).
+#[inline]
+pub fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// `t.trim_end()`, its ASCII white space dropped a byte at a time (the usual
+/// case), characters decoded only from a non-ASCII byte on.
+#[inline]
+pub fn trim_end(t: &str) -> &str {
+    let b = t.as_bytes();
+    let mut n = b.len();
+    while n > 0 && ascii_space(b[n - 1]) {
+        n -= 1;
+    }
+    if n > 0 && !b[n - 1].is_ascii() {
+        return t[..n].trim_end();
+    }
+    &t[..n]
+}
+
 /// Whether the word `w` is one of `words` (lowercase), ASCII case-insensitively:
 /// a comparison in place of a lowercased copy.
 #[inline]
@@ -195,6 +217,34 @@ pub fn find_byte(b: &[u8], from: usize, to: usize, c: u8) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_end_is_str_trim_end() {
+        let pieces = [
+            "",
+            " ",
+            "\t",
+            "\n",
+            "\x0B",
+            "\x0C",
+            "\r",
+            "\u{a0}",
+            "\u{85}",
+            "\u{2009}",
+            "\u{3000}",
+            "x",
+            "from",
+            "é",
+            "年",
+            "\u{1F600}",
+            ".",
+        ];
+        let mut next = crate::testing::below(0x5851_F42D_4C95_7F2D);
+        for _ in 0..20_000 {
+            let s: String = (0..next(6)).map(|_| pieces[next(pieces.len())]).collect();
+            assert_eq!(trim_end(&s), s.trim_end(), "{s:?}");
+        }
+    }
 
     #[test]
     fn agrees_with_iterator_position() {

@@ -12,7 +12,7 @@
 
 use std::cell::{Cell, RefCell};
 
-use crate::bytes::{ends_with_ignore_case, starts_with_ignore_case, word_in};
+use crate::bytes::{ascii_space, ends_with_ignore_case, starts_with_ignore_case, trim_end, word_in};
 use crate::lexicon::{
     commodity_of_heading_from, cue, with_hits_in, Hit, HitScan, RegionKind, COMMODITIES, METRICS, REGIONS,
 };
@@ -129,12 +129,6 @@ fn last_in(v: &[Hit], s: usize, e: usize) -> Option<&Hit> {
     v[..v.partition_point(|h| h.start < e)].last().filter(|h| h.start >= s)
 }
 
-/// An ASCII byte that [`char::is_whitespace`] holds white space (it also counts
-/// the vertical tab, which [`u8::is_ascii_whitespace`] does not).
-fn ascii_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
-}
-
 /// `t.trim().is_empty()`, byte by byte while the text is ASCII (the usual gap
 /// between two hits), which needs no decoding of characters.
 fn blank(t: &str) -> bool {
@@ -166,20 +160,6 @@ fn trim_start(t: &str) -> &str {
         return t[i..].trim_start();
     }
     &t[i..]
-}
-
-/// `t.trim_end()`, its ASCII white space dropped a byte at a time (the usual
-/// case), characters decoded only from a non-ASCII byte on.
-fn trim_end(t: &str) -> &str {
-    let b = t.as_bytes();
-    let mut n = b.len();
-    while n > 0 && ascii_space(b[n - 1]) {
-        n -= 1;
-    }
-    if n > 0 && !b[n - 1].is_ascii() {
-        return t[..n].trim_end();
-    }
-    &t[..n]
 }
 
 /// The flags of a cue hit (its tag).

@@ -1,5 +1,6 @@
 //! Calendar arithmetic and the reading of period expressions.
 
+use crate::bytes::trim_end;
 use crate::model::{Days, Period};
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
@@ -287,20 +288,6 @@ fn scan_with(
             base,
         });
     }
-}
-
-/// `s.trim_end()`, its ASCII white space dropped a byte at a time (the usual
-/// case), without decoding characters.
-fn trim_end(s: &str) -> &str {
-    let b = s.as_bytes();
-    let mut n = b.len();
-    while n > 0 && matches!(b[n - 1], b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
-        n -= 1;
-    }
-    if n > 0 && !b[n - 1].is_ascii() {
-        return s[..n].trim_end();
-    }
-    &s[..n]
 }
 
 /// Whether a comparison ("from", "than in", "versus" ...) stands before `ws`.
@@ -1162,34 +1149,6 @@ mod expr_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn trim_end_is_str_trim_end() {
-        let pieces = [
-            "",
-            " ",
-            "\t",
-            "\n",
-            "\x0B",
-            "\x0C",
-            "\r",
-            "\u{a0}",
-            "\u{85}",
-            "\u{2009}",
-            "\u{3000}",
-            "x",
-            "from",
-            "é",
-            "年",
-            "\u{1F600}",
-            ".",
-        ];
-        let mut next = crate::testing::below(0x5851_F42D_4C95_7F2D);
-        for _ in 0..20_000 {
-            let s: String = (0..next(6)).map(|_| pieces[next(pieces.len())]).collect();
-            assert_eq!(trim_end(&s), s.trim_end(), "{s:?}");
-        }
-    }
 
     #[test]
     fn civil_round_trip() {

@@ -672,18 +672,8 @@ fn ends_sentence(text: &str, s: usize, dot: usize) -> bool {
     match &b[w..dot] {
         [] => true,
         word if word.len() <= 2 && word.iter().all(u8::is_ascii_digit) => {
-            // A list marker starts an item: "reasons: 1. Some smelters". What is before
-            // it, without white space (`char::is_whitespace`'s ASCII characters here;
-            // `str::trim_end` after a character outside ASCII).
-            let mut e = w;
-            while e > s && matches!(b[e - 1], b'\t'..=b'\r' | b' ') {
-                e -= 1;
-            }
-            let last = if e > s && b[e - 1] >= 0x80 {
-                text[s..e].trim_end().bytes().next_back()
-            } else {
-                (e > s).then(|| b[e - 1])
-            };
+            // A list marker starts an item: "reasons: 1. Some smelters".
+            let last = crate::bytes::trim_end(&text[s..w]).bytes().next_back();
             !matches!(last, None | Some(b':' | b';'))
         }
         [c] if c.is_ascii_uppercase() => false,
