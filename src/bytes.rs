@@ -94,6 +94,86 @@ pub fn rarest(needle: &[u8]) -> usize {
     (0..needle.len()).max_by_key(|&i| rank(needle[i])).unwrap_or(0)
 }
 
+/// A byte and the bytes on either side of it to look for, letters in either ASCII
+/// case, other bytes as they are (`None`: any neighbour): the places a phrase may
+/// match, far rarer than its rarest letter alone (a "v" every hundred bytes of
+/// English, an "rve" every few thousand), found 32 bytes at a time.
+pub struct Trio {
+    /// (byte, the bits OR-ed in before comparing: 0x20 for a letter) of the byte
+    /// before, the byte itself and the byte after.
+    want: [(u8, u8); 3],
+    /// Whether there is a byte before, after to match.
+    sides: (bool, bool),
+}
+
+impl Trio {
+    pub fn new(before: Option<u8>, c: u8, after: Option<u8>) -> Self {
+        let fold = |c: u8| {
+            let c = c.to_ascii_lowercase();
+            (c, if c.is_ascii_lowercase() { 0x20 } else { 0 })
+        };
+        Trio {
+            want: [fold(before.unwrap_or(0)), fold(c), fold(after.unwrap_or(0))],
+            sides: (before.is_some(), after.is_some()),
+        }
+    }
+
+    /// Whether `b[k]` and its neighbours are the trio's.
+    #[inline]
+    fn at(&self, b: &[u8], k: usize) -> bool {
+        let is = |x: u8, (c, or): (u8, u8)| x | or == c;
+        is(b[k], self.want[1])
+            && (!self.sides.0 || (k > 0 && is(b[k - 1], self.want[0])))
+            && (!self.sides.1 || b.get(k + 1).is_some_and(|&x| is(x, self.want[2])))
+    }
+
+    /// The first `k >= from` where `b[k]` and its neighbours are the trio's.
+    pub fn find(&self, b: &[u8], from: usize) -> Option<usize> {
+        let mut k = from;
+        #[cfg(target_arch = "x86_64")]
+        if has_avx2() && k + 33 <= b.len() {
+            if k == 0 {
+                if self.at(b, 0) {
+                    return Some(0);
+                }
+                k = 1;
+            }
+            // SAFETY: AVX2 is there; k >= 1.
+            match unsafe { self.find_avx2(b, k) } {
+                Ok(found) => return Some(found),
+                Err(rest) => k = rest,
+            }
+        }
+        (k..b.len()).find(|&k| self.at(b, k))
+    }
+
+    /// [`Trio::find`] from `k >= 1` in blocks of 32 with a byte before and after each
+    /// in `b`: the place found, or where the blocks stop.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn find_avx2(&self, b: &[u8], mut k: usize) -> Result<usize, usize> {
+        use std::arch::x86_64::*;
+        let want = |(c, or): (u8, u8)| (_mm256_set1_epi8(c as i8), _mm256_set1_epi8(or as i8));
+        let (w0, w1, w2) = (want(self.want[0]), want(self.want[1]), want(self.want[2]));
+        let all = _mm256_set1_epi8(-1);
+        // SAFETY (the loads): they read b[k - 1..k + 33], within `b`.
+        let is = |p: *const u8, (c, or): (__m256i, __m256i)| unsafe {
+            _mm256_cmpeq_epi8(_mm256_or_si256(_mm256_loadu_si256(p.cast()), or), c)
+        };
+        while k + 33 <= b.len() {
+            let p = unsafe { b.as_ptr().add(k) };
+            let before = if self.sides.0 { is(unsafe { p.sub(1) }, w0) } else { all };
+            let after = if self.sides.1 { is(unsafe { p.add(1) }, w2) } else { all };
+            let m = _mm256_movemask_epi8(_mm256_and_si256(is(p, w1), _mm256_and_si256(before, after))) as u32;
+            if m != 0 {
+                return Ok(k + m.trailing_zeros() as usize);
+            }
+            k += 32;
+        }
+        Err(k)
+    }
+}
+
 /// Where `hay` first contains `needle` (lowercase ASCII) in any ASCII case; `rare`
 /// is [`rarest`] of the needle, whose byte (in either case) a memchr finds first.
 pub fn find_ignore_ascii_case(hay: &[u8], needle: &[u8], rare: usize) -> Option<usize> {
@@ -273,6 +353,41 @@ mod tests {
                 for to in from..=b.len() {
                     let want = b[from..to].iter().position(|&c| c == b'(').map(|k| from + k);
                     assert_eq!(find_byte(b, from, to, b'('), want, "{end} {from} {to}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn trios_found_as_a_byte_by_byte_check_finds_them() {
+        let text =
+            "Copyright 2025 SMM. ALL RIGHTS RESERVED, reServed; survey: nerve r v e rve\0RVE é \x12ve RV".repeat(3);
+        let b = text.as_bytes();
+        let trios = [
+            (Some(b'r'), b'v', Some(b'e')),
+            (None, b'v', Some(b'e')),
+            (Some(b'r'), b'v', None),
+            (None, b'V', None),
+            (Some(b' '), b'r', Some(b'v')),
+            (Some(b'2'), b'0', Some(b'2')),
+        ];
+        for (before, c, after) in trios {
+            let trio = Trio::new(before, c, after);
+            let lower = |x: u8| x.to_ascii_lowercase();
+            for end in [0, 1, 17, 18, 40, b.len() - 1, b.len()] {
+                let h = &b[..end];
+                let is = |k: usize| {
+                    lower(h[k]) == lower(c)
+                        && before.is_none_or(|x| k > 0 && lower(h[k - 1]) == x)
+                        && after.is_none_or(|x| k + 1 < h.len() && lower(h[k + 1]) == x)
+                };
+                for from in 0..=end {
+                    let want = (from..end).find(|&k| is(k));
+                    assert_eq!(
+                        trio.find(&b[..end], from),
+                        want,
+                        "{before:?} {c} {after:?} {from}..{end}"
+                    );
                 }
             }
         }

@@ -105,31 +105,15 @@ impl Floating {
                 let mut out = Vec::new();
                 let mut from = 0;
                 let mut at = 0;
-                // The AVX2 searcher built once: memchr2 sets one up per call, and most
-                // calls find a letter a few dozen bytes on.
-                #[cfg(target_arch = "x86_64")]
-                let two = memchr::arch::x86_64::avx2::memchr::Two::new(c, c.to_ascii_uppercase());
-                let find = |h: &[u8]| {
-                    #[cfg(target_arch = "x86_64")]
-                    if let Some(two) = &two {
-                        return two.find(h);
-                    }
-                    memchr::memchr2(c, c.to_ascii_uppercase(), h)
-                };
                 // The phrase's letters next to the rarest, unless a character outside ASCII
                 // folds to them: then only those bytes in either case match there, and most
-                // hits of the rarest letter fail that test.
+                // places of the rarest letter fail that test. The three searched at once.
                 let plain = |c: &u8| ASCII_FOLDS.iter().all(|(l, _)| l != c);
                 let before = rare.checked_sub(1).map(|r| p[r]).filter(plain);
                 let after = p.get(rare + 1).copied().filter(plain);
-                while let Some(k) = find(&b[at..]) {
-                    let k = at + k;
+                let trio = crate::bytes::Trio::new(before, c, after);
+                while let Some(k) = trio.find(b, at) {
                     at = k + 1;
-                    if before.is_some_and(|c| k == 0 || b[k - 1].to_ascii_lowercase() != c)
-                        || after.is_some_and(|c| b.get(k + 1).is_none_or(|x| x.to_ascii_lowercase() != c))
-                    {
-                        continue;
-                    }
                     let start = p[..rare].iter().rev().try_fold(k, |e, &c| fold_backward(b, e, c));
                     let end = p[rare + 1..].iter().try_fold(k + 1, |s, &c| fold_forward(b, s, c));
                     if let (Some(s), Some(e)) = (start, end) {
