@@ -28,16 +28,20 @@ static SOURCE_RE: Lazy<Regex> =
 
 /// Whether an ASCII line can hold a match of [`DATE_RE`] (most lines of a report
 /// cannot, and are passed over without a regex search). One alternative starts
-/// the line with a capitalized word and a comma ("Seoul, Jan 16 (Yonhap)"). The
-/// others end in four digits: after "DD, " or "DD " ("Jan 16, 2024"), after
-/// "DD Month " ("9 Nov 2025"), or before a hyphen ("2025-01-27").
+/// the line with a capitalized word, a comma, white space and a capital letter
+/// ("Seoul, Jan 16 (Yonhap)"; not "Meanwhile, lead ..."). The others end in four
+/// digits: after "DD, " or "DD " ("Jan 16, 2024"), after "DD Month " ("9 Nov
+/// 2025"), or before a hyphen ("2025-01-27").
 fn may_hold_date(t: &[u8]) -> bool {
-    let lead = t.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(t.len());
-    if t.first().is_some_and(u8::is_ascii_uppercase) && lead > 1 && t.get(lead) == Some(&b',') {
-        return true;
-    }
     // `\s` of an ASCII line, vertical tab included.
     let space = |c: u8| c.is_ascii_whitespace() || c == 0x0B;
+    let lead = t.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(t.len());
+    if t.first().is_some_and(u8::is_ascii_uppercase) && lead > 1 && t.get(lead) == Some(&b',') {
+        let gap = t[lead + 1..].iter().take_while(|&&c| space(c)).count();
+        if gap > 0 && t.get(lead + 1 + gap).is_some_and(u8::is_ascii_uppercase) {
+            return true;
+        }
+    }
     let mut i = 0;
     // Digits sixteen bytes at a time: a line may be a long paragraph.
     while let Some(y) = crate::bytes::next_digit(t, i) {
@@ -90,6 +94,16 @@ fn may_hold_date_in(t: &str) -> bool {
         || t.chars()
             .all(|c| c.is_ascii() || !(c.is_whitespace() || c.is_numeric()));
     !plain || may_hold_date(t.as_bytes())
+}
+
+/// [`may_name_source`] of any line: one outside ASCII only needs a colon, ASCII or
+/// full-width (most paragraphs have none), where case folding, Unicode white space
+/// and characters of several bytes leave the rest to the regex.
+fn may_name_source_in(t: &str, ascii: bool) -> bool {
+    if ascii {
+        return may_name_source(t.as_bytes());
+    }
+    memchr::memchr(b':', t.as_bytes()).is_some() || memchr::memmem::find(t.as_bytes(), "：".as_bytes()).is_some()
 }
 
 /// Whether an ASCII line can hold a match of [`SOURCE_RE`]: "source" in any case, a
@@ -190,7 +204,7 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
                 }
             }
         }
-        if source.is_none() && (!ascii || may_name_source(t.as_bytes())) {
+        if source.is_none() && may_name_source_in(t, ascii) {
             if let Some(c) = SOURCE_RE.captures(t) {
                 let s = c["s"].trim();
                 if !s.is_empty() {
@@ -280,6 +294,8 @@ mod tests {
         }
         assert!(!may_hold_date(b"Output rose 5% in May, up 1,200 mt."));
         assert!(!may_hold_date(b"Output rose 5% in November 2025, up 1,200 mt."));
+        assert!(!may_hold_date(b"Meanwhile, lead concentrate TCs fell (SMM)"));
+        assert!(may_hold_date(b"Seoul,\x0bJan 16 (Yonhap)"));
         assert!(!may_name_source(b"Forces: none"));
         assert!(!may_name_source(b"Our sources: a long list | of things"));
     }
@@ -308,7 +324,7 @@ mod tests {
     /// Random lines of date-like pieces: every one the regexes match passes the checks.
     #[test]
     fn lines_the_regexes_match_pass_the_checks() {
-        const PIECES: [&str; 50] = [
+        const PIECES: [&str; 55] = [
             "Jan",
             "January",
             "Nov.",
@@ -359,9 +375,14 @@ mod tests {
             "Bogot\u{e1},",
             "\u{663}\u{660}",
             "\u{ff12}\u{ff10}\u{ff12}\u{ff15}",
+            "\u{ff1a}",
+            "\u{17f}ource",
+            "Meanwhile,",
+            "Lead",
+            "\u{b}Nov",
         ];
         let mut next = crate::testing::below(0x2545_F491_4F6C_DD1D);
-        let (mut dates, mut sources) = (0, 0);
+        let (mut dates, mut sources, mut wide) = (0, 0, 0);
         for _ in 0..200_000 {
             let mut line = String::new();
             for _ in 0..1 + next(9) {
@@ -384,8 +405,15 @@ mod tests {
                 sources += 1;
                 assert!(may_name_source(t.as_bytes()), "{t:?}");
             }
+            if !t.is_ascii() && SOURCE_RE.is_match(t) {
+                wide += 1;
+                assert!(may_name_source_in(t, false), "{t:?}");
+            }
         }
-        assert!(dates > 1000 && sources > 1000, "{dates} dates, {sources} sources");
+        assert!(
+            dates > 1000 && sources > 1000 && wide > 1000,
+            "{dates} dates, {sources} sources, {wide} outside ASCII"
+        );
         // Dates in every written shape, with words around them.
         const LEAD: [&str; 9] = [
             "",
