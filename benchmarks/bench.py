@@ -5,8 +5,9 @@
 Builds a corpus of at least --size-mb MB under benchmarks/data/ (gitignored) by
 repeating the documents of ../shared/corpus under distinct file names, then measures
 the Rust core on one thread, read_reports on 1 and 2 threads, the peak RSS of a
-streaming run (iter_batches -> Parquet, in a subprocess) and the speed ratio to
-quantulum3 on a 20 KB slice. 1 MB = 10^6 bytes of input.
+streaming run (iter_batches -> Parquet, in a subprocess), a Python regex pass over
+the corpus (the machine's speed against the reference of issue 7) and the speed
+ratio to quantulum3 on a 20 KB slice. 1 MB = 10^6 bytes of input.
 """
 
 from __future__ import annotations
@@ -147,6 +148,24 @@ def quantulum_ratio(skip: bool) -> tuple[float | None, float, int]:
     return t_q, t_assay, len(text.encode())
 
 
+def regex_pass_rate(corpus: Path) -> float:
+    """MB/s of one Python regex pass over the corpus (numbers, no semantics): the
+    machine's speed as issue 7 states its targets, ~55 MB/s on its reference machine."""
+    import re
+
+    pattern = re.compile(r"\d+(?:\.\d+)?")
+    t0 = time.perf_counter()
+    size = 0
+    for p in sorted(corpus.iterdir()):
+        if p.name.startswith("."):
+            continue
+        text = p.read_text(encoding="utf-8")
+        size += len(text.encode())
+        for _ in pattern.finditer(text):
+            pass
+    return size / (time.perf_counter() - t0) / 1e6
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size-mb", type=int, default=200)
@@ -197,6 +216,12 @@ def main() -> None:
         )
     rows.append(("speed-up 1 -> 2 threads", f"{times[1] / times[2]:.2f}x"))
     rows.extend(stream_rows)
+
+    regex = max(regex_pass_rate(corpus) for _ in range(max(1, args.repeat)))
+    rows.append(("Python regex pass (issue 7's machine: ~55)", f"{regex:,.1f} MB/s"))
+    if core_parse is not None:
+        ratio = f"{core_parse / regex:.2f}x (target: 200 / 55 = 3.64x)"
+        rows.append(("  core parse_text / regex pass", ratio))
 
     t_q, t_a, slice_bytes = quantulum_ratio(args.skip_quantulum)
     rows.append((f"assay.parse, {slice_bytes / 1000:.0f} KB slice", f"{t_a * 1000:,.2f} ms"))
