@@ -34,7 +34,7 @@ static SOURCE_RE: Lazy<Regex> =
 /// 2025"), or before a hyphen ("2025-01-27").
 fn may_hold_date(t: &[u8]) -> bool {
     // `\s` of an ASCII line, vertical tab included.
-    let space = |c: u8| c.is_ascii_whitespace() || c == 0x0B;
+    let space = crate::bytes::ascii_space;
     let lead = t.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(t.len());
     if t.first().is_some_and(u8::is_ascii_uppercase) && lead > 1 && t.get(lead) == Some(&b',') {
         let gap = t[lead + 1..].iter().take_while(|&&c| space(c)).count();
@@ -110,7 +110,7 @@ fn may_name_source_in(t: &str, ascii: bool) -> bool {
 /// colon after it (white space between), and after the colon 1 to 60 characters
 /// without a "|" before the end of the line (white space around them).
 fn may_name_source(t: &[u8]) -> bool {
-    let space = |c: &u8| c.is_ascii_whitespace() || *c == 0x0B;
+    let space = |c: &u8| crate::bytes::ascii_space(*c);
     // Looked for from the colons, rarer than an 's': the white space before a colon
     // and the six bytes before that are the only "source" that can go with it.
     memchr::memchr_iter(b':', t).any(|colon| {

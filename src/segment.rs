@@ -279,12 +279,10 @@ fn word_count(t: &str) -> usize {
     if !t.is_ascii() {
         return t.split_whitespace().count();
     }
-    // The ASCII characters `char::is_whitespace` takes: '\t'..='\r' and the space.
-    let space = |c: u8| c == b' ' || (b'\t'..=b'\r').contains(&c);
     let mut n = 0;
     let mut was_space = true;
     for &c in t.as_bytes() {
-        let sp = space(c);
+        let sp = crate::bytes::ascii_space(c);
         n += usize::from(was_space && !sp);
         was_space = sp;
     }
@@ -671,7 +669,7 @@ fn last_word_start(text: &str, s: usize, dot: usize) -> usize {
     let b = text.as_bytes();
     // An ASCII break, or a character outside ASCII (perhaps white space such as a
     // no-break space), which leaves the decision to `char::is_whitespace`.
-    let brk = |c: u8| c.is_ascii_whitespace() || c == 0x0B || c == b'(' || c >= 0x80;
+    let brk = |c: u8| crate::bytes::ascii_space(c) || c == b'(' || c >= 0x80;
     let mut end = dot;
     #[cfg(target_arch = "x86_64")]
     {
