@@ -70,11 +70,16 @@ fn hash(key: u128, seed: u64) -> u64 {
     (lo ^ seed ^ hi.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+/// A slot's high half: the fingerprint of its word.
+const FINGERPRINT: u32 = 0xFFFF_0000;
+/// A slot's low half: the id of its word.
+const ID: u32 = 0xFFFF;
+
 /// The part of a hash a slot keeps to tell the words of a bucket apart, in the
 /// slot's high half: bits below the bucket number's.
 #[inline]
 fn fingerprint(h: u64) -> u32 {
-    (h >> 16) as u32 & 0xFFFF_0000
+    (h >> 16) as u32 & FINGERPRINT
 }
 
 /// Eight slots of the word table, one 32-byte load: each the [`fingerprint`] of a
@@ -192,7 +197,7 @@ impl<P: Copy> PhraseIndex<P> {
             .collect();
         // In id order, so that the table (and so the probes a scan costs) is the same every run.
         short_words.sort_unstable_by_key(|&(_, id)| id);
-        assert!(n_ids < 1 << 16, "{n_ids} token ids do not fit a slot's 16 bits");
+        assert!(n_ids <= ID, "{n_ids} token ids do not fit a slot's 16 bits");
         let mut keys = vec![0u128; n_ids as usize + 1];
         for &(key, id) in &short_words {
             keys[id as usize] = key;
@@ -224,7 +229,7 @@ impl<P: Copy> PhraseIndex<P> {
         // What the scan's unchecked loads rely on: every token id (of a byte, a short
         // or a long word) indexes `roots` and `keys`, every child `nodes`; node ranges are in bounds.
         assert!(roots.len() == n_ids as usize + 1 && keys.len() == roots.len());
-        assert!(buckets.iter().all(|k| k.0.iter().all(|&slot| slot & 0xFFFF <= n_ids)));
+        assert!(buckets.iter().all(|k| k.0.iter().all(|&slot| slot & ID <= n_ids)));
         assert!(byte_ids.iter().all(|&id| id <= n_ids));
         let in_nodes = |c: u32| (c as usize) < nodes.len();
         assert!(roots.iter().all(|&c| in_nodes(c)) && edges.iter().all(|&(_, c)| in_nodes(c)));
@@ -423,7 +428,7 @@ impl<P: Copy> PhraseIndex<P> {
 
 /// The word table of `words` (key, id): its buckets, the seed of its hash and the
 /// shift that takes a hash to a bucket number. About four words a bucket: 8 KB for
-/// the few thousand words of the vocabularies, which stay in L1 through a scan.
+/// the ~800 short words of the vocabularies, which stay in L1 through a scan.
 fn word_table(words: &[(u128, u32)]) -> (Vec<Bucket>, u64, u32) {
     let mut n = (words.len() / 4).next_power_of_two().max(16);
     loop {
@@ -448,7 +453,7 @@ fn fill_buckets(words: &[(u128, u32)], n: usize, seed: u64, shift: u32) -> Optio
         let at = (h >> shift) as usize;
         let fp = fingerprint(h);
         let k = fill[at];
-        if k == 8 || buckets[at].0[..k].iter().any(|&x| x & 0xFFFF_0000 == fp) {
+        if k == 8 || buckets[at].0[..k].iter().any(|&x| x & FINGERPRINT == fp) {
             return None;
         }
         buckets[at].0[k] = fp | id;
@@ -467,13 +472,13 @@ fn bucket_id(bucket: &Bucket, fp: u32) -> u32 {
     unsafe {
         let p = bucket.0.as_ptr();
         let (lo, hi) = (_mm_load_si128(p.cast()), _mm_load_si128(p.add(4).cast()));
-        let high = _mm_set1_epi32(0xFFFF_0000u32 as i32);
+        let high = _mm_set1_epi32(FINGERPRINT as i32);
         let f = _mm_set1_epi32(fp as i32);
         let pick = |x: __m128i| _mm_and_si128(_mm_cmpeq_epi32(_mm_and_si128(x, high), f), x);
         let r = _mm_or_si128(pick(lo), pick(hi));
         let r = _mm_or_si128(r, _mm_shuffle_epi32::<0x4E>(r));
         let r = _mm_or_si128(r, _mm_shuffle_epi32::<0xB1>(r));
-        _mm_cvtsi128_si32(r) as u32 & 0xFFFF
+        _mm_cvtsi128_si32(r) as u32 & ID
     }
 }
 
@@ -483,7 +488,7 @@ fn bucket_id(bucket: &Bucket, fp: u32) -> u32 {
     bucket
         .0
         .iter()
-        .fold(0, |id, &x| id | if x & 0xFFFF_0000 == fp { x & 0xFFFF } else { 0 })
+        .fold(0, |id, &x| id | if x & FINGERPRINT == fp { x & ID } else { 0 })
 }
 
 /// Bit masks of `b[p..p + 64]`: its word bytes and its spaces (past the end of `b`, neither).
