@@ -14,6 +14,9 @@
 //! letters of "H1" and "Q3"; `\s` is ASCII white space with `\x0B`; `\b` an
 //! ASCII word boundary; "–" (en dash) never occurs in the view.
 
+// `\s` of the pattern: ASCII white space, vertical tab included.
+use crate::bytes::ascii_space;
+
 /// What the groups of a match say.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
@@ -462,7 +465,7 @@ fn first_n(h: &[u8], p: usize) -> Option<(usize, Shape)> {
 
 /// `\byear[\s-]to[\s-]date\b|\bso\s+far\s+this\s+year\b`
 fn year_to_date(h: &[u8], p: usize) -> Option<(usize, Shape)> {
-    let joint = |i: usize| is_space(at(h, i)) || at(h, i) == b'-';
+    let joint = |i: usize| ascii_space(at(h, i)) || at(h, i) == b'-';
     let e = p + 12;
     if word(h, p, b"year").is_some()
         && joint(p + 4)
@@ -733,12 +736,6 @@ fn at(h: &[u8], i: usize) -> u8 {
     h.get(i).copied().unwrap_or(0)
 }
 
-/// `\s`: ASCII white space, vertical tab included (unlike `u8::is_ascii_whitespace`).
-#[inline]
-fn is_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
-}
-
 /// `\w` in ASCII.
 #[inline]
 fn is_word(b: u8) -> bool {
@@ -748,7 +745,7 @@ fn is_word(b: u8) -> bool {
 /// The end of the white space from `i` (`\s*`).
 #[inline]
 fn spaces(h: &[u8], mut i: usize) -> usize {
-    while is_space(at(h, i)) {
+    while ascii_space(at(h, i)) {
         i += 1;
     }
     i
@@ -1077,7 +1074,7 @@ fn month_core(h: &[u8], i: usize, m: u32) -> Option<Core> {
     // Spellings that no alternative can go on from are dropped.
     let goes_on = |e: usize| {
         let b = at(h, e);
-        is_space(b) || matches!(b | 0x20, b'-' | b't' | b'u') || boundary(h, e)
+        ascii_space(b) || matches!(b | 0x20, b'-' | b't' | b'u') || boundary(h, e)
     };
     let mut n = 0;
     for k in 0..names.n as usize {
@@ -1136,11 +1133,11 @@ fn word_core(h: &[u8], i: usize) -> Option<Core> {
 /// "end-" or "month-end" (`endof`, up to five words: "as of the end of").
 fn before_month(h: &[u8], c: usize) -> Before {
     // Glued to the word before it, a month name can follow only "of", "end-" or "month-end".
-    if c > 0 && !is_space(h[c - 1]) && !matches!(h[c - 1] | 0x20, b'f' | b'-' | b'd') {
+    if c > 0 && !ascii_space(h[c - 1]) && !matches!(h[c - 1] | 0x20, b'f' | b'-' | b'd') {
         return Before::Nothing;
     }
     let mut q = c;
-    while q > 0 && is_space(h[q - 1]) {
+    while q > 0 && ascii_space(h[q - 1]) {
         q -= 1;
     }
     let ends = |w: &[u8]| crate::bytes::ends_with_ignore_case(&h[..q], w);
@@ -1159,7 +1156,7 @@ fn before_month(h: &[u8], c: usize) -> Before {
 fn words_back(h: &[u8], i: usize, lo: usize, n: usize) -> usize {
     let mut p = i;
     for _ in 0..n {
-        while p > lo && is_space(h[p - 1]) {
+        while p > lo && ascii_space(h[p - 1]) {
             p -= 1;
         }
         while p > lo && (is_word(h[p - 1]) || h[p - 1] == b'-') {
