@@ -227,12 +227,14 @@ pub fn find(text: &str, lines: &[Line]) -> Vec<Table> {
     let b = text.as_bytes();
     let next_sep = |from: usize| memchr::memchr2(b'|', b'\t', &b[from..]).map_or(usize::MAX, |k| from + k);
     let mut sep = next_sep(0);
+    // No line before this heads a delimited table (see `delimited`).
+    let mut no_header_before = 0;
     while i < lines.len() {
         if sep < lines[i].start {
             sep = next_sep(lines[i].start);
         }
-        let cells = if sep < lines[i].end {
-            delimited(text, lines, i)
+        let cells = if sep < lines[i].end && i >= no_header_before {
+            delimited(text, lines, i).map_err(|next| no_header_before = next).ok()
         } else {
             None
         };
@@ -263,13 +265,16 @@ fn unit_above(text: &str, lines: &[Line], i: usize) -> Option<(usize, (&'static 
     None
 }
 
-/// Rows split by `|` or tabs.
-fn delimited(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
+/// Rows split by `|` or tabs: the table headed by line `i` and the line after it.
+/// Else the line before which no line heads a table: when the rows below a
+/// header hold no number, neither do those below any of them, so the lines
+/// under a long run of such rows are not each read again as a header.
+fn delimited(text: &str, lines: &[Line], i: usize) -> Result<(Table, usize), usize> {
     let header_line = &lines[i];
-    let header_cells = split_cells(line_text(text, header_line))?;
+    let header_cells = split_cells(line_text(text, header_line)).ok_or(i + 1)?;
     let columns: Vec<Column> = header_cells.iter().map(|(_, c)| column(c)).collect();
     if !columns.iter().any(|c| !matches!(c, Column::Other)) {
-        return None;
+        return Err(i + 1);
     }
     let mut rows = Vec::new();
     let mut j = i + 1;
@@ -304,15 +309,15 @@ fn delimited(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
         });
         j += 1;
     }
-    if rows.is_empty() || rows.iter().all(|r| r.cells.is_empty()) {
-        return None;
+    if rows.iter().all(|r| r.cells.is_empty()) {
+        return Err(j);
     }
     let (first, unit) = match unit_above(text, lines, i) {
         Some((u, unit)) => (u, Some(unit)),
         None => (i, None),
     };
     let top = lines[first].start;
-    Some((
+    Ok((
         Table {
             lines: (first, j),
             top,
@@ -332,22 +337,100 @@ fn short_cell(t: &str) -> bool {
     numeric_cell(t).is_some() || (!t.is_empty() && t.len() <= 40 && (abbreviation || !t.ends_with(['.', ';', ','])))
 }
 
+/// The most header cells a one-cell-per-line table may have before its first row
+/// (and the most numbers a row may have): a unit line followed by a long run of
+/// short lines is no such table, and each unit line must not cost a search to the
+/// end of the text.
+const MAX_CELLS_PER_ROW: usize = 64;
+
+/// The lines after a unit line that can be cells of a one-cell-per-line table
+/// (blank lines skipped, up to the first line that cannot be a cell), found only
+/// as far as they are asked for.
+struct CellLines<'t> {
+    text: &'t str,
+    lines: &'t [Line],
+    /// The next line to look at.
+    next: usize,
+    /// The cell lines found so far (line indices) and whether each is a number.
+    cells: Vec<(usize, bool)>,
+    done: bool,
+}
+
+impl<'t> CellLines<'t> {
+    fn after(text: &'t str, lines: &'t [Line], i: usize) -> Self {
+        CellLines {
+            text,
+            lines,
+            next: i + 1,
+            cells: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// Cell `k`: its line and whether it is a number.
+    fn get(&mut self, k: usize) -> Option<(usize, bool)> {
+        while self.cells.len() <= k && !self.done {
+            let Some(l) = self.lines.get(self.next) else {
+                self.done = true;
+                break;
+            };
+            let j = self.next;
+            self.next += 1;
+            if l.kind == LineKind::Blank {
+                continue;
+            }
+            let t = line_text(self.text, l);
+            if short_cell(t) {
+                self.cells.push((j, numeric_cell(t).is_some()));
+            } else {
+                self.done = true;
+            }
+        }
+        self.cells.get(k).copied()
+    }
+
+    fn is_num(&mut self, k: usize) -> bool {
+        self.get(k).is_some_and(|(_, num)| num)
+    }
+}
+
 /// One cell per line: a header run of short labels, then rows of a label and numbers.
 /// Only read after a unit line, where the layout is unambiguous.
 fn one_cell_per_line(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
     let unit = unit_line(line_text(text, &lines[i]))?;
-    let cells: Vec<usize> = (i + 1..lines.len())
-        .filter(|&j| lines[j].kind != LineKind::Blank)
-        .take_while(|&j| short_cell(line_text(text, &lines[j])))
-        .collect();
-    let is_num = |j: usize| numeric_cell(line_text(text, &lines[j])).is_some();
+    cell_table(text, lines, i, unit, &mut CellLines::after(text, lines, i))
+}
+
+/// [`one_cell_per_line`] below the unit line `i`, reading `cells` only as far as it must.
+fn cell_table(
+    text: &str,
+    lines: &[Line],
+    i: usize,
+    unit: (&'static str, f64),
+    cells: &mut CellLines,
+) -> Option<(Table, usize)> {
     // Header: the non-numeric cells before the first row label (a label followed by a number).
-    let first_row = (0..cells.len().saturating_sub(1)).find(|&k| !is_num(cells[k]) && is_num(cells[k + 1]))?;
-    let header = &cells[..first_row];
-    let width = cells[first_row + 1..].iter().take_while(|&&j| is_num(j)).count();
-    if header.is_empty() || width == 0 {
+    let mut first_row = 0;
+    loop {
+        if first_row > MAX_CELLS_PER_ROW || cells.get(first_row + 1).is_none() {
+            return None;
+        }
+        if !cells.is_num(first_row) && cells.is_num(first_row + 1) {
+            break;
+        }
+        first_row += 1;
+    }
+    if first_row == 0 {
         return None;
     }
+    let mut width = 0;
+    while cells.is_num(first_row + 1 + width) {
+        width += 1;
+        if width > MAX_CELLS_PER_ROW {
+            return None;
+        }
+    }
+    let header: Vec<usize> = cells.cells[..first_row].iter().map(|&(j, _)| j).collect();
     // Header cells for the number columns are the last `width` ones ("Item" may lead).
     let col_cells = &header[header.len().saturating_sub(width)..];
     // Column 0 is the row label; number columns without a header cell read as Other.
@@ -358,18 +441,18 @@ fn one_cell_per_line(text: &str, lines: &[Line], i: usize) -> Option<(Table, usi
     }
     let mut rows = Vec::new();
     let mut k = first_row;
-    while k + width < cells.len() + 1 && k < cells.len() && !is_num(cells[k]) {
-        let nums = &cells[k + 1..(k + 1 + width).min(cells.len())];
-        if nums.len() < width || !nums.iter().all(|&j| is_num(j)) {
+    while cells.get(k).is_some_and(|(_, num)| !num) {
+        if !(k + 1..=k + width).all(|n| cells.is_num(n)) {
             break;
         }
-        let label = &lines[cells[k]];
+        let label = &lines[cells.cells[k].0];
         let lt = line_text(text, label);
         let ls = label.start + (lt.len() - lt.trim_start().len());
+        let nums = &cells.cells[k + 1..=k + width];
         let row_cells = nums
             .iter()
             .enumerate()
-            .filter_map(|(ci, &j)| {
+            .filter_map(|(ci, &(j, _))| {
                 let (v, s, e, unit) = numeric_cell(line_text(text, &lines[j]))?;
                 Some(Cell {
                     start: lines[j].start + s,
@@ -380,7 +463,7 @@ fn one_cell_per_line(text: &str, lines: &[Line], i: usize) -> Option<(Table, usi
                 })
             })
             .collect();
-        let last = lines[*nums.last().expect("width > 0")].end;
+        let last = lines[nums[width - 1].0].end;
         rows.push(Row {
             label: (ls, ls + lt.trim().len()),
             span: (label.start, last),
@@ -392,10 +475,9 @@ fn one_cell_per_line(text: &str, lines: &[Line], i: usize) -> Option<(Table, usi
     if rows.is_empty() {
         return None;
     }
-    let end_line = if k < cells.len() {
-        cells[k]
-    } else {
-        cells.last().map_or(i + 1, |&j| j + 1)
+    let end_line = match cells.get(k) {
+        Some((j, _)) => j,
+        None => cells.cells.last().map_or(i + 1, |&(j, _)| j + 1),
     };
     let header_span = (lines[header[0]].start, lines[*header.last().expect("non-empty")].end);
     let top = lines[i].start;
@@ -415,6 +497,55 @@ fn one_cell_per_line(text: &str, lines: &[Line], i: usize) -> Option<(Table, usi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::segment;
+
+    #[test]
+    fn a_unit_line_reads_a_bounded_run_of_cells() {
+        // A unit line over thousands of short lines that never turn into rows: the
+        // search for the first row stops after the most header cells a table may have.
+        let text = format!("Unit: mt\n{}Copper\n12\n", "Oct.\n".repeat(5000));
+        let lines = segment::lines(&text);
+        let unit = unit_line(line_text(&text, &lines[0])).expect("a unit line");
+        let mut cells = CellLines::after(&text, &lines, 0);
+        assert!(cell_table(&text, &lines, 0, unit, &mut cells).is_none());
+        assert!(
+            cells.cells.len() <= MAX_CELLS_PER_ROW + 2,
+            "{} cells read",
+            cells.cells.len()
+        );
+
+        // A real table after such a run is still found, rows and all.
+        let text = format!(
+            "{}Prices held steady through the month, traders said.\nUnit: mt\nOct.\nSep.\nCopper\n12\n13\nZinc\n4\n5\n",
+            "Unit: kt\n".repeat(3000)
+        );
+        let lines = segment::lines(&text);
+        let tables = find(&text, &lines);
+        assert_eq!(tables.len(), 1);
+        let t = &tables[0];
+        assert_eq!(t.unit, Some(("t", 1.0)));
+        let labels: Vec<&str> = t.rows.iter().map(|r| &text[r.label.0..r.label.1]).collect();
+        assert_eq!(labels, ["Copper", "Zinc"]);
+        assert_eq!(t.rows[1].cells.iter().map(|c| c.value).collect::<Vec<_>>(), [4.0, 5.0]);
+    }
+
+    #[test]
+    fn rows_without_numbers_are_not_read_again_as_headers() {
+        // Below a header whose rows hold no number, no row heads a table either: the
+        // search goes on after the run instead of from each of its lines.
+        let run = "Oct. | Nov. | Dec.\n".repeat(2000);
+        let text = format!("{run}\nUnit: mt\nProduct | Oct. | Sep.\nCopper | 12 | 13\n");
+        let lines = segment::lines(&text);
+        assert_eq!(delimited(&text, &lines, 0).err(), Some(2000));
+        let tables = find(&text, &lines);
+        assert_eq!(tables.len(), 1);
+        let t = &tables[0];
+        assert_eq!(&text[t.header.0..t.header.1], "Product | Oct. | Sep.");
+        assert_eq!(
+            t.rows[0].cells.iter().map(|c| c.value).collect::<Vec<_>>(),
+            [12.0, 13.0]
+        );
+    }
 
     #[test]
     fn unit_lines() {
