@@ -494,11 +494,19 @@ fn scan_plan(
 ) {
     let b = text.as_bytes();
     // Where read_table looks for a caption: the nearest non-blank line above the table.
-    let captions: Vec<usize> = tables
+    // Sorted, and the table lines marked, so that the lines below look both up in
+    // constant time: a page of thousands of small tables costs no more per line.
+    let mut captions: Vec<usize> = tables
         .iter()
         .map(|t| text[..t.top].trim_end().rfind('\n').map_or(0, |p| p + 1))
         .collect();
-    let in_table = |li: usize| tables.iter().any(|t| (t.lines.0..t.lines.1).contains(&li));
+    captions.sort_unstable();
+    let mut next_caption = 0;
+    // Empty (no allocation) for the usual text without tables.
+    let mut in_table = vec![false; if tables.is_empty() { 0 } else { lines.len() }];
+    for t in tables {
+        in_table[t.lines.0..t.lines.1].fill(true);
+    }
     plan.clear();
     sentences.clear();
     quantities.clear();
@@ -507,8 +515,11 @@ fn scan_plan(
         _ => plan.push((s, e)),
     };
     for (li, line) in lines.iter().enumerate() {
-        let caption = captions.contains(&line.start);
-        if in_table(li) || line.kind == LineKind::Heading {
+        while captions.get(next_caption).is_some_and(|&c| c < line.start) {
+            next_caption += 1;
+        }
+        let caption = captions.get(next_caption) == Some(&line.start);
+        if in_table.get(li) == Some(&true) || line.kind == LineKind::Heading {
             add(line.start, line.end);
         } else if line.kind == LineKind::Body {
             spans.clear();
