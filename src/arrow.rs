@@ -184,6 +184,49 @@ fn slice(text: &str, (start, end): (usize, usize)) -> &str {
     text.get(start..end).unwrap_or("")
 }
 
+/// The longest sentence a fact's row carries whole (bytes). Sentences of reports
+/// stay far below it (the longest of the dev corpus: 637); a longer one is a run of
+/// cells or list items without a full stop (cut at `segment::MAX_SENTENCE`), often
+/// with hundreds of numbers, and whole it would be copied into each of their rows:
+/// a 300 KB page of "1% 2% 3% ..." took 1 GB.
+const SENTENCE_WHOLE: usize = 1024;
+/// How much of a longer sentence a row carries: about this many bytes around its number.
+const SENTENCE_WINDOW: usize = 256;
+
+/// The text of the sentence `(s, e)` a fact at `number` was read from, for its row:
+/// the sentence, or past [`SENTENCE_WHOLE`] a window of it around the number, cut
+/// at white space. Always a slice of `text` ("" for a range not valid in it).
+fn sentence_text(text: &str, (s, e): (usize, usize), number: (usize, usize)) -> &str {
+    let sentence = slice(text, (s, e));
+    if sentence.len() <= SENTENCE_WHOLE {
+        return sentence;
+    }
+    let (ns, ne) = (number.0.clamp(s, e), number.1.clamp(s, e));
+    let half = SENTENCE_WINDOW / 2;
+    let mut a = ((ns + ne) / 2).saturating_sub(half).clamp(s, ns);
+    let mut b = (a + SENTENCE_WINDOW).clamp(ne, e);
+    let bytes = text.as_bytes();
+    // Whole words: a window that cuts one starts after the first space of its lead
+    // and ends at the last space of its trail.
+    if a > s && !bytes[a - 1].is_ascii_whitespace() {
+        if let Some(k) = bytes[a..ns].iter().position(u8::is_ascii_whitespace) {
+            a += k + 1;
+        }
+    }
+    if b < e && !bytes[b].is_ascii_whitespace() {
+        if let Some(k) = bytes[ne..b].iter().rposition(u8::is_ascii_whitespace) {
+            b = ne + k;
+        }
+    }
+    while !text.is_char_boundary(a) {
+        a += 1;
+    }
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    text.get(a..b).map_or("", str::trim)
+}
+
 #[derive(Default)]
 pub struct FactsBuilder {
     doc_id: StringBuilder,
@@ -224,7 +267,8 @@ impl FactsBuilder {
             self.approx.append_value(f.approx);
             self.start.append_value(offsets.get(f.start));
             self.end.append_value(offsets.get(f.end));
-            self.sentence.append_value(slice(doc.text, f.sentence));
+            self.sentence
+                .append_value(sentence_text(doc.text, f.sentence, (f.start, f.end)));
         }
     }
 
@@ -704,6 +748,51 @@ mod tests {
         assert_eq!((severity.value(0), severity.value(1)), ("warning", "error"));
         // The builder is reusable after finishing.
         assert_eq!(b.finish().documents.num_rows(), 0);
+    }
+
+    #[test]
+    fn rows_of_a_long_sentence_carry_a_window_around_their_number() {
+        // A list of warehouse stocks without a full stop: one sentence of ~4 KB with
+        // hundreds of numbers. Each row holds a window of whole words around its own
+        // number, not the whole sentence again.
+        let items: String = (0..400)
+            .map(|i| format!("warehouse {i} held {} mt, ", 100 + i))
+            .collect();
+        let text = format!("Zinc ingot stocks by warehouse: {items}and the rest.");
+        let doc = crate::parse_text(&text, &Default::default());
+        assert!(doc.facts.len() > 100, "{} facts", doc.facts.len());
+        assert!(doc.facts[0].sentence.1 - doc.facts[0].sentence.0 > SENTENCE_WHOLE);
+        let mut b = FactsBuilder::default();
+        b.append_doc("x", &doc, &CharOffsets::new(&text));
+        let batch = b.finish();
+        let sentences = batch.column_by_name("sentence").unwrap().as_string::<i32>();
+        for (i, f) in doc.facts.iter().enumerate() {
+            let w = sentences.value(i);
+            assert!(w.len() <= SENTENCE_WINDOW, "{} bytes", w.len());
+            // A slice of the text that holds the number, starting and ending on whole words.
+            let start = text.find(w).expect("a slice of the text");
+            assert!(
+                start <= f.start && f.end <= start + w.len(),
+                "{w:?} misses {}",
+                &text[f.start..f.end]
+            );
+            assert!(start == 0 || text.as_bytes()[start - 1] == b' ', "{w:?}");
+            let after = text.as_bytes().get(start + w.len());
+            assert!(after.is_none_or(|c| *c == b' ' || *c == b','), "{w:?}");
+        }
+        // A sentence of a report is carried whole.
+        let doc = crate::parse_text(
+            "Zinc ingot stocks fell by 1,200 mt WoW to 84,500 mt.",
+            &Default::default(),
+        );
+        let mut b = FactsBuilder::default();
+        b.append_doc("y", &doc, &CharOffsets::new(doc.text));
+        let batch = b.finish();
+        let sentences = batch.column_by_name("sentence").unwrap().as_string::<i32>();
+        assert_eq!(
+            sentences.value(1),
+            "Zinc ingot stocks fell by 1,200 mt WoW to 84,500 mt."
+        );
     }
 
     #[test]
