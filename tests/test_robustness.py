@@ -107,6 +107,25 @@ def test_directories_are_walked_without_entering_linked_ones(tmp_path):
     assert [r["path"] for r in flat] == [f"{root}/tin.txt"]
 
 
+def test_links_that_lead_nowhere_are_error_rows_not_a_failed_listing(tmp_path):
+    (tmp_path / "copper.txt").write_text("Copper output rose 5%.", "utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    (tmp_path / "a.htm").symlink_to(tmp_path / "b.htm")
+    (tmp_path / "b.htm").symlink_to(tmp_path / "a.htm")
+    # Not a report by its name: skipped without being looked at, though it loops too.
+    (tmp_path / "x").symlink_to(tmp_path / "y")
+    (tmp_path / "y").symlink_to(tmp_path / "x")
+    corpus = assay.read_reports(tmp_path)
+    rows = {r["doc_id"]: (r["status"], r["message"]) for r in corpus.documents.to_pylist()}
+    assert set(rows) == {"copper", "gone", "a", "b"}
+    assert rows["copper"] == ("ok", None)
+    assert rows["gone"][0] == "error" and "No such file" in rows["gone"][1]
+    assert rows["a"][0] == rows["b"][0] == "error"
+    assert "symbolic links" in rows["a"][1]
+    assert len(corpus.errors) == 3
+    assert len(corpus.facts) == 1
+
+
 def test_doc_ids_stay_unique_across_progress_chunks(tmp_path):
     for i in range(40):
         sub = tmp_path / f"d{i:02}"

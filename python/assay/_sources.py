@@ -64,15 +64,25 @@ def _walk(root: Path, pattern: str | None, recursive: bool) -> list[str]:
                     if recursive:
                         dirs.append(entry.path)
                     continue
-                if not entry.is_file():
-                    continue
+                # The name first: it costs no system call, and an entry that is no
+                # report by its name is skipped even when it cannot be looked at.
                 if pattern is not None:
                     keep = fnmatch.fnmatch(entry.name, pattern)
                 else:
                     keep = _suffix(entry.name) in SUFFIXES
-                if keep:
+                if keep and _may_be_file(entry):
                     found.append(entry.path)
     return sorted(found)
+
+
+def _may_be_file(entry: os.DirEntry[str]) -> bool:
+    """A regular file or a link to one; also a link that leads nowhere (dangling or
+    looping): the reader then reports it in ``errors``, where a listing that dropped
+    it would lose it without a word, and one that raised would stop the whole run."""
+    try:
+        return entry.is_file() or (entry.is_symlink() and not entry.is_dir())
+    except OSError:
+        return True
 
 
 def _suffix(name: str) -> str:
