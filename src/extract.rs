@@ -398,9 +398,11 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
         default_commodity: meta.commodity,
     };
     let mut sections: Vec<Section<'a>> = Vec::new();
-    // Room for the facts a report usually states (one per 300 bytes or so), so
-    // that the vector rarely has to move them.
-    let mut facts = Vec::with_capacity(text.len() / 256);
+    // Room for the facts at once, so that the vector does not move them as it grows
+    // (a page of tables states one every dozen bytes): a fact per quantity of the
+    // sentences read and per table cell, and a few for the headings' numbers.
+    let cells: usize = found_tables.iter().flat_map(|t| &t.rows).map(|r| r.cells.len()).sum();
+    let mut facts = Vec::with_capacity(quantities.len() + cells + 8);
     let mut ctx = Context {
         commodity: meta.commodity,
         ..Context::default()
