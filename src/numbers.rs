@@ -231,7 +231,7 @@ const POW10: [f64; 23] = [
 /// correctly rounded, the same value `str::parse` gives (the fast path of Clinger's
 /// algorithm), without copying the digits out of the text.
 #[inline]
-fn exact(mantissa: u64, digits: usize, decimals: i32) -> Option<f64> {
+pub(crate) fn exact(mantissa: u64, digits: usize, decimals: i32) -> Option<f64> {
     // Through i64: exact below 2^53, and one instruction where u64 takes several.
     (digits <= 16 && mantissa < 1 << 53).then(|| mantissa as i64 as f64 / POW10[decimals as usize])
 }

@@ -126,10 +126,11 @@ const BASIS_HEADERS: &[(&str, &str)] = &[
 /// Reads a header cell: a period (with its forecast mark) or a basis.
 pub fn column(cell: &str) -> Column {
     let lower = cell.trim().to_ascii_lowercase();
-    let (core, unit) = match lower.split_once('(') {
-        Some((head, tail)) if tail.contains('%') => (head.trim().to_string(), Some("%")),
-        Some((head, tail)) if tail.contains("pp") || tail.contains("ppt") => (head.trim().to_string(), Some("pp")),
-        _ => (lower.clone(), None),
+    let paren = lower.split_once('(');
+    let (core, unit) = match paren {
+        Some((head, tail)) if tail.contains('%') => (head.trim(), Some("%")),
+        Some((head, tail)) if tail.contains("pp") || tail.contains("ppt") => (head.trim(), Some("pp")),
+        _ => (lower.as_str(), None),
     };
     let core = core.trim_end_matches([':', '.']).trim();
     if let Some(&(_, basis)) = BASIS_HEADERS
@@ -138,14 +139,14 @@ pub fn column(cell: &str) -> Column {
     {
         return Column::Basis { basis, unit };
     }
-    let forecast = if ["(e)", "(est", "(estimate", "(f)", "(forecast", "(proj", "(p)"]
-        .iter()
-        .any(|m| lower.contains(m))
+    // The marks in brackets are searched for only in a cell with a bracket (most have none).
+    let marked = |marks: &[&str]| paren.is_some() && marks.iter().any(|m| lower.contains(m));
+    let forecast = if marked(&["(e)", "(est", "(estimate", "(f)", "(forecast", "(proj", "(p)"])
         || lower.ends_with(" e")
         || lower.ends_with("(e.)")
     {
         Some(true)
-    } else if lower.contains("(final") || lower.contains("(actual") || lower.contains("(a)") {
+    } else if marked(&["(final", "(actual", "(a)"]) {
         Some(false)
     } else {
         None
@@ -154,6 +155,29 @@ pub fn column(cell: &str) -> Column {
         .into_iter()
         .find(|p| !p.base)
         .map_or(Column::Other, |p| Column::Period { kind: p.kind, forecast })
+}
+
+/// The value of `digits` (ASCII digits, commas and dots), as `str::parse` reads it
+/// with the commas left out: a table page has a number every dozen bytes, and
+/// most are read from their digits without a copy.
+fn digits_value(digits: &str) -> Option<f64> {
+    let (mut mantissa, mut n, mut decimals, mut dots) = (0u64, 0usize, 0i32, 0);
+    for &b in digits.as_bytes() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
+                n += 1;
+                decimals += i32::from(dots > 0);
+            }
+            b'.' => dots += 1,
+            _ => {}
+        }
+    }
+    if dots > 1 {
+        return None;
+    }
+    // Up to 16 digits `exact` takes (no wrap-around); longer ones are parsed.
+    numbers::exact(mantissa, n, decimals).or_else(|| digits.replace(',', "").parse().ok())
 }
 
 /// A cell that is a number alone: "1,234.5", "-3.2", "+5.1%", "(3.2)" is not read.
@@ -175,7 +199,7 @@ pub fn numeric_cell(cell: &str) -> Option<(f64, usize, usize, Option<&'static st
         return None;
     }
     let negative = t.starts_with('-') || t.starts_with('−');
-    let v: f64 = digits.replace(',', "").parse().ok()?;
+    let v = digits_value(digits)?;
     let len = cell.trim().len();
     Some((if negative { -v } else { v }, lead, lead + len, unit))
 }
@@ -607,6 +631,43 @@ mod tests {
             }
         );
         assert_eq!(column("Product"), Column::Other);
+    }
+
+    #[test]
+    fn digits_are_valued_as_str_parse_values_them() {
+        // Generated cells of digits, commas and dots: the same value (or none) as the
+        // commas left out and the rest parsed.
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..200_000 {
+            let len = 1 + (next() % 24) as usize;
+            let mut s: String = (0..len)
+                .map(|_| match next() % 10 {
+                    0 => ',',
+                    1 => '.',
+                    _ => char::from(b'0' + (next() % 10) as u8),
+                })
+                .collect();
+            s.replace_range(0..1, &((next() % 10) as u8).to_string());
+            let want: Option<f64> = s.replace(',', "").parse().ok();
+            assert_eq!(digits_value(&s).map(f64::to_bits), want.map(f64::to_bits), "{s:?}");
+        }
+        for s in [
+            "12.",
+            "0.1",
+            "9007199254740993",
+            "1,234.5",
+            "99999999999999999999",
+            "1.2.3",
+        ] {
+            let want: Option<f64> = s.replace(',', "").parse().ok();
+            assert_eq!(digits_value(s).map(f64::to_bits), want.map(f64::to_bits), "{s:?}");
+        }
     }
 
     #[test]
