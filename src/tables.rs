@@ -133,10 +133,9 @@ pub fn column(cell: &str) -> Column {
         _ => (lower.as_str(), None),
     };
     let core = core.trim_end_matches([':', '.']).trim();
-    if let Some(&(_, basis)) = BASIS_HEADERS
-        .iter()
-        .find(|(h, _)| core == *h || core.trim_end_matches(" %") == *h)
-    {
+    // Once, not per header word: a string pattern builds a searcher each time.
+    let bare = core.trim_end_matches(" %");
+    if let Some(&(_, basis)) = BASIS_HEADERS.iter().find(|(h, _)| core == *h || bare == *h) {
         return Column::Basis { basis, unit };
     }
     // The marks in brackets are searched for only in a cell with a bracket (most have none).
@@ -219,22 +218,24 @@ fn split_cells(line: &str) -> Option<Vec<(usize, &str)>> {
         }
     }
     let sep = if pipes >= 2 {
-        '|'
+        b'|'
     } else if tabs >= 2 {
-        '\t'
+        b'\t'
     } else {
         return None;
     };
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(8);
     let mut pos = 0;
-    for part in line.split(sep) {
-        out.push((pos, part));
-        pos += part.len() + sep.len_utf8();
+    // The separator is ASCII: the places memchr finds are character boundaries.
+    for end in memchr::memchr_iter(sep, line.as_bytes()).chain([line.len()]) {
+        let part = &line[pos..end];
+        // A leading pipe makes an empty first cell.
+        if pos > 0 || !part.trim().is_empty() {
+            out.push((pos, part));
+        }
+        pos = end + 1;
     }
-    // Leading and trailing pipes make empty edge cells.
-    if out.first().is_some_and(|(_, c)| c.trim().is_empty()) {
-        out.remove(0);
-    }
+    // And a trailing one an empty last cell.
     if out.last().is_some_and(|(_, c)| c.trim().is_empty()) {
         out.pop();
     }
@@ -668,6 +669,28 @@ mod tests {
             let want: Option<f64> = s.replace(',', "").parse().ok();
             assert_eq!(digits_value(s).map(f64::to_bits), want.map(f64::to_bits), "{s:?}");
         }
+    }
+
+    #[test]
+    fn cells_split_at_pipes_or_tabs_with_their_offsets() {
+        assert_eq!(
+            split_cells("Copper | 12 | 13"),
+            Some(vec![(0, "Copper "), (8, " 12 "), (13, " 13")])
+        );
+        // Edge pipes make no cells; a blank cell inside stays.
+        assert_eq!(
+            split_cells("| Zinc |  | 5% |"),
+            Some(vec![(1, " Zinc "), (8, "  "), (11, " 5% ")])
+        );
+        assert_eq!(split_cells("Lead\t3\t4"), Some(vec![(0, "Lead"), (5, "3"), (7, "4")]));
+        // Two pipes win over tabs; offsets count bytes of wider characters.
+        assert_eq!(
+            split_cells("Ni\tkel | 铜 | 5"),
+            Some(vec![(0, "Ni\tkel "), (8, " 铜 "), (14, " 5")])
+        );
+        assert_eq!(split_cells("one | cell"), None);
+        assert_eq!(split_cells("| only |"), None);
+        assert_eq!(split_cells("no separator"), None);
     }
 
     #[test]
