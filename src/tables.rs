@@ -181,11 +181,12 @@ fn digits_value(digits: &str) -> Option<f64> {
 
 /// A cell that is a number alone: "1,234.5", "-3.2", "+5.1%", "(3.2)" is not read.
 pub fn numeric_cell(cell: &str) -> Option<(f64, usize, usize, Option<&'static str>)> {
-    let lead = cell.len() - cell.trim_start().len();
     let t = cell.trim();
     if t.is_empty() || t.len() > 24 {
         return None;
     }
+    // `t` is a slice of `cell`: the white space before it is the distance of the pointers.
+    let (lead, len) = (t.as_ptr() as usize - cell.as_ptr() as usize, t.len());
     let (t, unit) = match t.strip_suffix('%') {
         Some(x) => (x.trim_end(), Some("%")),
         None => (t, None),
@@ -199,7 +200,6 @@ pub fn numeric_cell(cell: &str) -> Option<(f64, usize, usize, Option<&'static st
     }
     let negative = t.starts_with('-') || t.starts_with('−');
     let v = digits_value(digits)?;
-    let len = cell.trim().len();
     Some((if negative { -v } else { v }, lead, lead + len, unit))
 }
 
@@ -697,6 +697,9 @@ mod tests {
     fn numeric_cells() {
         assert_eq!(numeric_cell(" 1,234.5 ").map(|c| c.0), Some(1234.5));
         assert_eq!(numeric_cell("-3.2%").map(|c| (c.0, c.3)), Some((-3.2, Some("%"))));
+        // The span of the number inside the cell, its white space left out.
+        assert_eq!(numeric_cell("  +4.5 % \t"), Some((4.5, 2, 8, Some("%"))));
+        assert_eq!(numeric_cell("\u{3000}12"), Some((12.0, 3, 5, None)));
         assert_eq!(numeric_cell("-"), None);
         assert_eq!(numeric_cell("N/A"), None);
         assert_eq!(numeric_cell("Oct."), None);
