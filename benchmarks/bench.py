@@ -4,10 +4,11 @@
 
 Builds a corpus of at least --size-mb MB under benchmarks/data/ (gitignored) by
 repeating the documents of ../shared/corpus under distinct file names, then measures
-the Rust core on one thread, read_reports on 1 and 2 threads, the peak RSS of a
-streaming run (iter_batches -> Parquet, in a subprocess), a Python regex pass over
-the corpus (the machine's speed against the reference of issue 7) and the speed
-ratio to quantulum3 on a 20 KB slice. 1 MB = 10^6 bytes of input.
+the Rust core on one thread (the shared corpus, and a page of 400 tables), read_reports
+on 1 and 2 threads, the peak RSS of a streaming run (iter_batches -> Parquet, in a
+subprocess), a Python regex pass over the corpus (the machine's speed against the
+reference of issue 7) and the speed ratio to quantulum3 on a 20 KB slice. 1 MB = 10^6
+bytes of input.
 """
 
 from __future__ import annotations
@@ -48,13 +49,42 @@ def build_corpus(size_mb: int) -> tuple[Path, int, int]:
     return out, n, total
 
 
-def core_rate(skip: bool, binary: str | None) -> tuple[float | None, float | None]:
-    """MB/s of the Rust core on one thread: (parse_text, parse + Arrow tables)."""
+def build_table_page() -> Path:
+    """benchmarks/data/table-page.txt: 400 pipe tables of the kind trade analyses carry
+    (a unit line, a header of periods and bases, 8 rows of 5 numbers) and a sentence
+    after each, ~206 KB with a fact every dozen bytes, where reports state one every
+    ~300: the core's rate on pages made of tables."""
+    import random
+
+    out = DATA / "table-page.txt"
+    if out.exists():
+        return out
+    rng = random.Random(3)
+    labels = ["Refined copper", "Zinc ingot", "Lead", "South Korea", "Japan", "Total"]
+    lines = []
+    for _ in range(400):
+        lines += ["Unit: 10,000 mt", "Product | Oct. | Sep. | MoM | Jan.-Oct. | YoY"]
+        for _ in range(8):
+            cells = [rng.choice(labels)]
+            cells += [f"{rng.randint(1, 9999) / 10}" for _ in range(2)]
+            cells += [f"{rng.randint(-99, 99) / 10}%", f"{rng.randint(1, 99999) / 10}"]
+            cells += [f"{rng.randint(-99, 99) / 10}%"]
+            lines.append(" | ".join(cells))
+        lines += ["", "Cathode output in October rose 3.2% MoM to 1.12 million mt.", ""]
+    DATA.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines), encoding="utf-8")
+    return out
+
+
+def core_rate(
+    skip: bool, binary: str | None, source: Path = SOURCE
+) -> tuple[float | None, float | None]:
+    """MB/s of the Rust core on one thread over `source`: (parse_text, parse + Arrow tables)."""
     if skip:
         return None, None
-    cmd = ["cargo", "run", "--quiet", "--release", "--example", "bench_core", "--", str(SOURCE)]
+    cmd = ["cargo", "run", "--quiet", "--release", "--example", "bench_core", "--", str(source)]
     if binary:
-        cmd = [binary, str(SOURCE)]
+        cmd = [binary, str(source)]
     env = dict(os.environ, PYO3_PYTHON=sys.executable)
     res = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True)
     if res.returncode != 0:
@@ -192,6 +222,12 @@ def main() -> None:
     if core_parse is not None:
         rows.append(("Rust core, 1 thread: parse_text", f"{core_parse:,.1f} MB/s"))
         rows.append(("Rust core, 1 thread: parse + Arrow tables", f"{core_tables:,.1f} MB/s"))
+        page = build_table_page()
+        runs = [core_rate(False, args.core_bin, page) for _ in range(max(1, args.repeat))]
+        table_parse = max((r[0] for r in runs if r[0] is not None), default=None)
+        if table_parse is not None:
+            kb = page.stat().st_size / 1000
+            rows.append((f"  parse_text, table page ({kb:,.0f} KB)", f"{table_parse:,.1f} MB/s"))
 
     # First, while this process is small: Linux carries ru_maxrss over fork + exec.
     dt, facts, docs, rss = streaming_run(corpus)
