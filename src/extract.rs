@@ -323,6 +323,9 @@ fn read_document<'a>(text: &'a str, opts: &ParseOptions, search_all: bool) -> Pa
     })
 }
 
+/// A stretch of the text to search: its span, and whether for period expressions too.
+type Stretch = (usize, usize, bool);
+
 /// A sentence of a body line: its span and, when it is read in full, the range of
 /// its quantities in [`Workspace::quantities`].
 type BodySentence = (usize, usize, Option<(usize, usize)>);
@@ -333,7 +336,7 @@ type BodySentence = (usize, usize, Option<(usize, usize)>);
 #[derive(Default)]
 struct Workspace {
     lines: Vec<Line>,
-    plan: Vec<(usize, usize)>,
+    plan: Vec<Stretch>,
     sentences: Vec<BodySentence>,
     spans: Vec<(usize, usize)>,
     quantities: Vec<Quantity>,
@@ -363,7 +366,7 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
     let found_tables = tables::find(text, lines);
     scan_plan(text, lines, &found_tables, plan, body_sentences, spans, quantities);
     if search_all {
-        *plan = vec![(0, text.len())];
+        *plan = vec![(0, text.len(), true)];
         for (s, e, qs) in body_sentences.iter_mut() {
             qs.get_or_insert_with(|| {
                 let a = quantities.len();
@@ -374,9 +377,11 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
     }
     scan.clear();
     period_exprs.clear();
-    for &(s, e) in plan.iter() {
+    for &(s, e, with_periods) in plan.iter() {
         scan.scan(text, s, e);
-        periods::scan_into(text, s, e, period_exprs);
+        if with_periods {
+            periods::scan_into(text, s, e, period_exprs);
+        }
     }
     // The body sentences not yet read: they come in text order, as the lines do.
     let mut body_sentences = &body_sentences[..];
@@ -484,12 +489,14 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
 /// have only dates) only hands its topic and its period on to later sentences,
 /// and is searched on its own when they ask ([`Carried`]). Blank and furniture
 /// lines are not searched. Neighbours with only white space between them are
-/// one stretch.
+/// one stretch. Table lines are searched for vocabulary only: their cells are
+/// read by `read_table`, which takes each column's period from its header and
+/// asks the hits only for the labels' commodities, regions and metrics.
 fn scan_plan(
     text: &str,
     lines: &[Line],
     tables: &[Table],
-    plan: &mut Vec<(usize, usize)>,
+    plan: &mut Vec<Stretch>,
     sentences: &mut Vec<BodySentence>,
     spans: &mut Vec<(usize, usize)>,
     quantities: &mut Vec<Quantity>,
@@ -512,17 +519,19 @@ fn scan_plan(
     plan.clear();
     sentences.clear();
     quantities.clear();
-    let mut add = |s: usize, e: usize| match plan.last_mut() {
-        Some(last) if b[last.1..s].iter().all(u8::is_ascii_whitespace) => last.1 = e,
-        _ => plan.push((s, e)),
+    let mut add = |s: usize, e: usize, with_periods: bool| match plan.last_mut() {
+        Some(last) if last.2 == with_periods && b[last.1..s].iter().all(u8::is_ascii_whitespace) => last.1 = e,
+        _ => plan.push((s, e, with_periods)),
     };
     for (li, line) in lines.iter().enumerate() {
         while captions.get(next_caption).is_some_and(|&c| c < line.start) {
             next_caption += 1;
         }
         let caption = captions.get(next_caption) == Some(&line.start);
-        if in_table.get(li) == Some(&true) || line.kind == LineKind::Heading {
-            add(line.start, line.end);
+        if in_table.get(li) == Some(&true) {
+            add(line.start, line.end, false);
+        } else if line.kind == LineKind::Heading {
+            add(line.start, line.end, true);
         } else if line.kind == LineKind::Body {
             spans.clear();
             segment::sentences_into(text, line.start, line.end, spans);
@@ -531,12 +540,12 @@ fn scan_plan(
                 numbers::scan_into(text, s, e, quantities);
                 let qs = (quantities.len() > a || caption).then_some((a, quantities.len()));
                 if qs.is_some() {
-                    add(s, e);
+                    add(s, e, true);
                 }
                 sentences.push((s, e, qs));
             }
         } else if caption {
-            add(line.start, line.end);
+            add(line.start, line.end, true);
         }
     }
 }
