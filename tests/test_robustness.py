@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Callable
@@ -115,6 +116,9 @@ def test_links_that_lead_nowhere_are_error_rows_not_a_failed_listing(tmp_path):
     # Not a report by its name: skipped without being looked at, though it loops too.
     (tmp_path / "x").symlink_to(tmp_path / "y")
     (tmp_path / "y").symlink_to(tmp_path / "x")
+    # A link to a pipe is skipped, as the pipe itself is: opening it would wait forever.
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "pipe.txt").symlink_to(tmp_path / "pipe")
     corpus = assay.read_reports(tmp_path)
     rows = {r["doc_id"]: (r["status"], r["message"]) for r in corpus.documents.to_pylist()}
     assert set(rows) == {"copper", "gone", "a", "b"}

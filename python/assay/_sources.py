@@ -6,6 +6,7 @@ import errno
 import fnmatch
 import glob
 import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Union
@@ -78,9 +79,13 @@ def _walk(root: Path, pattern: str | None, recursive: bool) -> list[str]:
 def _may_be_file(entry: os.DirEntry[str]) -> bool:
     """A regular file or a link to one; also a link that leads nowhere (dangling or
     looping): the reader then reports it in ``errors``, where a listing that dropped
-    it would lose it without a word, and one that raised would stop the whole run."""
+    it would lose it without a word, and one that raised would stop the whole run.
+    A link to a pipe, socket or device is skipped as the thing itself is: reading
+    one could block or never end."""
     try:
-        return entry.is_file() or (entry.is_symlink() and not entry.is_dir())
+        if not entry.is_symlink():
+            return entry.is_file()
+        return stat.S_ISREG(entry.stat().st_mode)
     except OSError:
         return True
 
