@@ -2649,6 +2649,24 @@ mod tests {
     const TABLES: &str = "China Refined Copper Output and Trade, October 2031\nCopper Cathode\nSMM data show refined copper output by region in October.\nUnit: 1,000 tonne\nRegion | Oct. | Sep. (Final) | YoY | Jan.-Oct. | YoY\nJiangxi | 182.4 | 179.0 | 3.1% | 1,702.5 | 4.4%\nAnhui | 121.7 | 125.3 | -2.6% | 1,188.0 | 1.9%\nTotal | 1,045.2 | 1,038.8 | 4.0 | 9,876.1 | -\nThe November outlook follows in the next section.\nCopper cathode exports by destination\nUnit: mt\nDestination\nOct.\nNov. (E)\nTaiwan\n5,120\n4,800\nSouth Korea\n3,260\n3,900\n";
 
     #[test]
+    fn period_expressions_do_not_run_between_a_table_and_the_text_around_it() {
+        // A caption's "January-October" does not take its year from the header below
+        // it, nor does a table's last "Oct." swallow the year that opens the next line.
+        let text = "Zinc\n\nZinc output rose 5% in January-October\n2023 | 2022 | YoY\nZinc | 12 | 11 | 9\n\n\
+                    Unit: mt\nProduct | Sep. | Oct.\nZinc | 12 | 11\nLead | 3 | Oct.\n2023 zinc output rose 3%.\n";
+        let r: Vec<String> = facts_of(text).iter().map(|f| row(f, text)).collect();
+        assert_eq!(
+            r[0], "5% refined_zinc production change 5 % 2024-01-01..2024-10-31",
+            "{r:#?}"
+        );
+        assert_eq!(
+            r.last().unwrap(),
+            "3% refined_zinc production change 3 % 2023-01-01..2023-12-31",
+            "{r:#?}"
+        );
+    }
+
+    #[test]
     fn flattened_tables_give_one_fact_per_numeric_cell() {
         let facts = parse_text(TABLES, &ParseOptions::default()).facts;
         let r: Vec<String> = facts.iter().map(|f| row(f, TABLES)).collect();
