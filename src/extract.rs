@@ -511,10 +511,21 @@ fn scan_plan(
         .collect();
     captions.sort_unstable();
     let mut next_caption = 0;
-    // Empty (no allocation) for the usual text without tables.
-    let mut in_table = vec![false; if tables.is_empty() { 0 } else { lines.len() }];
+    // Per table line, where its search ends (`usize::MAX`: not a table line); empty
+    // (no allocation) for the usual text without tables. A row's search ends with
+    // its label: read_table asks the hits of a row only for the label's commodity,
+    // region and metric, and the numbers after it are most of the line.
+    let mut table_end = vec![usize::MAX; if tables.is_empty() { 0 } else { lines.len() }];
     for t in tables {
-        in_table[t.lines.0..t.lines.1].fill(true);
+        for li in t.lines.0..t.lines.1 {
+            table_end[li] = lines[li].end;
+        }
+        for row in &t.rows {
+            let li = lines.partition_point(|l| l.start <= row.label.0).saturating_sub(1);
+            if (t.lines.0..t.lines.1).contains(&li) && row.label.1 <= lines[li].end {
+                table_end[li] = row.label.1.max(lines[li].start);
+            }
+        }
     }
     plan.clear();
     sentences.clear();
@@ -528,8 +539,9 @@ fn scan_plan(
             next_caption += 1;
         }
         let caption = captions.get(next_caption) == Some(&line.start);
-        if in_table.get(li) == Some(&true) {
-            add(line.start, line.end, false);
+        if let Some(&end) = table_end.get(li).filter(|&&end| end != usize::MAX) {
+            // A table line that is the next table's caption is searched whole.
+            add(line.start, if caption { line.end } else { end }, false);
         } else if line.kind == LineKind::Heading {
             add(line.start, line.end, true);
         } else if line.kind == LineKind::Body {
