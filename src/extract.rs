@@ -2586,6 +2586,17 @@ mod tests {
     }
 
     #[test]
+    fn comparisons_with_an_earlier_week_month_or_year_name_the_basis() {
+        // The wording of weekly and newswire reports: "than a year ago", "over the week".
+        let t = format!(
+            "{HEAD}Zinc ingot output fell 46,000 mt from a week earlier and was 8.3% lower than a year ago. \
+             Social inventories rose 4,512 mt over the week. Smelter output was 2.4% higher than a month earlier.\n"
+        );
+        let bases: Vec<&str> = facts_of(&t).iter().map(|f| f.basis).collect();
+        assert_eq!(bases, ["wow", "yoy", "wow", "mom"], "{:#?}", rows(&t));
+    }
+
+    #[test]
     fn thousands_commas_do_not_break_clauses() {
         let t = format!("{HEAD}February zinc ingot output is expected to rise by 21,400 mt MoM, up 4%, and by 35,200 mt YoY, up 6.2%.\n");
         let r = rows(&t);
