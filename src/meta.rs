@@ -18,7 +18,8 @@ static DATE_RE: Lazy<Regex> = Lazy::new(|| {
         | (?P<iso>(?-u:\b)(?:19|20)\d\d-\d\d-\d\d(?-u:\b))
         | (?P<c>(?-u:\b)\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})
         | ^[A-Z][A-Za-z]+,\s+(?P<d>[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s+\((?P<pub>[A-Za-z]+)\)
-        | ^(?P<e>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})(?:\s+\d{1,2}:\d{2})?\s*$",
+        | ^(?P<e>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})(?:\s+\d{1,2}:\d{2})?\s*$
+        | (?P<f>(?-u:\b)[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})",
     )
     .expect("date regex compiles")
 });
@@ -184,7 +185,8 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
             if let Some(c) = DATE_RE.captures(t) {
                 let hint = published_hint.map(|d| periods::ymd_from_days(d).0);
                 // A bare date counts on a short line of its own, not inside a sentence.
-                let bare = c.name("iso").or(c.name("c")).is_some();
+                // So does a date written out at the end of a byline ("By Staff | March 14, 2025").
+                let bare = c.name("iso").or(c.name("c")).or(c.name("f")).is_some();
                 published = if bare && t.len() > 80 {
                     None
                 } else if let Some(iso) = c.name("iso") {
@@ -196,6 +198,7 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
                         .or(c.name("c"))
                         .or(c.name("d"))
                         .or(c.name("e"))
+                        .or(c.name("f"))
                         .map(|m| m.as_str());
                     s.and_then(|s| parse_written_date(s, hint))
                 };
@@ -471,5 +474,9 @@ mod tests {
             "A Title For Trade\nCategory: Industry TrendsDate: January 16, 2024 15:17Source: Yonhap News Agency\n",
         );
         assert_eq!((p, s.as_deref()), (Some((2024, 1, 16)), Some("Yonhap News Agency")));
+        let (_, p, _, _) = meta_of("Lithium Prices Slide Again\n\nBy Staff Reporter | March 14, 2025\nBody.\n");
+        assert_eq!(p, Some((2025, 3, 14)), "a byline's date");
+        let (_, p, _, _) = meta_of("Lithium Prices Slide Again\nBy Staff Reporter, Updated Mar. 4, 2025 10:32 GMT\n");
+        assert_eq!(p, Some((2025, 3, 4)), "a byline's date");
     }
 }
