@@ -1113,6 +1113,8 @@ mod tests {
             (2.9, None, "pp", "2.9 percentage point".into())
         );
         assert_eq!(one("up 4.54% YoY"), (4.54, None, "%", "4.54%".into()));
+        assert_eq!(one("dropped 12pc on the month"), (12.0, None, "%", "12pc".into()));
+        assert_eq!(one("up 3.5 pct"), (3.5, None, "%", "3.5 pct".into()));
     }
 
     #[test]
