@@ -297,11 +297,24 @@ fn is_base(text: &str, ws: usize) -> bool {
     while !text.is_char_boundary(from_b) {
         from_b += 1;
     }
-    let before = trim_end(&text[from_b..ws]).as_bytes();
+    let mut before = trim_end(&text[from_b..ws]).as_bytes();
+    // A qualifier of the period may stand between: "since early February", "from mid-May".
+    for q in ["early", "late", "mid-", "mid"] {
+        let n = before.len().wrapping_sub(q.len());
+        if crate::bytes::ends_with_ignore_case(before, q.as_bytes())
+            && (n == 0 || !before[n - 1].is_ascii_alphanumeric())
+        {
+            before = trim_end(std::str::from_utf8(&before[..n]).unwrap_or("")).as_bytes();
+            break;
+        }
+    }
     let ends = |w: &str| crate::bytes::ends_with_ignore_case(before, w.as_bytes());
-    // "from", "than", "than in", "compared to", "compared with", "versus", "vs.", "vs", by their last letter.
+    // "from", "since", "than", "than in", "compared to", "compared with", "versus", "vs.", "vs", by
+    // their last letter. "Since" names where a change or a record is counted from ("the lowest
+    // since early February"), not the period of the figure.
     match before.last().map(|b| b | 0x20) {
         Some(b'm') => ends("from"),
+        Some(b'e') => ends("since"),
         Some(b'n') => ends("than") || ends("than in"),
         Some(b'o') => ends("compared to"),
         Some(b'h') => ends("compared with"),
@@ -381,9 +394,13 @@ fn month_reading(text: &str, ws: usize, m: u32, verb: bool, y: Option<i32>, dy: 
             from_b += 1;
         }
         let before = trim_end(&text[from_b..ws]);
-        let lw = before.rsplit(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+        let lw = before
+            .trim_end_matches('-')
+            .rsplit(|ch: char| !ch.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         if ![
-            "in", "of", "from", "since", "for", "to", "than", "end", "during", "until", "and",
+            "in", "of", "from", "since", "for", "to", "than", "end", "during", "until", "and", "early", "mid", "late",
         ]
         .contains(&lw.to_ascii_lowercase().as_str())
         {
@@ -1113,6 +1130,10 @@ mod expr_tests {
         let k = kinds("decreased by 10% MoM from May, and may fall");
         assert_eq!(k.len(), 1);
         assert!(k[0].2, "from May is a base");
+        let k = kinds("the lowest level since early February");
+        assert!(k.len() == 1 && k[0].2, "since February is a base: {k:?}");
+        let k = kinds("rose 4% from mid-April, in early June, and 2% from mid-May");
+        assert_eq!(k.iter().map(|k| k.2).collect::<Vec<_>>(), [true, false, true], "{k:?}");
         assert!(kinds("production may decline").is_empty());
         assert!(kinds("totaled 2025 mt").is_empty());
     }
