@@ -415,13 +415,16 @@ pub fn commodity_of_heading_from(text: &str, s: usize, e: usize, first: &Hit) ->
             |h| matches!(h.regions(), [r] if r.end - r.start == lead.len()),
         );
     let rest = text[first.end..e].trim();
-    let rest_ok = rest.is_empty()
-        || (rest.starts_with('(') && rest.ends_with(')'))
-        || rest.eq_ignore_ascii_case("market")
-        || rest.eq_ignore_ascii_case("alloy")
-        || rest.eq_ignore_ascii_case("industry");
+    let rest_ok = (rest.starts_with('(') && rest.ends_with(')'))
+        || rest
+            .split_ascii_whitespace()
+            .all(|w| HEADING_WORDS.iter().any(|h| w.eq_ignore_ascii_case(h)));
     (lead_ok && rest_ok).then(|| *COMMODITIES.payload(first))
 }
+
+/// The words that may follow the commodity of a section's heading (`data/heading_words.tsv`).
+static HEADING_WORDS: Lazy<Vec<&'static str>> =
+    Lazy::new(|| rows(include_str!("../data/heading_words.tsv")).map(|r| r[0]).collect());
 
 // ---- regions --------------------------------------------------------------
 
@@ -739,6 +742,8 @@ pub(crate) mod tests {
             ("Light Rare Earths", "light_rare_earth"),
             ("High-carbon ferrochrome", "high_carbon_ferrochrome"),
             ("Overseas Aluminum", "aluminum"),
+            ("Industrial Silicon Futures", "silicon_metal"),
+            ("Copper Market Weekly Review", "copper_cathode"),
         ] {
             assert_eq!(commodity_of_heading(h), Some(c), "{h}");
         }
@@ -746,6 +751,8 @@ pub(crate) mod tests {
             commodity_of_heading("By Country: Korea Remains Core Export Market"),
             None
         );
+        // A flow after the commodity heads a sub-section: the section's commodity stays.
+        assert_eq!(commodity_of_heading("Copper Imports"), None);
     }
 
     #[test]
