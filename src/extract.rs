@@ -2594,6 +2594,22 @@ mod tests {
         );
         let bases: Vec<&str> = facts_of(&t).iter().map(|f| f.basis).collect();
         assert_eq!(bases, ["wow", "yoy", "wow", "mom"], "{:#?}", rows(&t));
+        // "more than" (an approximation before a number) does not hide the basis after it.
+        let t = format!(
+            "{HEAD}In January, zinc ingot output was 36% more than a year earlier and 5,000 mt less than \
+             the previous month, at more than 500,000 mt.\n"
+        );
+        let got: Vec<_> = facts_of(&t).iter().map(|f| (f.basis, f.value, f.approx)).collect();
+        assert_eq!(
+            got,
+            [
+                ("yoy", 36.0, "exact"),
+                ("mom", -5000.0, "exact"),
+                ("level", 500000.0, "over")
+            ],
+            "{:#?}",
+            rows(&t)
+        );
     }
 
     #[test]

@@ -564,6 +564,29 @@ pub static CUES: Lazy<Vocab<u32>> = Lazy::new(|| {
             }
         }
     }
+    // "36% more than a year earlier": "more than" is a cue of its own (an approximation
+    // before a number), which would hide the basis that starts at its "than" (hits of a
+    // vocabulary do not overlap). A word of direction after the number joined to a basis
+    // phrase that starts with "than" is one phrase with the flags of both.
+    let after: Vec<(&str, u32)> = flags
+        .iter()
+        .filter(|(a, f)| f & (cue::UP_AFTER | cue::DOWN_AFTER) != 0 && !a.contains(' '))
+        .map(|&(a, f)| (a, f & (cue::UP_AFTER | cue::DOWN_AFTER)))
+        .collect();
+    let than: Vec<(&str, u32)> = flags
+        .iter()
+        .filter(|(a, f)| f & cue::BASIS != 0 && a.starts_with("than "))
+        .copied()
+        .collect();
+    for &(w, wf) in &after {
+        for &(b, bf) in &than {
+            let phrase = format!("{w} {b}");
+            if !index.contains_key(&phrase.to_ascii_lowercase()) {
+                index.insert(phrase.to_ascii_lowercase(), flags.len());
+                flags.push((Box::leak(phrase.into_boxed_str()), wf | bf));
+            }
+        }
+    }
     let entries = flags.iter().enumerate().map(|(i, (a, _))| (*a, i as u32)).collect();
     let mut vocab = Vocab::build(entries, flags.into_iter().map(|(_, f)| f).collect());
     vocab.tags = vocab.payloads.clone();
