@@ -17,7 +17,7 @@ static DATE_RE: Lazy<Regex> = Lazy::new(|| {
         | ^icon\s*(?P<b>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})
         | (?P<iso>(?-u:\b)(?:19|20)\d\d-\d\d-\d\d(?-u:\b))
         | (?P<c>(?-u:\b)\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})
-        | ^[A-Z][A-Za-z]+,\s+(?P<d>[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s+\((?P<pub>[A-Za-z]+)\)
+        | ^[A-Z][A-Za-z]+,\s+(?P<d>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})\s+\((?P<pub>[A-Za-z]+)\)
         | ^(?P<e>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})(?:\s+\d{1,2}:\d{2})?\s*$
         | (?P<f>(?-u:\b)[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})",
     )
@@ -478,5 +478,13 @@ mod tests {
         assert_eq!(p, Some((2025, 3, 14)), "a byline's date");
         let (_, p, _, _) = meta_of("Lithium Prices Slide Again\nBy Staff Reporter, Updated Mar. 4, 2025 10:32 GMT\n");
         assert_eq!(p, Some((2025, 3, 4)), "a byline's date");
+        let (_, p, s, _) = meta_of(
+            "Alumina Exports Climb Again\nSydney, 12 June 2025 (Argus) - Australian alumina exports rose to 1.62mn t in April, up by 7pc.\n",
+        );
+        assert_eq!(
+            (p, s.as_deref()),
+            (Some((2025, 6, 12)), Some("Argus")),
+            "a dateline's date"
+        );
     }
 }
