@@ -256,6 +256,27 @@ pub fn scan_into(text: &str, from: usize, to: usize, out: &mut Vec<PeriodExpr>) 
     );
 }
 
+/// A day written before the month that starts at `ws` ("on 11 June", "13 May 2025"),
+/// not before `from`: where it starts, and its value. One or two digits standing
+/// alone, one space before the month: not the end of a longer number ("1,11 June")
+/// or of a range of days ("10-11 June", read as the month).
+fn day_before(text: &str, ws: usize, from: usize) -> Option<(usize, u32)> {
+    let b = text.as_bytes();
+    if ws < from + 2 || b[ws - 1] != b' ' {
+        return None;
+    }
+    let e = ws - 1;
+    let mut p = e;
+    while p > from && e - p < 3 && b[p - 1].is_ascii_digit() {
+        p -= 1;
+    }
+    if !(1..=2).contains(&(e - p)) || (p > from && (b[p - 1].is_ascii_alphanumeric() || b"_,.-/".contains(&b[p - 1]))) {
+        return None;
+    }
+    let d = b[p..e].iter().fold(0, |d, &c| d * 10 + u32::from(c - b'0'));
+    (1..=31).contains(&d).then_some((p, d))
+}
+
 /// The reading of period expressions, given the next match from a position of
 /// `text[..to]`: where it is and what it says (`None`: no period, though the
 /// match is taken), added to `out`.
@@ -275,6 +296,14 @@ fn scan_with(
         }
         let Some(kind) = kind else {
             continue;
+        };
+        // A day written before the month: "on 11 June".
+        let (ws, kind) = match kind {
+            PKind::Month { m, y } => match day_before(text, ws, from) {
+                Some((ds, d)) => (ds, PKind::Day { m, d, y }),
+                None => (ws, kind),
+            },
+            _ => (ws, kind),
         };
         let base = !matches!(kind, PKind::MonthRange { .. }) && is_base(text, ws);
         if out.capacity() == 0 {
@@ -399,10 +428,13 @@ fn month_reading(text: &str, ws: usize, m: u32, verb: bool, y: Option<i32>, dy: 
             .rsplit(|ch: char| !ch.is_alphanumeric())
             .next()
             .unwrap_or("");
-        if ![
-            "in", "of", "from", "since", "for", "to", "than", "end", "during", "until", "and", "early", "mid", "late",
-        ]
-        .contains(&lw.to_ascii_lowercase().as_str())
+        // "on 11 May": a day before it makes it a date.
+        if day_before(text, ws, 0).is_none()
+            && ![
+                "in", "of", "from", "since", "for", "to", "than", "end", "during", "until", "and", "early", "mid",
+                "late",
+            ]
+            .contains(&lw.to_ascii_lowercase().as_str())
         {
             return None;
         }
@@ -1061,6 +1093,30 @@ mod expr_tests {
             .into_iter()
             .map(|e| (s[e.start..e.end].to_string(), e.kind, e.base))
             .collect()
+    }
+
+    #[test]
+    fn days_written_before_their_month() {
+        let k = kinds("stocks fell to 356,000t on 11 June, from 13 May 2025 and 2 March; 1,12 June; 10-11 June");
+        let got: Vec<_> = k.iter().map(|(t, k, base)| (t.as_str(), *k, *base)).collect();
+        assert_eq!(
+            got,
+            [
+                ("11 June", PKind::Day { m: 6, d: 11, y: None }, false),
+                (
+                    "13 May 2025",
+                    PKind::Day {
+                        m: 5,
+                        d: 13,
+                        y: Some(2025)
+                    },
+                    true
+                ),
+                ("2 March", PKind::Day { m: 3, d: 2, y: None }, false),
+                ("June", PKind::Month { m: 6, y: None }, false),
+                ("June", PKind::Month { m: 6, y: None }, false),
+            ]
+        );
     }
 
     #[test]
