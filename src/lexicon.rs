@@ -581,8 +581,8 @@ pub static CUES: Lazy<Vocab<u32>> = Lazy::new(|| {
     for &(w, wf) in &after {
         for &(b, bf) in &than {
             let phrase = format!("{w} {b}");
-            if !index.contains_key(&phrase.to_ascii_lowercase()) {
-                index.insert(phrase.to_ascii_lowercase(), flags.len());
+            if let std::collections::hash_map::Entry::Vacant(slot) = index.entry(phrase.to_ascii_lowercase()) {
+                slot.insert(flags.len());
                 flags.push((Box::leak(phrase.into_boxed_str()), wf | bf));
             }
         }
