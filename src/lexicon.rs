@@ -178,6 +178,11 @@ fn spelled_hit(text: &str, s: usize, e: usize, id: u32, tag: u32, exact: Option<
     if exact.is_some_and(|x| &text[s..e] != x) {
         return None;
     }
+    // A word glued to a dollar sign is the prefix of a currency ("US$3.7 billion", "HK$"),
+    // not a mention of the country.
+    if text.as_bytes().get(e) == Some(&b'$') {
+        return None;
+    }
     Some(Hit {
         start: s,
         end: e,
@@ -784,6 +789,10 @@ pub(crate) mod tests {
         let names: Vec<_> = hits.iter().map(|h| REGIONS.payload(h).name).collect();
         assert_eq!(names, ["United States", "Russia"]);
         assert!(COMMODITIES.find("copperish").is_empty());
+        let hits = REGIONS.find("worth US$3.7 billion, mostly to the US.");
+        let names: Vec<_> = hits.iter().map(|h| REGIONS.payload(h).name).collect();
+        assert_eq!(names, ["United States"], "the currency prefix is no mention");
+        assert_eq!(find_all("worth US$3.7 billion, mostly to the US.").regions, hits);
     }
 
     /// The definition: every word-bounded occurrence, then greedily the longest at the leftmost start.
