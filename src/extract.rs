@@ -2613,6 +2613,28 @@ mod tests {
     }
 
     #[test]
+    fn volume_and_value_of_a_trade_figure_keep_its_metric() {
+        let t = format!(
+            "{HEAD}In January, zinc ingot exports reached 12,000 mt, worth US$38 million, up 25.3% in volume and 11.2% in value YoY.\n"
+        );
+        let got: Vec<_> = facts_of(&t).iter().map(|f| (f.metric, f.region, f.value)).collect();
+        assert!(got.iter().all(|g| g.0 == "exports" && g.1 == Some("China")), "{got:?}");
+        assert_eq!(got.len(), 4, "{got:?}");
+    }
+
+    #[test]
+    fn the_month_may_is_not_the_modal_verb() {
+        // No date to tell a measured month from a coming one: the words must.
+        let t = "Zinc Ingot\nZinc ingot imports in May alone reached 38,000 mt. Output may rise 2% next month.\n";
+        let got: Vec<_> = parse_text(t, &ParseOptions::default())
+            .facts
+            .iter()
+            .map(|f| (f.value, f.forecast))
+            .collect();
+        assert_eq!(got, [(38000.0, false), (2.0, true)]);
+    }
+
+    #[test]
     fn thousands_commas_do_not_break_clauses() {
         let t = format!("{HEAD}February zinc ingot output is expected to rise by 21,400 mt MoM, up 4%, and by 35,200 mt YoY, up 6.2%.\n");
         let r = rows(&t);
