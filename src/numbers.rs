@@ -711,6 +711,8 @@ fn scan_from(text: &str, from: usize, to: usize, out: &mut Vec<Quantity>) {
             continue;
         }
         match quantity_at(t, b, i) {
+            // "(unit: 10,000 mt)" says how a table's numbers are written, and states none.
+            Some(q) if declares_unit(b, q.start) => i = q.end.max(i + 1),
             Some(mut q) => {
                 // "812.5 yuan ($113.6) a metric ton": the span stops before the bracket and
                 // reading resumes inside it, so the conversion is a quantity of its own.
@@ -737,6 +739,23 @@ fn scan_from(text: &str, from: usize, to: usize, out: &mut Vec<Quantity>) {
             }
         }
     }
+}
+
+/// Whether "unit:" or "units:" (a full-width colon too) stands right before `s`.
+fn declares_unit(b: &[u8], s: usize) -> bool {
+    let mut p = b[..s].trim_ascii_end().len();
+    if b[..p].ends_with("：".as_bytes()) {
+        p -= "：".len();
+    } else if p > 0 && b[p - 1] == b':' {
+        p -= 1;
+    } else {
+        return false;
+    }
+    let w = b[..p].trim_ascii_end();
+    let w = w.strip_suffix(b"s").or_else(|| w.strip_suffix(b"S")).unwrap_or(w);
+    w.len() >= 4
+        && w[w.len() - 4..].eq_ignore_ascii_case(b"unit")
+        && (w.len() == 4 || !w[w.len() - 5].is_ascii_alphanumeric())
 }
 
 /// [`next_digit`] by AVX2 loads of thirty-two bytes.
@@ -1114,6 +1133,10 @@ mod tests {
         );
         assert_eq!(one("up 4.54% YoY"), (4.54, None, "%", "4.54%".into()));
         assert_eq!(one("dropped 12pc on the month"), (12.0, None, "%", "12pc".into()));
+        for unit in ["(unit: 10,000 mt)", "Units：1,000 t", "Unit : 100 mt"] {
+            assert!(scan(unit, 0, unit.len()).is_empty(), "{unit}");
+        }
+        assert_eq!(scan("community: 10,000 mt", 0, 20).len(), 1);
         assert_eq!(one("up 3.5 pct"), (3.5, None, "%", "3.5 pct".into()));
     }
 
