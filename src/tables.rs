@@ -290,6 +290,18 @@ fn unit_above(text: &str, lines: &[Line], i: usize) -> Option<(usize, (&'static 
     None
 }
 
+/// The unit a caption just above `i` ends with, in brackets: "Output by province
+/// (unit: 10,000 mt)", "Social inventory (mt)". The caption stays the table's caption.
+fn caption_unit_above(text: &str, lines: &[Line], i: usize) -> Option<(&'static str, f64)> {
+    let above = lines[..i].iter().rev().find(|l| l.kind != LineKind::Blank)?;
+    let t = line_text(text, above).trim_end();
+    if !t.ends_with(')') {
+        return None;
+    }
+    let inner = t[t.rfind('(')? + 1..t.len() - 1].trim();
+    unit_line(inner).or_else(|| label_unit(t))
+}
+
 /// Rows split by `|` or tabs: the table headed by line `i` and the line after it.
 /// Else the line before which no line heads a table: when the rows below a
 /// header hold no number, neither do those below any of them, so the lines
@@ -339,7 +351,7 @@ fn delimited(text: &str, lines: &[Line], i: usize) -> Result<(Table, usize), usi
     }
     let (first, unit) = match unit_above(text, lines, i) {
         Some((u, unit)) => (u, Some(unit)),
-        None => (i, None),
+        None => (i, caption_unit_above(text, lines, i)),
     };
     let top = lines[first].start;
     Ok((
@@ -570,6 +582,24 @@ mod tests {
             t.rows[0].cells.iter().map(|c| c.value).collect::<Vec<_>>(),
             [12.0, 13.0]
         );
+    }
+
+    #[test]
+    fn a_caption_ending_in_a_unit_gives_the_table_its_unit() {
+        for (caption, unit) in [
+            (
+                "Primary lead output by province (unit: 10,000 mt)",
+                Some(("t", 10000.0)),
+            ),
+            ("Social inventory by region (mt)", Some(("t", 1.0))),
+            ("Output by province (CR3)", None),
+        ] {
+            let text = format!("{caption}\nProvince\tOct.\tSep.\nHenan\t12.5\t12.1\n");
+            let tables = find(&text, &segment::lines(&text));
+            assert_eq!(tables.len(), 1, "{caption}");
+            assert_eq!(tables[0].unit, unit, "{caption}");
+            assert_eq!(tables[0].top, caption.len() + 1, "the caption stays above the table");
+        }
     }
 
     #[test]
