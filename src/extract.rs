@@ -2613,6 +2613,26 @@ mod tests {
     }
 
     #[test]
+    fn approximations_after_a_verb() {
+        let t = format!(
+            "{HEAD}February zinc ingot output is expected to fall to about 14,100 mt. Zinc ingot sales in January \
+             exceeded 200,000 mt, and inventory rose to roughly 5,000 mt. Imports will stay near 55,000-60,000 mt.\n"
+        );
+        let got: Vec<_> = facts_of(&t).iter().map(|f| (f.value, f.basis, f.approx)).collect();
+        assert_eq!(
+            got,
+            [
+                (14100.0, "level", "about"),
+                (200000.0, "level", "over"),
+                (5000.0, "level", "about"),
+                (55000.0, "level", "about")
+            ],
+            "{:#?}",
+            rows(&t)
+        );
+    }
+
+    #[test]
     fn volume_and_value_of_a_trade_figure_keep_its_metric() {
         let t = format!(
             "{HEAD}In January, zinc ingot exports reached 12,000 mt, worth US$38 million, up 25.3% in volume and 11.2% in value YoY.\n"
