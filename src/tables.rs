@@ -94,8 +94,12 @@ fn unit_words(rest: &str) -> Option<(&'static str, f64)> {
     if rest.is_empty() {
         return None;
     }
+    // A currency sign goes before its number: "$/lb" is "$1/lb".
+    let sign = ["us$", "$", "¥", "€", "£"].into_iter().find(|c| rest.starts_with(c));
     let probe = if rest.starts_with(|c: char| c.is_ascii_digit()) {
         rest.to_string()
+    } else if let Some(sign) = sign {
+        format!("{sign}1{}", &rest[sign.len()..])
     } else {
         format!("1 {rest}")
     };
@@ -135,7 +139,15 @@ pub fn column(cell: &str) -> Column {
     let core = core.trim_end_matches([':', '.']).trim();
     // Once, not per header word: a string pattern builds a searcher each time.
     let bare = core.trim_end_matches(" %");
-    if let Some(&(_, basis)) = BASIS_HEADERS.iter().find(|(h, _)| core == *h || bare == *h) {
+    // "MoM change", "YoY chg." name the basis as "MoM" does.
+    let named = [" change", " chg.", " chg"]
+        .into_iter()
+        .find_map(|w| bare.strip_suffix(w))
+        .unwrap_or(bare);
+    if let Some(&(_, basis)) = BASIS_HEADERS
+        .iter()
+        .find(|(h, _)| core == *h || bare == *h || named == *h)
+    {
         return Column::Basis { basis, unit };
     }
     // The marks in brackets are searched for only in a cell with a bracket (most have none).
@@ -187,9 +199,19 @@ pub fn numeric_cell(cell: &str) -> Option<(f64, usize, usize, Option<&'static st
     }
     // `t` is a slice of `cell`: the white space before it is the distance of the pointers.
     let (lead, len) = (t.as_ptr() as usize - cell.as_ptr() as usize, t.len());
+    // A change of a rate in points: "2 pp", "-0.5ppt".
+    let points = || {
+        ["ppt", "pp"]
+            .into_iter()
+            .find_map(|p| t.strip_suffix(p))
+            .map(str::trim_end)
+    };
     let (t, unit) = match t.strip_suffix('%') {
         Some(x) => (x.trim_end(), Some("%")),
-        None => (t, None),
+        None => match points() {
+            Some(x) => (x, Some("pp")),
+            None => (t, None),
+        },
     };
     let digits = t.trim_start_matches(['+', '-', '−']);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
@@ -615,6 +637,8 @@ mod tests {
         assert_eq!(label_unit("Zinc ingot price (CNY/mt)"), Some(("CNY/t", 1.0)));
         assert_eq!(label_unit("Social inventory (mt)"), Some(("t", 1.0)));
         assert_eq!(label_unit("Top 3 (CR3)"), None);
+        assert_eq!(label_unit("Cobalt metal ($/lb)"), Some(("USD/lb", 1.0)));
+        assert_eq!(label_unit("Price (US$/t)"), Some(("USD/t", 1.0)));
     }
 
     #[test]
@@ -659,6 +683,20 @@ mod tests {
             Column::Basis {
                 basis: "mom",
                 unit: Some("%")
+            }
+        );
+        assert_eq!(
+            column("MoM change (pp)"),
+            Column::Basis {
+                basis: "mom",
+                unit: Some("pp")
+            }
+        );
+        assert_eq!(
+            column("YoY chg."),
+            Column::Basis {
+                basis: "yoy",
+                unit: None
             }
         );
         assert_eq!(column("Product"), Column::Other);
@@ -731,6 +769,8 @@ mod tests {
         assert_eq!(numeric_cell("  +4.5 % \t"), Some((4.5, 2, 8, Some("%"))));
         assert_eq!(numeric_cell("\u{3000}12"), Some((12.0, 3, 5, None)));
         assert_eq!(numeric_cell("-"), None);
+        assert_eq!(numeric_cell(" 2 pp").map(|c| (c.0, c.3)), Some((2.0, Some("pp"))));
+        assert_eq!(numeric_cell("-0.5ppt").map(|c| (c.0, c.3)), Some((-0.5, Some("pp"))));
         assert_eq!(numeric_cell("N/A"), None);
         assert_eq!(numeric_cell("Oct."), None);
     }
