@@ -17,7 +17,7 @@ static DATE_RE: Lazy<Regex> = Lazy::new(|| {
         | ^icon\s*(?P<b>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})
         | (?P<iso>(?-u:\b)(?:19|20)\d\d-\d\d-\d\d(?-u:\b))
         | (?P<c>(?-u:\b)\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})
-        | ^[A-Z][A-Za-z]+,\s+(?P<d>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})\s+\((?P<pub>[A-Za-z]+)\)
+        | ^[A-Z][A-Za-z]+,\s+(?P<d>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})\s+\((?P<pub>[A-Za-z][A-Za-z&.\x20-]{0,39})\)
         | ^(?P<e>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})(?:\s+\d{1,2}:\d{2})?\s*$
         | (?P<f>(?-u:\b)[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})",
     )
@@ -486,5 +486,8 @@ mod tests {
             (Some((2025, 6, 12)), Some("Argus")),
             "a dateline's date"
         );
+        let (_, p, s, _) =
+            meta_of("Nickel Ore Shipments Rise\nSINGAPORE, Nov 14, 2025 (Metals Wire) - Ore shipments rose.\n");
+        assert_eq!((p, s.as_deref()), (Some((2025, 11, 14)), Some("Metals Wire")));
     }
 }
