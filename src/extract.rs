@@ -1800,8 +1800,18 @@ impl<'a, 'h> Reader<'a, 'h> {
         // Australia's ports shipped 900,000 mt").
         let carries = |c: &Hit, subject: Option<&str>| c.start >= cs || subject == Some(metric);
         // "..., while cobalt metal fell 2% to 168,000 yuan/mt": a commodity right before a
-        // direction verb in the number's own clause is its subject.
-        let acts = |c: &Hit| {
+        // direction verb in the number's own clause is its subject. So is one that opens
+        // the clause before a verb that states a level ("Spot lithium carbonate averaged
+        // ..."; not "the rate of smelters using copper concentrates was ..."); prepositions
+        // state a level too, but are no verb.
+        let verb = |c: &Hit, h: &Hit, from: usize| {
+            flags(h) & cue::DIRECTION != 0
+                || (flags(h) & cue::LEVEL != 0
+                    && !word_in(&text[h.start..h.end], &["at", "to", "of", "with", "from"])
+                    && gap_words(&text[from..c.start]).count() <= 2)
+        };
+        // `from`: where the clause the mention opens starts.
+        let acts_from = |c: &Hit, from: usize| {
             // Not the object of a preposition: "the share of LFP in power batteries rose".
             let lead = text.as_bytes()[c.start.saturating_sub(6).max(s)..c.start].trim_ascii_end();
             let governed = [&b" in"[..], b" of", b" for", b" from", b" with", b" to"]
@@ -1809,11 +1819,10 @@ impl<'a, 'h> Reader<'a, 'h> {
                 .any(|p| ends_with_ignore_case(lead, p));
             !governed
                 && first_in(self.hits.cues, c.end, q.start).is_some_and(|h| {
-                    flags(h) & cue::DIRECTION != 0
-                        && h.start - c.end <= 24
-                        && gap_words(&text[c.end..h.start]).count() <= 1
+                    verb(c, h, from) && h.start - c.end <= 24 && gap_words(&text[c.end..h.start]).count() <= 1
                 })
         };
+        let acts = |c: &Hit| acts_from(c, cs.max(s));
         if let Some(c) = mentions
             .iter()
             .rev()
@@ -1838,6 +1847,14 @@ impl<'a, 'h> Reader<'a, 'h> {
             .filter(|c| c.start - q.end <= 8)
         {
             if trim(&text[q.end..c.start]).eq_ignore_ascii_case("of") && c.start >= cs {
+                return Some(*COMMODITIES.payload(c));
+            }
+        }
+        // The subject that opens the sentence carries to a later clause that names no
+        // commodity and no metric of its own: "Lithium carbonate averaged 92,350 yuan/mt,
+        // up 1,850 yuan/mt WoW" (not "..., while the operating rate rose 1.2 points").
+        if !mentions.iter().any(|c| c.start >= cs && c.start < ce) && within(self.hits.metrics, cs, ce).is_empty() {
+            if let Some(c) = mentions.first().filter(|c| c.end <= cs && acts_from(c, s)) {
                 return Some(*COMMODITIES.payload(c));
             }
         }
@@ -2609,6 +2626,25 @@ mod tests {
             ],
             "{:#?}",
             rows(&t)
+        );
+    }
+
+    #[test]
+    fn a_commodity_that_opens_the_sentence_before_a_level_verb_is_its_subject() {
+        let t = "Weekly Battery Materials Review\n\nSpot lithium carbonate averaged 92,350 yuan/mt in January, \
+                 up 1,850 yuan/mt WoW. Copper cathode averaged 82,350 yuan/mt. The operating rate of smelters \
+                 using copper concentrates was 86%.\n";
+        let got: Vec<_> = facts_of(t).iter().map(|f| (f.commodity, f.value)).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("lithium_carbonate"), 92350.0),
+                (Some("lithium_carbonate"), 1850.0),
+                (Some("copper_cathode"), 82350.0),
+                (None, 86.0)
+            ],
+            "{:#?}",
+            rows(t)
         );
     }
 
