@@ -742,8 +742,14 @@ fn scan_from(text: &str, from: usize, to: usize, out: &mut Vec<Quantity>) {
 }
 
 /// Whether "unit:" or "units:" (a full-width colon too) stands right before `s`.
+#[inline]
 fn declares_unit(b: &[u8], s: usize) -> bool {
-    let mut p = b[..s].trim_ascii_end().len();
+    // Most numbers follow a space and a word: the byte before tells at once.
+    let before = b[..s].trim_ascii_end();
+    if !matches!(before.last(), Some(b':' | 0x9A)) {
+        return false;
+    }
+    let mut p = before.len();
     if b[..p].ends_with("：".as_bytes()) {
         p -= "：".len();
     } else if p > 0 && b[p - 1] == b':' {

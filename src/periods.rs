@@ -327,8 +327,10 @@ fn is_base(text: &str, ws: usize) -> bool {
         from_b += 1;
     }
     let mut before = trim_end(&text[from_b..ws]).as_bytes();
-    // A qualifier of the period may stand between: "since early February", "from mid-May".
-    for q in ["early", "late", "mid-", "mid"] {
+    // A qualifier of the period may stand between: "since early February", "from mid-May"
+    // (by its last byte first: most expressions have none).
+    let qualified = matches!(before.last().map(|b| b | 0x20), Some(b'y' | b'e' | b'-' | b'd'));
+    for q in ["early", "late", "mid-", "mid"].into_iter().filter(|_| qualified) {
         let n = before.len().wrapping_sub(q.len());
         if crate::bytes::ends_with_ignore_case(before, q.as_bytes())
             && (n == 0 || !before[n - 1].is_ascii_alphanumeric())
