@@ -1375,16 +1375,23 @@ impl<'a, 'h> Reader<'a, 'h> {
                                 .and_then(|h| cue::basis_name(flags(h)))
                         })
                         // Unmarked: a monthly figure moves against the month before; a
-                        // point in time or an undated event is a plain change.
-                        .unwrap_or(
-                            if (pexprs.iter().any(|p| !p.base) || forward)
-                                && period.is_some_and(|p| (27..=30).contains(&(p.end - p.start)))
-                            {
-                                "mom"
-                            } else {
-                                "change"
-                            },
-                        )
+                        // year's, or a total from January on, that the sentence dates
+                        // against the same span a year before ("2026 output is expected
+                        // to grow 3-4%"); a point in time or an undated event is a plain
+                        // change.
+                        .unwrap_or(match period {
+                            Some(p) if pexprs.iter().any(|p| !p.base) || forward => {
+                                let (_, m, d) = crate::periods::ymd_from_days(p.start);
+                                if (27..=30).contains(&(p.end - p.start)) {
+                                    "mom"
+                                } else if (m, d) == (1, 1) && p.end - p.start >= 58 && pexprs.iter().any(|p| !p.base) {
+                                    "yoy"
+                                } else {
+                                    "change"
+                                }
+                            }
+                            _ => "change",
+                        })
                 }
             };
             let sign = change.map_or(1.0, |c| c.0);
@@ -2649,6 +2656,22 @@ mod tests {
     }
 
     #[test]
+    fn an_unmarked_change_of_a_year_or_a_total_from_january_is_yoy() {
+        let t = format!(
+            "{HEAD}Zinc ingot output for 2024 rose 6.1%. SMM expects 2025 zinc ingot output to grow 3-4%. \
+             Cumulative zinc ingot output for January-November 2024 rose 9.6%. The closure will reduce annual \
+             zinc ingot output by 20,000 mt.\n"
+        );
+        let got: Vec<_> = facts_of(&t).iter().map(|f| (f.value, f.basis)).collect();
+        assert_eq!(
+            got,
+            [(6.1, "yoy"), (3.0, "yoy"), (9.6, "yoy"), (-20000.0, "change")],
+            "{:#?}",
+            rows(&t)
+        );
+    }
+
+    #[test]
     fn approximations_after_a_verb() {
         let t = format!(
             "{HEAD}February zinc ingot output is expected to fall to about 14,100 mt. Zinc ingot sales in January \
@@ -2773,12 +2796,12 @@ mod tests {
                     Unit: mt\nProduct | Sep. | Oct.\nZinc | 12 | 11\nLead | 3 | Oct.\n2023 zinc output rose 3%.\n";
         let r: Vec<String> = facts_of(text).iter().map(|f| row(f, text)).collect();
         assert_eq!(
-            r[0], "5% refined_zinc production change 5 % 2024-01-01..2024-10-31",
+            r[0], "5% refined_zinc production yoy 5 % 2024-01-01..2024-10-31",
             "{r:#?}"
         );
         assert_eq!(
             r.last().unwrap(),
-            "3% refined_zinc production change 3 % 2023-01-01..2023-12-31",
+            "3% refined_zinc production yoy 3 % 2023-01-01..2023-12-31",
             "{r:#?}"
         );
     }
