@@ -14,7 +14,7 @@ use std::cell::{Cell, RefCell};
 
 use crate::bytes::{ascii_space, ends_with_ignore_case, starts_with_ignore_case, trim_end, word_in};
 use crate::lexicon::{
-    commodity_of_heading_from, cue, with_hits_in, Hit, HitScan, RegionKind, COMMODITIES, METRICS, REGIONS,
+    commodity_of_heading_from, cue, with_hits_in, Hit, HitScan, Region, RegionKind, COMMODITIES, METRICS, REGIONS,
 };
 use crate::meta;
 use crate::model::{Days, Fact, ParseOptions, ParsedDoc, Period, Section};
@@ -1445,6 +1445,13 @@ impl<'a, 'h> Reader<'a, 'h> {
 
             // --- region, partner, segment
             let (region, partner) = self.region_partner(q, s, e, metric, ctx);
+            let (region, partner) = match self.respective_region(qs, qi, e) {
+                Some(r) if r.kind != RegionKind::Province && matches!(metric, "exports" | "imports") => {
+                    (region.filter(|&g| g != r.name), Some(r.name))
+                }
+                Some(r) => (Some(r.name), partner.filter(|&p| p != r.name)),
+                None => (region, partner),
+            };
             // The last segment before the number, if the part of the sentence it is in reaches it.
             let segment = until(self.hits.segments, q.start)
                 .last()
@@ -2017,6 +2024,34 @@ impl<'a, 'h> Reader<'a, 'h> {
             partner = None;
         }
         (region.or(Some("China")), partner)
+    }
+
+    /// The region a "respectively" list gives the number `qs[qi]`: "Thailand and India
+    /// took 5,400 mt and 4,760 mt respectively" gives Thailand to the first and India
+    /// to the second (with two numbers a region, "..., up 3% and 5% respectively", in turn).
+    fn respective_region(&self, qs: &[Quantity], qi: usize, e: usize) -> Option<&'static Region> {
+        let text = self.text;
+        let q = &qs[qi];
+        // Most numbers have fewer than two regions before them: no list to look for.
+        let before = until(self.hits.regions, q.start);
+        if before.len() < 2 {
+            return None;
+        }
+        let r_end = q.end + memchr::memmem::find(&text.as_bytes()[q.end..e], b"respectively")?;
+        // The list: the last run of regions joined by "and" or commas.
+        let mut first = before.len() - 1;
+        while first > 0 && words_all_in(&text[before[first - 1].end..before[first].start], &["and", "&", ","], 2) {
+            first -= 1;
+        }
+        let list = &before[first..];
+        let group: Vec<usize> = (0..qs.len())
+            .filter(|&i| qs[i].start >= list[list.len() - 1].end && qs[i].end <= r_end)
+            .collect();
+        let at = group.iter().position(|&i| i == qi)?;
+        if list.len() < 2 || group.len() % list.len() != 0 {
+            return None;
+        }
+        Some(REGIONS.payload(&list[at % list.len()]))
     }
 
     /// Carries the sentence's period (see [`carried_expr`]) and topic metric to the next sentences.
@@ -2666,6 +2701,34 @@ mod tests {
         assert_eq!(
             got,
             [(6.1, "yoy"), (3.0, "yoy"), (9.6, "yoy"), (-20000.0, "change")],
+            "{:#?}",
+            rows(&t)
+        );
+    }
+
+    #[test]
+    fn a_respectively_list_gives_each_number_its_region() {
+        let t = format!(
+            "{HEAD}In January, zinc ingot exports rose. Thailand and India took 5,400 mt and 4,760 mt respectively. \
+             Exports to Vietnam, Japan and South Korea were 1,000 mt, 2,000 mt and 3,000 mt, up 5%, 6% and 7% YoY \
+             respectively. Henan and Hunan produced 120,000 mt and 80,000 mt of zinc ingot respectively.\n"
+        );
+        let got: Vec<_> = facts_of(&t).iter().map(|f| (f.region, f.partner)).collect();
+        let (c, p) = (Some("China"), |n: &'static str| Some(n));
+        assert_eq!(
+            got,
+            [
+                (c, p("Thailand")),
+                (c, p("India")),
+                (c, p("Vietnam")),
+                (c, p("Japan")),
+                (c, p("South Korea")),
+                (c, p("Vietnam")),
+                (c, p("Japan")),
+                (c, p("South Korea")),
+                (p("Henan"), None),
+                (p("Hunan"), None),
+            ],
             "{:#?}",
             rows(&t)
         );
