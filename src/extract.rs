@@ -1379,12 +1379,12 @@ impl<'a, 'h> Reader<'a, 'h> {
                         // against the same span a year before ("2026 output is expected
                         // to grow 3-4%"); a point in time or an undated event is a plain
                         // change.
-                        .unwrap_or(match period {
-                            Some(p) if pexprs.iter().any(|p| !p.base) || forward => {
+                        .unwrap_or(match (period, pexprs.iter().any(|p| !p.base)) {
+                            (Some(p), dated) if dated || forward => {
                                 let (_, m, d) = crate::periods::ymd_from_days(p.start);
                                 if (27..=30).contains(&(p.end - p.start)) {
                                     "mom"
-                                } else if (m, d) == (1, 1) && p.end - p.start >= 58 && pexprs.iter().any(|p| !p.base) {
+                                } else if (m, d) == (1, 1) && p.end - p.start >= 58 && dated {
                                     "yoy"
                                 } else {
                                     "change"
@@ -2044,11 +2044,15 @@ impl<'a, 'h> Reader<'a, 'h> {
             first -= 1;
         }
         let list = &before[first..];
-        let group: Vec<usize> = (0..qs.len())
-            .filter(|&i| qs[i].start >= list[list.len() - 1].end && qs[i].end <= r_end)
-            .collect();
-        let at = group.iter().position(|&i| i == qi)?;
-        if list.len() < 2 || group.len() % list.len() != 0 {
+        // The numbers of the list: from its last region up to "respectively" (a run of `qs`,
+        // which are in text order, with `qi` among them).
+        let in_group = |q: &Quantity| q.start >= list[list.len() - 1].end && q.end <= r_end;
+        if !in_group(&qs[qi]) {
+            return None;
+        }
+        let at = qs[..qi].iter().rev().take_while(|q| in_group(q)).count();
+        let size = at + qs[qi..].iter().take_while(|q| in_group(q)).count();
+        if list.len() < 2 || size % list.len() != 0 {
             return None;
         }
         Some(REGIONS.payload(&list[at % list.len()]))

@@ -744,24 +744,17 @@ fn scan_from(text: &str, from: usize, to: usize, out: &mut Vec<Quantity>) {
 /// Whether "unit:" or "units:" (a full-width colon too) stands right before `s`.
 #[inline]
 fn declares_unit(b: &[u8], s: usize) -> bool {
-    // Most numbers follow a space and a word: the byte before tells at once.
+    // Most numbers follow a space and a word: the colon test rules them out at once.
     let before = b[..s].trim_ascii_end();
-    if !matches!(before.last(), Some(b':' | 0x9A)) {
+    let Some(w) = before
+        .strip_suffix(b":")
+        .or_else(|| before.strip_suffix("：".as_bytes()))
+    else {
         return false;
-    }
-    let mut p = before.len();
-    if b[..p].ends_with("：".as_bytes()) {
-        p -= "：".len();
-    } else if p > 0 && b[p - 1] == b':' {
-        p -= 1;
-    } else {
-        return false;
-    }
-    let w = b[..p].trim_ascii_end();
+    };
+    let w = w.trim_ascii_end();
     let w = w.strip_suffix(b"s").or_else(|| w.strip_suffix(b"S")).unwrap_or(w);
-    w.len() >= 4
-        && w[w.len() - 4..].eq_ignore_ascii_case(b"unit")
-        && (w.len() == 4 || !w[w.len() - 5].is_ascii_alphanumeric())
+    crate::bytes::ends_with_ignore_case(w, b"unit") && (w.len() == 4 || !w[w.len() - 5].is_ascii_alphanumeric())
 }
 
 /// [`next_digit`] by AVX2 loads of thirty-two bytes.

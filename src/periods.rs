@@ -326,19 +326,21 @@ fn is_base(text: &str, ws: usize) -> bool {
     while !text.is_char_boundary(from_b) {
         from_b += 1;
     }
-    let mut before = trim_end(&text[from_b..ws]).as_bytes();
+    let mut before = trim_end(&text[from_b..ws]);
     // A qualifier of the period may stand between: "since early February", "from mid-May"
     // (by its last byte first: most expressions have none).
-    let qualified = matches!(before.last().map(|b| b | 0x20), Some(b'y' | b'e' | b'-' | b'd'));
-    for q in ["early", "late", "mid-", "mid"].into_iter().filter(|_| qualified) {
-        let n = before.len().wrapping_sub(q.len());
-        if crate::bytes::ends_with_ignore_case(before, q.as_bytes())
-            && (n == 0 || !before[n - 1].is_ascii_alphanumeric())
-        {
-            before = trim_end(std::str::from_utf8(&before[..n]).unwrap_or("")).as_bytes();
-            break;
+    if matches!(before.bytes().last().map(|b| b | 0x20), Some(b'y' | b'e' | b'-' | b'd')) {
+        for q in ["early", "late", "mid-", "mid"] {
+            let b = before.as_bytes();
+            let n = b.len().wrapping_sub(q.len());
+            if crate::bytes::ends_with_ignore_case(b, q.as_bytes()) && (n == 0 || !b[n - 1].is_ascii_alphanumeric()) {
+                // The qualifier is ASCII: `n` is a character boundary.
+                before = trim_end(&before[..n]);
+                break;
+            }
         }
     }
+    let before = before.as_bytes();
     let ends = |w: &str| crate::bytes::ends_with_ignore_case(before, w.as_bytes());
     // "from", "since", "than", "than in", "compared to", "compared with", "versus", "vs.", "vs", by
     // their last letter. "Since" names where a change or a record is counted from ("the lowest
