@@ -410,7 +410,8 @@ pub fn commodity_of_heading(heading: &str) -> Option<&'static str> {
 /// [`commodity_of_heading`] of `text[s..e]`, given the first commodity hit in it
 /// (offsets in `text`): a reader whose scan searched the heading already has it.
 pub fn commodity_of_heading_from(text: &str, s: usize, e: usize, first: &Hit) -> Option<&'static str> {
-    let lead = text[s..first.start].trim();
+    // A list marker may number the heading ("1. Refined Zinc", "PART B. POLYSILICON").
+    let lead = strip_list_marker(text[s..first.start].trim());
     // Only a region may lead: "Overseas Aluminum", "Indonesian NPI".
     let lead_ok = lead.is_empty()
         || with_hits_in(
@@ -425,6 +426,34 @@ pub fn commodity_of_heading_from(text: &str, s: usize, e: usize, first: &Hit) ->
             .split_ascii_whitespace()
             .all(|w| HEADING_WORDS.iter().any(|h| w.eq_ignore_ascii_case(h)));
     (lead_ok && rest_ok).then(|| *COMMODITIES.payload(first))
+}
+
+/// `lead` without the list marker that numbers a heading: "1.", "2)", "(3)", "B.",
+/// "IV.", "Part A.", "Section 2:". A marker is one short token (digits, one letter,
+/// a roman numeral) closed by punctuation, or any such token after "part"/"section"/
+/// "chapter"; a bare word ("China") is no marker.
+fn strip_list_marker(lead: &str) -> &str {
+    let (word, rest) = lead.split_once(char::is_whitespace).unwrap_or((lead, ""));
+    let named = ["part", "section", "chapter"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w));
+    let (token, rest) = if named {
+        let rest = rest.trim_start();
+        rest.split_once(char::is_whitespace).unwrap_or((rest, ""))
+    } else {
+        (word, rest)
+    };
+    let closed = token.ends_with(['.', ')', ':']) || (token.starts_with('(') && token.ends_with(')'));
+    let core = token.trim_start_matches('(').trim_end_matches(['.', ')', ':']);
+    let short = !core.is_empty()
+        && ((core.len() <= 3 && core.bytes().all(|b| b.is_ascii_digit()))
+            || (core.len() == 1 && core.bytes().all(|b| b.is_ascii_alphabetic()))
+            || (core.len() <= 4 && core.bytes().all(|b| b"IVXivx".contains(&b))));
+    if short && (closed || named) {
+        rest.trim_start()
+    } else {
+        lead
+    }
 }
 
 /// The words that may follow the commodity of a section's heading (`data/heading_words.tsv`).
@@ -772,6 +801,12 @@ pub(crate) mod tests {
             ("Overseas Aluminum", "aluminum"),
             ("Industrial Silicon Futures", "silicon_metal"),
             ("Copper Market Weekly Review", "copper_cathode"),
+            ("1. Refined Zinc", "refined_zinc"),
+            ("2) Iron ore", "iron_ore"),
+            ("(3) Cobalt", "cobalt"),
+            ("PART B. POLYSILICON", "polysilicon"),
+            ("IV. Overseas Aluminum", "aluminum"),
+            ("Section 2: Alumina", "alumina"),
         ] {
             assert_eq!(commodity_of_heading(h), Some(c), "{h}");
         }
@@ -779,6 +814,10 @@ pub(crate) mod tests {
             commodity_of_heading("By Country: Korea Remains Core Export Market"),
             None
         );
+        // Only a marker closed by punctuation, not a word or a figure, numbers a heading.
+        for h in ["3 Copper", "2025. Copper", "A Copper", "Key Aluminum"] {
+            assert_eq!(commodity_of_heading(h), None, "{h}");
+        }
         // A flow after the commodity heads a sub-section: the section's commodity stays.
         assert_eq!(commodity_of_heading("Copper Imports"), None);
     }
