@@ -180,7 +180,11 @@ fn basis_name(f: u32) -> Option<&'static str> {
 /// What carries from sentence to sentence inside a section.
 #[derive(Default)]
 struct Context {
+    /// The commodity of the section's heading.
     commodity: Option<&'static str>,
+    /// The commodity the last number of the section took from its own sentence: the
+    /// topic of the sentences after it that name none, where the heading names none.
+    recent: Option<&'static str>,
     region: Option<&'static str>,
     period: Carried<Period>,
     topic_metric: Carried<&'static str>,
@@ -193,6 +197,7 @@ impl Context {
     /// The context of a new section: nothing carried over (the buffers kept).
     fn restart(&mut self, commodity: Option<&'static str>, region: Option<&'static str>) {
         self.commodity = commodity;
+        self.recent = None;
         self.region = region;
         self.set_period(None);
         self.set_topic_metric(None);
@@ -299,6 +304,8 @@ struct Reader<'a, 'h> {
     subject_end: Option<Days>,
     published: Option<Days>,
     default_commodity: Option<&'static str>,
+    /// The commodities the title names (see `meta::Meta::topics`).
+    topics: [Option<&'static str>; 4],
 }
 
 pub fn parse_text<'a>(text: &'a str, opts: &ParseOptions) -> ParsedDoc<'a> {
@@ -401,6 +408,7 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
         subject_end: meta.subject.map(Month::last_day),
         published: meta.doc.published,
         default_commodity: meta.commodity,
+        topics: meta.topics,
     };
     let mut sections: Vec<Section<'a>> = Vec::new();
     // Room for the facts at once, so that the vector does not move them as it grows
@@ -408,10 +416,9 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
     // sentences read and per table cell, and a few for the headings' numbers.
     let cells: usize = found_tables.iter().flat_map(|t| &t.rows).map(|r| r.cells.len()).sum();
     let mut facts = Vec::with_capacity(quantities.len() + cells + 8);
-    let mut ctx = Context {
-        commodity: meta.commodity,
-        ..Context::default()
-    };
+    // The title's commodity is the default (`Reader::default_commodity`), after the
+    // sentences' own topic: a news item's headline names one commodity of several.
+    let mut ctx = Context::default();
     let mut next_table = found_tables.iter().peekable();
     // The hits from the sentence being read on: sentences come in order.
     let mut rest = r.hits;
@@ -440,9 +447,11 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
                     // A commodity section starts afresh; other headings are sub-heads.
                     ctx.restart(commodity, r.heading_region(line.start, line.end));
                 }
+                // A sub-head starts a new topic: "Concentrate market", then "Smelters".
+                ctx.recent = None;
                 sections.push(Section {
                     heading,
-                    commodity: commodity.or(ctx.commodity),
+                    commodity: commodity.or(ctx.commodity).or(meta.commodity),
                     start: line.start,
                     end: text.len(),
                 });
@@ -1427,10 +1436,17 @@ impl<'a, 'h> Reader<'a, 'h> {
             prev_level = change.is_none().then_some((q.unit, metric));
 
             // --- commodity
-            let commodity = self
-                .commodity(q, metric, s, cs, ce, mentions, subjects)
-                .or(ctx.commodity)
-                .or(self.default_commodity);
+            let own = self.commodity(q, metric, s, cs, ce, mentions, subjects);
+            // The last topic of the section's sentences goes before the title's first commodity
+            // only when the title names it too: a headline names the topics of the report,
+            // and a commodity it does not name is an aside ("Indonesia's intermediate exports").
+            let recent = ctx
+                .recent
+                .filter(|c| self.default_commodity.is_none() || self.topics.contains(&Some(*c)));
+            let commodity = own.or(ctx.commodity).or(recent).or(self.default_commodity);
+            if own.is_some() {
+                ctx.recent = own;
+            }
 
             // --- forecast
             let forecast = expected_figure
@@ -2584,6 +2600,7 @@ mod tests {
                 subject_end: None,
                 published: None,
                 default_commodity: None,
+                topics: [None; 4],
             };
             assert_eq!(r.topic_period(0, t.len()), before(&r, 0, t.len()), "{t:?}");
             // And the premise: no basis cue covers an expression said to be clear of them.
@@ -2687,11 +2704,52 @@ mod tests {
                 (Some("lithium_carbonate"), 92350.0),
                 (Some("lithium_carbonate"), 1850.0),
                 (Some("copper_cathode"), 82350.0),
-                (None, 86.0)
+                // Not the concentrates the smelters use: the topic of the sentence before.
+                (Some("copper_cathode"), 86.0)
             ],
             "{:#?}",
             rows(t)
         );
+    }
+
+    #[test]
+    fn a_sentence_without_a_commodity_takes_the_last_one_its_section_named() {
+        // No commodity in the masthead or the headings: each number takes the topic of the
+        // sentence before it, until a sub-head starts another topic.
+        let t = "HARBOUR METALS RESEARCH\nMonthly Bulletin\n\nPART A. OUTPUT\n\
+                 China produced 318,000 mt of silicon metal in January. Yunnan made 24,300 mt.\n\
+                 Smelters\nThe operating rate averaged 41.2%.\n";
+        let got: Vec<_> = facts_of(t).iter().map(|f| (f.commodity, f.value)).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("silicon_metal"), 318000.0),
+                (Some("silicon_metal"), 24300.0),
+                (None, 41.2)
+            ],
+            "{:#?}",
+            rows(t)
+        );
+        // The masthead's commodity is the default, where no sentence names one.
+        let t = "NORTHGATE RESEARCH\nCopper Quarterly: Q3 review\n\nSmelters\nThe operating rate averaged 84.7%.\n";
+        let got: Vec<_> = facts_of(t).iter().map(|f| f.commodity).collect();
+        assert_eq!(got, [Some("copper_cathode")], "{:#?}", rows(t));
+        // A title names the report's topics: a commodity it does not name is an aside,
+        // and the sentences after it fall back to the title's.
+        for (title, second) in [
+            ("China's Zinc Ingot Exports Fall in May", "refined_zinc"),
+            (
+                "China's Zinc Ingot Exports Fall, Zinc Concentrate Imports Rise",
+                "zinc_concentrate",
+            ),
+        ] {
+            let t = format!(
+                "{title}\n\nZinc concentrate imports rose 8% to 410,000 mt in May. \
+                 Zhejiang shipped 1,910 mt in May.\n"
+            );
+            let got: Vec<_> = facts_of(&t).iter().map(|f| f.commodity).collect();
+            assert_eq!(got[2], Some(second), "{title}: {:#?}", rows(&t));
+        }
     }
 
     #[test]

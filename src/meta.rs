@@ -160,6 +160,8 @@ pub struct Meta<'a> {
     pub subject: Option<Month>,
     /// The commodity the title names, the default for sections that name none.
     pub commodity: Option<&'static str>,
+    /// The commodities the title names, the first few: the topics of the report.
+    pub topics: [Option<&'static str>; 4],
 }
 
 pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> Meta<'a> {
@@ -239,11 +241,27 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
             break;
         }
     }
-    let commodity = title.and_then(|t| {
+    let commodities_of = |t: &str| {
+        let mut topics = [None; 4];
         crate::lexicon::with_hits_in(t, 0, t.len(), |h| {
-            h.commodities().first().map(|h| *crate::lexicon::COMMODITIES.payload(h))
-        })
+            for (slot, c) in topics.iter_mut().zip(h.commodities()) {
+                *slot = Some(*crate::lexicon::COMMODITIES.payload(c));
+            }
+        });
+        topics
+    };
+    // The title's commodities; else those of the first line of the masthead (the headings
+    // above the first paragraph) to name one: "NORTHGATE RESEARCH" over "Copper Quarterly".
+    let topics = title.map(commodities_of).filter(|t| t[0].is_some()).or_else(|| {
+        lines
+            .iter()
+            .take_while(|l| l.kind != LineKind::Body)
+            .filter(|l| l.kind == LineKind::Heading)
+            .take(8)
+            .map(|l| commodities_of(&text[l.start..l.end]))
+            .find(|t| t[0].is_some())
     });
+    let topics = topics.unwrap_or_default();
     Meta {
         doc: DocMeta {
             title,
@@ -251,7 +269,8 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
             source,
         },
         subject,
-        commodity,
+        commodity: topics[0],
+        topics,
     }
 }
 
