@@ -350,6 +350,7 @@ struct Workspace {
     scan: HitScan,
     period_exprs: Vec<PeriodExpr>,
     metrics: Vec<Hit>,
+    cues: Vec<Hit>,
     scratch: Scratch,
 }
 
@@ -364,6 +365,7 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
         scan,
         period_exprs,
         metrics,
+        cues,
         scratch,
     } = w;
     segment::lines_into(text, lines);
@@ -394,10 +396,25 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
     let mut body_sentences = &body_sentences[..];
     metrics.clear();
     metrics.extend(scan.metrics().iter().filter(|h| METRICS.payload(h).is_some()));
+    // Weeks and days of the week are cues of the vocabulary scan, not of the period
+    // grammar: they become period expressions, and leave the cues (most texts have none).
+    let cues = if scan.cues().iter().any(|h| flags(h) & cue::PERIOD != 0) {
+        cues.clear();
+        for h in scan.cues() {
+            match periods::week_expr(text, h.start, h.end, flags(h)) {
+                Some(p) => period_exprs.push(p),
+                None => cues.push(*h),
+            }
+        }
+        period_exprs.sort_by_key(|p| p.start);
+        &cues[..]
+    } else {
+        scan.cues()
+    };
     let r = Reader {
         text,
         hits: Hits {
-            cues: scan.cues(),
+            cues,
             metrics,
             commodities: scan.commodities(),
             regions: scan.regions(),
@@ -1122,8 +1139,17 @@ impl<'a, 'h> Reader<'a, 'h> {
             }
             PKind::MonthRange { y1, y2, .. } => y1.is_some() || y2.is_some(),
             PKind::Year(_) => true,
-            PKind::Relative(_) | PKind::RelativeYear(_) | PKind::MonthRelYear { .. } | PKind::YearToDate => false,
+            PKind::Relative(_)
+            | PKind::RelativeYear(_)
+            | PKind::MonthRelYear { .. }
+            | PKind::YearToDate
+            | PKind::Week(_)
+            | PKind::Weekday { .. } => false,
         };
+        // A week or a day of the week counts from the day of writing.
+        if let Some(p) = self.published.and_then(|d| periods::resolve_on_day(kind, d)) {
+            return Some(p);
+        }
         // "last month", "next month" count from the day of writing; "this month" is the
         // month the report is about.
         if let (PKind::Relative(n), Some(d)) = (kind, self.published) {
@@ -1356,6 +1382,18 @@ impl<'a, 'h> Reader<'a, 'h> {
                 }
             }
 
+            // "+$585/mt w/w", "-6.9% YoY": a sign written before the number and a basis
+            // right after it state a change.
+            if change.is_none() && !expected_figure {
+                let plus = text.as_bytes()[..q.start].last() == Some(&b'+');
+                let basis = post
+                    .first()
+                    .filter(|h| flags(h) & cue::BASIS != 0 && blank(&text[q.end..h.start]));
+                if let Some(b) = basis.filter(|_| plus || q.signed) {
+                    change = Some((if q.signed { -1.0 } else { 1.0 }, basis_name(flags(b))));
+                }
+            }
+
             // --- basis
             let basis = match change {
                 None => "level",
@@ -1383,8 +1421,8 @@ impl<'a, 'h> Reader<'a, 'h> {
                                 .or_else(|| before_q.iter().rev().find(general))
                                 .and_then(|h| cue::basis_name(flags(h)))
                         })
-                        // Unmarked: a monthly figure moves against the month before; a
-                        // year's, or a total from January on, that the sentence dates
+                        // Unmarked: a monthly (weekly) figure moves against the month (week)
+                        // before; a year's, or a total from January on, that the sentence dates
                         // against the same span a year before ("2026 output is expected
                         // to grow 3-4%"); a point in time or an undated event is a plain
                         // change.
@@ -1393,6 +1431,9 @@ impl<'a, 'h> Reader<'a, 'h> {
                                 let (_, m, d) = crate::periods::ymd_from_days(p.start);
                                 if (27..=30).contains(&(p.end - p.start)) {
                                     "mom"
+                                } else if p.end - p.start == 4 && crate::periods::weekday(p.start) == 0 {
+                                    // A trading week against the week before.
+                                    "wow"
                                 } else if (m, d) == (1, 1) && p.end - p.start >= 58 && dated {
                                     "yoy"
                                 } else {
@@ -2750,6 +2791,51 @@ mod tests {
             let got: Vec<_> = facts_of(&t).iter().map(|f| f.commodity).collect();
             assert_eq!(got[2], Some(second), "{title}: {:#?}", rows(&t));
         }
+    }
+
+    #[test]
+    fn weeks_and_days_of_the_week_date_a_weekly_report() {
+        // Written on Friday 7 March 2025.
+        let t = "Nickel Weekly\n\nRefined nickel\nLME nickel: $16,215/mt, +$585/mt w/w, -6.9% YoY\n\
+                 LME nickel closed at $16,215/mt on Thursday, against $15,630/mt last Thursday. \
+                 Spot nickel averaged 131,650 yuan/mt this week, up 2,900 yuan/mt. \
+                 We expect nickel to trade at 126,000-132,000 yuan/mt next week.\n";
+        let doc = parse_text(
+            t,
+            &ParseOptions {
+                published: Some(crate::periods::days_from_ymd(2025, 3, 7)),
+            },
+        );
+        let day = |d: Days| {
+            let (y, m, d) = crate::periods::ymd_from_days(d);
+            format!("{y}-{m:02}-{d:02}")
+        };
+        let got: Vec<_> = doc
+            .facts
+            .iter()
+            .map(|f| {
+                let p = f.period.expect("a period");
+                (f.value, f.basis, day(p.start), day(p.end))
+            })
+            .collect();
+        let want = [
+            // An undated line: the month of writing. A sign and a basis state a change.
+            (16215.0, "level", "2025-03-01", "2025-03-31"),
+            (585.0, "wow", "2025-03-01", "2025-03-31"),
+            (-6.9, "yoy", "2025-03-01", "2025-03-31"),
+            // The Thursday before the Friday of writing, and the one of the week before.
+            (16215.0, "level", "2025-03-06", "2025-03-06"),
+            (15630.0, "level", "2025-02-27", "2025-02-27"),
+            // Monday to Friday; a change of a week's figure is against the week before.
+            (131650.0, "level", "2025-03-03", "2025-03-07"),
+            (2900.0, "wow", "2025-03-03", "2025-03-07"),
+            (126000.0, "level", "2025-03-10", "2025-03-14"),
+        ];
+        let want: Vec<_> = want
+            .iter()
+            .map(|&(v, b, s, e)| (v, b, s.to_string(), e.to_string()))
+            .collect();
+        assert_eq!(got, want, "{:#?}", rows(t));
     }
 
     #[test]

@@ -536,6 +536,15 @@ pub mod cue {
     pub const FORWARD: u32 = 1 << 15;
     pub const PAST: u32 = 1 << 16;
     pub const GRADE_AFTER: u32 = 1 << 17;
+    /// A week or a day of the week names the period ("this week", "on Thursday"); the
+    /// others say which week: the last or the next one.
+    pub const WEEK: u32 = 1 << 18;
+    pub const WEEK_LAST: u32 = 1 << 19;
+    pub const WEEK_NEXT: u32 = 1 << 20;
+    pub const WEEKDAY: u32 = 1 << 21;
+    /// Where a [`WEEKDAY`] cue keeps its day (0 Monday .. 6 Sunday), three bits.
+    pub const DAY_SHIFT: u32 = 24;
+    pub const PERIOD: u32 = WEEK | WEEKDAY;
 
     pub const DIRECTION: u32 = UP | DOWN;
     pub const BASIS: u32 = MOM | YOY | WOW | QOQ | DOD | VS_EXPECTED;
@@ -561,6 +570,24 @@ pub mod cue {
             "forward" => FORWARD,
             "past" => PAST,
             "grade_after" => GRADE_AFTER,
+            "period:week" => WEEK,
+            "period:last_week" => WEEK | WEEK_LAST,
+            "period:next_week" => WEEK | WEEK_NEXT,
+            day if day.starts_with("period:") => {
+                let days = [
+                    "monday",
+                    "tuesday",
+                    "wednesday",
+                    "thursday",
+                    "friday",
+                    "saturday",
+                    "sunday",
+                ];
+                match days.iter().position(|d| day[7..] == **d) {
+                    Some(i) => WEEKDAY | (i as u32) << DAY_SHIFT,
+                    None => panic!("unknown cue kind {day:?} in data/cues.tsv"),
+                }
+            }
             other => panic!("unknown cue kind {other:?} in data/cues.tsv"),
         }
     }
@@ -820,6 +847,27 @@ pub(crate) mod tests {
         }
         // A flow after the commodity heads a sub-section: the section's commodity stays.
         assert_eq!(commodity_of_heading("Copper Imports"), None);
+    }
+
+    #[test]
+    fn steel_products_and_cobalt_hydroxide_are_commodities_of_their_own() {
+        let t = "crude steel, hot-rolled coil, HRC, rebar, pig iron, hot metal, nickel pig iron, \
+                 cobalt hydroxide and cobalt intermediates";
+        let names: Vec<_> = COMMODITIES.find(t).iter().map(|h| *COMMODITIES.payload(h)).collect();
+        assert_eq!(
+            names,
+            [
+                "crude_steel",
+                "hot_rolled_coil",
+                "hot_rolled_coil",
+                "rebar",
+                "hot_metal",
+                "hot_metal",
+                "npi",
+                "cobalt_hydroxide",
+                "cobalt_intermediate"
+            ]
+        );
     }
 
     #[test]

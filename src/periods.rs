@@ -162,6 +162,15 @@ pub enum PKind {
     YearToDate,
     /// The reference month's year, offset.
     RelativeYear(i32),
+    /// The trading week (Monday to Friday) of the day of writing, offset: "this week",
+    /// "last week", "next week".
+    Week(i32),
+    /// A day of the week (0 Monday .. 6 Sunday) in the week of writing, offset by
+    /// `dw` weeks: "on Thursday" (the last before the day of writing), "last Thursday".
+    Weekday {
+        wd: u32,
+        dw: i32,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -837,7 +846,65 @@ pub fn resolve(kind: PKind, reference: Month) -> Period {
         },
         PKind::MonthRelYear { m, dy } => Month::new(reference.year() + dy, m).period(),
         PKind::RelativeYear(n) => year_period(reference.year() + n),
+        // No day of writing: the month the report is about is the best reading.
+        PKind::Week(_) | PKind::Weekday { .. } => reference.period(),
     }
+}
+
+/// The day of the week of `d`: 0 Monday .. 6 Sunday (1970-01-01 was a Thursday).
+pub fn weekday(d: Days) -> u32 {
+    (d + 3).rem_euclid(7) as u32
+}
+
+/// The days a week or a day of the week names, written on day `written`:
+/// [`PKind::Week`] and [`PKind::Weekday`] (`None` for other kinds).
+pub fn resolve_on_day(kind: PKind, written: Days) -> Option<Period> {
+    let monday = written - weekday(written) as Days;
+    match kind {
+        PKind::Week(n) => {
+            let start = monday + 7 * n;
+            Some(Period { start, end: start + 4 })
+        }
+        PKind::Weekday { wd, dw: 0 } => {
+            // The last such day up to the day of writing: "closed at ... on Thursday".
+            let d = written - (weekday(written) as Days - wd as Days).rem_euclid(7);
+            Some(Period { start: d, end: d })
+        }
+        PKind::Weekday { wd, dw } => {
+            let d = monday + 7 * dw + wd as Days;
+            Some(Period { start: d, end: d })
+        }
+        _ => None,
+    }
+}
+
+/// The period expression of a week cue (`lexicon::cue::WEEK_*`, `WEEKDAY`) at
+/// `s..e`: "this week", "last Thursday". `None` for other flags.
+pub fn week_expr(text: &str, s: usize, e: usize, flags: u32) -> Option<PeriodExpr> {
+    use crate::lexicon::cue;
+    let dw = if flags & cue::WEEK_LAST != 0 {
+        -1
+    } else if flags & cue::WEEK_NEXT != 0 {
+        1
+    } else {
+        0
+    };
+    let kind = if flags & cue::WEEKDAY != 0 {
+        PKind::Weekday {
+            wd: (flags >> cue::DAY_SHIFT) & 7,
+            dw,
+        }
+    } else if flags & cue::WEEK != 0 {
+        PKind::Week(dw)
+    } else {
+        return None;
+    };
+    Some(PeriodExpr {
+        start: s,
+        end: e,
+        kind,
+        base: is_base(text, s),
+    })
 }
 
 /// January 1 to December 31 of `y`, from [`MONTH_STARTS`] where it has the year.
@@ -1266,6 +1333,27 @@ mod tests {
         for k in [i32::MIN, i32::MIN + 1, -1, 0, i32::MAX - 1, i32::MAX] {
             assert_eq!(Month(k).in_table(), None, "{k}");
         }
+    }
+
+    #[test]
+    fn weeks_and_days_of_the_week_count_from_the_day_of_writing() {
+        assert_eq!(weekday(days_from_ymd(1970, 1, 1)), 3, "a Thursday");
+        // Written on Friday 7 March 2025.
+        let friday = days_from_ymd(2025, 3, 7);
+        let on = |kind| resolve_on_day(kind, friday).map(|p| (ymd_from_days(p.start), ymd_from_days(p.end)));
+        let days = |a: (u32, u32), b: (u32, u32)| Some(((2025, a.0, a.1), (2025, b.0, b.1)));
+        assert_eq!(on(PKind::Week(0)), days((3, 3), (3, 7)));
+        assert_eq!(on(PKind::Week(-1)), days((2, 24), (2, 28)));
+        assert_eq!(on(PKind::Week(1)), days((3, 10), (3, 14)));
+        assert_eq!(on(PKind::Weekday { wd: 3, dw: 0 }), days((3, 6), (3, 6)));
+        assert_eq!(on(PKind::Weekday { wd: 4, dw: 0 }), days((3, 7), (3, 7)));
+        assert_eq!(on(PKind::Weekday { wd: 3, dw: -1 }), days((2, 27), (2, 27)));
+        assert_eq!(on(PKind::Weekday { wd: 0, dw: 1 }), days((3, 10), (3, 10)));
+        // On a Monday, "on Friday" is the Friday before.
+        let monday = days_from_ymd(2025, 3, 10);
+        let p = resolve_on_day(PKind::Weekday { wd: 4, dw: 0 }, monday).expect("a day");
+        assert_eq!(ymd_from_days(p.start), (2025, 3, 7));
+        assert_eq!(resolve_on_day(PKind::Relative(0), friday), None);
     }
 
     #[test]
