@@ -1603,7 +1603,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                 let column = t.columns.get(cell.column).copied().unwrap_or(Column::Other);
                 let (period_kind, col_forecast, basis, col_unit) = match column {
                     Column::Period { kind, forecast } => (Some(kind), forecast, "level", None),
-                    Column::Basis { basis, unit } => {
+                    Column::Basis { basis, unit, period } => {
                         // A basis column speaks of the first period of its group: in
                         // "Oct. | Sep. | YoY | Jan.-Oct. | YoY" the first YoY is October's.
                         let before = &t.columns[..cell.column.min(t.columns.len())];
@@ -1617,13 +1617,18 @@ impl<'a, 'h> Reader<'a, 'h> {
                         });
                         // Changes are percentages unless the header or the row names a unit.
                         let unit = unit.or(row.unit.map(|u| u.0)).unwrap_or("%");
-                        (left.map(|l| l.0), left.and_then(|l| l.1), basis, Some(unit))
+                        match period {
+                            Some(kind) => (Some(kind), None, basis, Some(unit)),
+                            None => (left.map(|l| l.0), left.and_then(|l| l.1), basis, Some(unit)),
+                        }
                     }
                     Column::Other => (None, None, "level", None),
                 };
                 let (unit, value) = match (cell.unit.or(col_unit), row.unit.or(t.unit)) {
                     (Some(u), _) => (u, cell.value),
-                    (None, Some((u, mult))) => (u, cell.value * mult),
+                    // 9.13 x 10,000 is 91300.00000000001 in binary: a table's figures have
+                    // a few decimals, and the scaled value keeps no more than six.
+                    (None, Some((u, mult))) => (u, (cell.value * mult * 1e6).round() / 1e6),
                     (None, None) => continue,
                 };
                 let period = period_kind
@@ -2791,6 +2796,32 @@ mod tests {
             let got: Vec<_> = facts_of(&t).iter().map(|f| f.commodity).collect();
             assert_eq!(got[2], Some(second), "{title}: {:#?}", rows(&t));
         }
+    }
+
+    #[test]
+    fn a_basis_column_that_names_its_period_reads_percent_changes_of_that_period() {
+        let t = "Output of battery salts, 2025 (unit: 10,000 mt)\n\
+                 Product | Oct | Nov | Jan-Nov | Nov MoM (%)\n\
+                 Lithium carbonate | 9.13 | 9.48 | 86.41 | 3.8\n";
+        let got: Vec<_> = facts_of(t)
+            .iter()
+            .map(|f| {
+                let p = f.period.expect("a period");
+                (f.value, f.unit, f.basis, p.end - p.start)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (91300.0, "t", "level", 30),
+                (94800.0, "t", "level", 29),
+                (864100.0, "t", "level", 334),
+                // November's change, not the January-November total's, and not scaled.
+                (3.8, "%", "mom", 29),
+            ],
+            "{:#?}",
+            rows(t)
+        );
     }
 
     #[test]

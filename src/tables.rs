@@ -16,10 +16,12 @@ pub enum Column {
         kind: PKind,
         forecast: Option<bool>,
     },
-    /// Changes on a basis, for the period of the nearest period column to the left.
+    /// Changes on a basis, for the period the header names ("Nov MoM") or else that
+    /// of the nearest period column to the left.
     Basis {
         basis: &'static str,
         unit: Option<&'static str>,
+        period: Option<PKind>,
     },
     Other,
 }
@@ -148,7 +150,23 @@ pub fn column(cell: &str) -> Column {
         .iter()
         .find(|(h, _)| core == *h || bare == *h || named == *h)
     {
-        return Column::Basis { basis, unit };
+        return Column::Basis {
+            basis,
+            unit,
+            period: None,
+        };
+    }
+    // "Nov MoM (%)", "Jan-Nov YoY": a period, then the basis of the changes for it.
+    if let Some((_, last)) = named.rsplit_once(' ') {
+        if let Some(&(_, basis)) = BASIS_HEADERS.iter().find(|(h, _)| last == *h) {
+            if let Some(p) = periods::scan(cell, 0, cell.len()).into_iter().find(|p| !p.base) {
+                return Column::Basis {
+                    basis,
+                    unit,
+                    period: Some(p.kind),
+                };
+            }
+        }
     }
     // The marks in brackets are searched for only in a cell with a bracket (most have none).
     let marked = |marks: &[&str]| paren.is_some() && marks.iter().any(|m| lower.contains(m));
@@ -675,30 +693,51 @@ mod tests {
             column("YoY"),
             Column::Basis {
                 basis: "yoy",
-                unit: None
+                unit: None,
+                period: None
             }
         );
         assert_eq!(
             column("MoM (%)"),
             Column::Basis {
                 basis: "mom",
-                unit: Some("%")
+                unit: Some("%"),
+                period: None
             }
         );
         assert_eq!(
             column("MoM change (pp)"),
             Column::Basis {
                 basis: "mom",
-                unit: Some("pp")
+                unit: Some("pp"),
+                period: None
             }
         );
         assert_eq!(
             column("YoY chg."),
             Column::Basis {
                 basis: "yoy",
-                unit: None
+                unit: None,
+                period: None
             }
         );
+        // A period before the basis: the changes are that period's.
+        assert_eq!(
+            column("Nov MoM (%)"),
+            Column::Basis {
+                basis: "mom",
+                unit: Some("%"),
+                period: Some(PKind::Month { m: 11, y: None })
+            }
+        );
+        assert!(matches!(
+            column("Jan-Nov YoY"),
+            Column::Basis {
+                basis: "yoy",
+                period: Some(PKind::MonthRange { m1: 1, m2: 11, .. }),
+                ..
+            }
+        ));
         assert_eq!(column("Product"), Column::Other);
     }
 
