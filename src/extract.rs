@@ -1791,11 +1791,21 @@ impl<'a, 'h> Reader<'a, 'h> {
                 && word_in(&text[m.start..m.end], &["imported", "exported", "import", "export"])
                 && first_in(self.hits.commodities, m.end, m.end + 3).is_some_and(|c| blank(&text[m.end..c.start]))
         };
+        // "the impact of maintenance on output was 21,500 mt": what is affected is not what
+        // the number measures; the impact is.
+        let affected = |m: &Hit| {
+            let lead = trim_end(&text[s..m.start]).as_bytes();
+            let lead = lead.strip_suffix(b" the").unwrap_or(lead);
+            ends_with_ignore_case(lead, b" on")
+                && until(metrics, m.start).iter().rev().take(2).any(|i| {
+                    m.start - i.end <= 40 && starts_with_ignore_case(&text.as_bytes()[i.start..i.end], b"impact")
+                })
+        };
         // Those ending before the number start before it (`metrics` all start from `s` on).
         let before = until(metrics, q.start)
             .iter()
             .rev()
-            .find(|m| !(m.end > q.start || of_whole(m) || modifier(m) || is_change && share_word(m)));
+            .find(|m| !(m.end > q.start || of_whole(m) || modifier(m) || is_change && share_word(m) || affected(m)));
         let in_clause = before.is_some_and(|m| m.start >= cs);
         let listed = prev
             .filter(|(unit, _)| !is_change && !in_clause && after.is_none() && *unit == q.unit)
@@ -2821,6 +2831,21 @@ mod tests {
             ],
             "{:#?}",
             rows(t)
+        );
+    }
+
+    #[test]
+    fn the_impact_on_output_is_no_output() {
+        let t = format!(
+            "{HEAD}The impact of maintenance on output was 21,500 mt in January, compared with 36,800 mt \
+             in December. Output fell by 6,000 mt.\n"
+        );
+        let got: Vec<_> = facts_of(&t).iter().map(|f| (f.value, f.metric)).collect();
+        assert_eq!(
+            got,
+            [(21500.0, "other"), (36800.0, "other"), (-6000.0, "production")],
+            "{:#?}",
+            rows(&t)
         );
     }
 
