@@ -1474,7 +1474,10 @@ impl<'a, 'h> Reader<'a, 'h> {
 
             // --- metric
             let metric = self.metric(q, s, cs, metrics, ctx, change.is_some(), prev_level);
-            prev_level = change.is_none().then_some((q.unit, metric));
+            // The last level: a change after it, or after another change of it, moves it.
+            if change.is_none() {
+                prev_level = Some((q.unit, metric));
+            }
 
             // --- commodity
             let own = self.commodity(q, metric, s, cs, ce, mentions, subjects);
@@ -1811,7 +1814,10 @@ impl<'a, 'h> Reader<'a, 'h> {
             .filter(|(unit, _)| !is_change && !in_clause && after.is_none() && *unit == q.unit)
             .map(|p| p.1);
         let cue_metric = listed.or(after.or(before).and_then(|m| *METRICS.payload(m)));
-        let mut metric = cue_metric.or_else(|| self.context_metric(ctx));
+        // A change with no word of its own moves the level stated before it in the sentence:
+        // "HRC averaged 3,215 yuan/mt, down 2.1% MoM".
+        let moved = prev.filter(|_| is_change).map(|p| p.1);
+        let mut metric = cue_metric.or(moved).or_else(|| self.context_metric(ctx));
         // The unit decides where cue words cannot: a money-per-unit figure is a price
         // (or a loss), a yearly rate a capacity, "N% of ..." a share.
         match q.kind {
@@ -2831,6 +2837,22 @@ mod tests {
             ],
             "{:#?}",
             rows(t)
+        );
+    }
+
+    #[test]
+    fn a_change_without_a_metric_word_moves_the_level_before_it() {
+        let t = format!("{HEAD}Hot-rolled coil averaged 3,215 yuan/mt in January, down 2.1% MoM and 12.4% YoY.\n");
+        let got: Vec<_> = facts_of(&t).iter().map(|f| (f.value, f.metric, f.basis)).collect();
+        assert_eq!(
+            got,
+            [
+                (3215.0, "price", "level"),
+                (-2.1, "price", "mom"),
+                (-12.4, "price", "yoy")
+            ],
+            "{:#?}",
+            rows(&t)
         );
     }
 
