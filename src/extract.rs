@@ -14,7 +14,8 @@ use std::cell::{Cell, RefCell};
 
 use crate::bytes::{ascii_space, ends_with_ignore_case, starts_with_ignore_case, trim_end, word_in};
 use crate::lexicon::{
-    commodity_of_heading_from, cue, with_hits_in, Hit, HitScan, Region, RegionKind, COMMODITIES, METRICS, REGIONS,
+    commodity_of_heading_from, complete_form, cue, with_hits_in, Hit, HitScan, Region, RegionKind, COMMODITIES,
+    METRICS, REGIONS,
 };
 use crate::meta;
 use crate::model::{Days, Fact, ParseOptions, ParsedDoc, Period, Section};
@@ -459,7 +460,9 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
                 if let Some(last) = sections.last_mut() {
                     last.end = line.start;
                 }
-                let commodity = heading_commodity(text, rest.commodities, heading);
+                // "Concentrate market" in a copper report: copper concentrate.
+                let commodity = heading_commodity(text, rest.commodities, heading)
+                    .and_then(|c| complete_form(c, ctx.commodity.or(meta.commodity)));
                 if commodity.is_some() {
                     // A commodity section starts afresh; other headings are sub-heads.
                     ctx.restart(commodity, r.heading_region(line.start, line.end));
@@ -1480,7 +1483,9 @@ impl<'a, 'h> Reader<'a, 'h> {
             }
 
             // --- commodity
-            let own = self.commodity(q, metric, s, cs, ce, mentions, subjects);
+            let own = self
+                .commodity(q, metric, s, cs, ce, mentions, subjects)
+                .and_then(|c| complete_form(c, ctx.commodity.or(ctx.recent).or(self.default_commodity)));
             // The last topic of the section's sentences goes before the title's first commodity
             // only when the title names it too: a headline names the topics of the report,
             // and a commodity it does not name is an aside ("Indonesia's intermediate exports").
@@ -1596,10 +1601,11 @@ impl<'a, 'h> Reader<'a, 'h> {
         let table_metric = metric_in(t.header.0, t.header.1)
             .or(metric_in(caption.0, caption.1))
             .or(self.context_metric(ctx));
-        let caption_commodity = first_in(self.hits.commodities, caption.0, caption.1).map(|h| *COMMODITIES.payload(h));
+        let complete = |h: &Hit| complete_form(COMMODITIES.payload(h), ctx.commodity.or(self.default_commodity));
+        let caption_commodity = first_in(self.hits.commodities, caption.0, caption.1).and_then(complete);
         for row in &t.rows {
             let (ls, le) = row.label;
-            let commodity = first_in(self.hits.commodities, ls, le).map(|h| *COMMODITIES.payload(h));
+            let commodity = first_in(self.hits.commodities, ls, le).and_then(complete);
             let region_hit = first_in(self.hits.regions, ls, le).map(|h| REGIONS.payload(h));
             let segment = (commodity.is_none() && region_hit.is_none() && le > ls).then(|| &text[ls..le]);
             for cell in &row.cells {
@@ -2854,6 +2860,28 @@ mod tests {
             "{:#?}",
             rows(&t)
         );
+    }
+
+    #[test]
+    fn a_form_named_without_its_metal_is_that_form_of_the_reports_metal() {
+        let t = "NORTHGATE RESEARCH\nCopper Quarterly: Q3 review\n\nConcentrate market\n\
+                 Spot TCs for clean concentrate averaged $-42.3/dmt in September. Chile supplied 2.61 million mt.\n\
+                 Cathode prices\nCathode exports jumped to 186,000 mt in September.\n";
+        let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.commodity)).collect();
+        assert_eq!(
+            got,
+            [
+                (-42.3, Some("copper_concentrate")),
+                (2610000.0, Some("copper_concentrate")),
+                (186000.0, Some("copper_cathode"))
+            ],
+            "{:#?}",
+            rows(t)
+        );
+        let doc = parse_text(t, &ParseOptions::default());
+        let sections: Vec<_> = doc.sections.iter().map(|s| (s.heading, s.commodity)).collect();
+        assert_eq!(sections[2], ("Concentrate market", Some("copper_concentrate")));
+        assert_eq!(sections[3], ("Cathode prices", Some("copper_cathode")));
     }
 
     #[test]

@@ -395,8 +395,41 @@ pub static COMMODITIES: Lazy<Vocab<&'static str>> = Lazy::new(|| {
             entries.extend(aliases(f).map(|a| (a, id)));
         }
     }
+    // Product forms without their metal: payload "~form" (see `form_of`, `complete_form`).
+    for r in rows(include_str!("../data/forms.tsv")) {
+        let id = names.len() as u32;
+        names.push(Box::leak(format!("~{}", r[0]).into_boxed_str()));
+        entries.extend(aliases(r[1]).map(|a| (a, id)));
+    }
     Vocab::build(entries, names)
 });
+
+/// The product form a commodity payload names without its metal ("~concentrate" ->
+/// "concentrate"), if it is one (`data/forms.tsv`).
+pub fn form_of(commodity: &str) -> Option<&str> {
+    commodity.strip_prefix('~')
+}
+
+/// `commodity` as a commodity of its own: a form without its metal (see [`form_of`])
+/// becomes that form of the metal of `context` ("~concentrate" in a `copper_cathode`
+/// report -> `copper_concentrate`), or `None` when no word of `context` makes one.
+pub fn complete_form(commodity: &'static str, context: Option<&'static str>) -> Option<&'static str> {
+    let Some(form) = form_of(commodity) else {
+        return Some(commodity);
+    };
+    let context = context.filter(|c| form_of(c).is_none())?;
+    context.split('_').find_map(|word| {
+        let phrase = format!("{word} {form}");
+        // Rare (a form named without its metal): a scan of its own, not the thread's.
+        let hits = find_in(&phrase, 0, phrase.len()).commodities;
+        match hits.as_slice() {
+            [h] if h.start == 0 && h.end == phrase.len() => {
+                Some(*COMMODITIES.payload(h)).filter(|c| form_of(c).is_none())
+            }
+            _ => None,
+        }
+    })
+}
 
 /// The canonical commodity a whole heading names ("Nickel Pig Iron (NPI)" -> `npi`),
 /// allowing a leading "Overseas"/"Indonesian" qualifier and a trailing abbreviation.
@@ -868,6 +901,27 @@ pub(crate) mod tests {
                 "cobalt_intermediate"
             ]
         );
+    }
+
+    #[test]
+    fn a_form_without_its_metal_takes_the_metal_of_its_context() {
+        let form = |t: &str| *COMMODITIES.payload(&COMMODITIES.find(t)[0]);
+        assert_eq!(form("clean concentrate"), "~concentrate");
+        assert_eq!(form("Cathodes"), "~cathode");
+        let c = complete_form;
+        assert_eq!(
+            c(form("concentrate"), Some("copper_cathode")),
+            Some("copper_concentrate")
+        );
+        assert_eq!(c(form("concentrate"), Some("refined_zinc")), Some("zinc_concentrate"));
+        assert_eq!(c(form("concentrate"), Some("primary_lead")), Some("lead_concentrate"));
+        assert_eq!(c(form("cathode"), Some("copper_concentrate")), Some("copper_cathode"));
+        // No such form of the metal, or no context: no commodity.
+        assert_eq!(c(form("concentrate"), Some("lithium_carbonate")), Some("lithium_ore"));
+        assert_eq!(c(form("concentrate"), Some("lfp")), None);
+        assert_eq!(c(form("cathode"), None), None);
+        // A commodity of its own stays as it is.
+        assert_eq!(c("alumina", Some("copper_cathode")), Some("alumina"));
     }
 
     #[test]

@@ -244,8 +244,13 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
     let commodities_of = |t: &str| {
         let mut topics = [None; 4];
         crate::lexicon::with_hits_in(t, 0, t.len(), |h| {
-            for (slot, c) in topics.iter_mut().zip(h.commodities()) {
-                *slot = Some(*crate::lexicon::COMMODITIES.payload(c));
+            let named = h.commodities().iter().map(|c| *crate::lexicon::COMMODITIES.payload(c));
+            // A form without its metal ("cathode") names no topic of its own.
+            for (slot, c) in topics
+                .iter_mut()
+                .zip(named.filter(|c| crate::lexicon::form_of(c).is_none()))
+            {
+                *slot = Some(c);
             }
         });
         topics
