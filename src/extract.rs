@@ -475,6 +475,9 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
                     start: line.start,
                     end: text.len(),
                 });
+                // A heading line is a paragraph of its own: the period of the line above
+                // ("Issued: 10 June 2025") does not date it.
+                ctx.set_period(None);
                 let mut qs = std::mem::take(&mut scratch.heading_qs);
                 qs.clear();
                 numbers::scan_into(text, line.start, line.end, &mut qs);
@@ -2882,6 +2885,24 @@ mod tests {
         let sections: Vec<_> = doc.sections.iter().map(|s| (s.heading, s.commodity)).collect();
         assert_eq!(sections[2], ("Concentrate market", Some("copper_concentrate")));
         assert_eq!(sections[3], ("Cathode prices", Some("copper_cathode")));
+    }
+
+    #[test]
+    fn a_heading_line_takes_no_period_from_the_line_above() {
+        let t = "Ferrous Monthly: May 2025\nIssued: 10 June 2025\n\nHighlights\n* Crude steel: 86.55 million mt, +1.2% MoM\n";
+        let got: Vec<_> = facts_of(t)
+            .iter()
+            .map(|f| {
+                let p = f.period.expect("a period");
+                (f.value, crate::periods::ymd_from_days(p.start), p.end - p.start)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [(86550000.0, (2025, 5, 1), 30), (1.2, (2025, 5, 1), 30)],
+            "{:#?}",
+            rows(t)
+        );
     }
 
     #[test]
