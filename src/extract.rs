@@ -462,7 +462,7 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
                 }
                 // "Concentrate market" in a copper report: copper concentrate.
                 let commodity = heading_commodity(text, rest.commodities, heading)
-                    .and_then(|c| complete_form(c, ctx.commodity.or(meta.commodity)));
+                    .and_then(|c| complete_form(c, ctx.commodity.or(ctx.recent).or(meta.commodity)));
                 if commodity.is_some() {
                     // A commodity section starts afresh; other headings are sub-heads.
                     ctx.restart(commodity, r.heading_region(line.start, line.end));
@@ -1304,7 +1304,7 @@ impl<'a, 'h> Reader<'a, 'h> {
         fact_of.clear();
         // (is_change, sign, basis) of the previous quantity in the sentence
         let mut prev: Option<(bool, f64, &'static str)> = None;
-        let mut prev_level: Option<(&'static str, &'static str)> = None;
+        let mut prev_level: Option<(&'static str, &'static str, usize)> = None;
         // Where the cues from the number on start, kept from one number to the next.
         let mut ks = 0;
         for (qi, q) in qs.iter().enumerate() {
@@ -1390,11 +1390,13 @@ impl<'a, 'h> Reader<'a, 'h> {
 
             // "+$585/mt w/w", "-6.9% YoY": a sign written before the number and a basis
             // right after it state a change.
-            if change.is_none() && !expected_figure {
+            // Not after a level word ("stood at -$85/mt vs last week's"), and only a basis
+            // written as one word ("w/w", "YoY", "month-on-month").
+            if change.is_none() && !expected_figure && dl.is_none() {
                 let plus = text.as_bytes()[..q.start].last() == Some(&b'+');
-                let basis = post
-                    .first()
-                    .filter(|h| flags(h) & cue::BASIS != 0 && blank(&text[q.end..h.start]));
+                let basis = post.first().filter(|h| {
+                    flags(h) & cue::BASIS != 0 && blank(&text[q.end..h.start]) && !text[h.start..h.end].contains(' ')
+                });
                 if let Some(b) = basis.filter(|_| plus || q.signed) {
                     change = Some((if q.signed { -1.0 } else { 1.0 }, basis_name(flags(b))));
                 }
@@ -1482,7 +1484,7 @@ impl<'a, 'h> Reader<'a, 'h> {
             let metric = self.metric(q, s, cs, metrics, ctx, change.is_some(), prev_level);
             // The last level: a change after it, or after another change of it, moves it.
             if change.is_none() {
-                prev_level = Some((q.unit, metric));
+                prev_level = Some((q.unit, metric, q.end));
             }
 
             // --- commodity
@@ -1750,7 +1752,7 @@ impl<'a, 'h> Reader<'a, 'h> {
         metrics: &[Hit],
         ctx: &Context,
         is_change: bool,
-        prev: Option<(&'static str, &'static str)>,
+        prev: Option<(&'static str, &'static str, usize)>,
     ) -> &'static str {
         let text = self.text;
         // A cue right after the number names what it counts: "750,000 mt of smelting capacity".
@@ -1806,6 +1808,11 @@ impl<'a, 'h> Reader<'a, 'h> {
         // "the impact of maintenance on output was 21,500 mt": what is affected is not what
         // the number measures; the impact is.
         let affected = |m: &Hit| {
+            // In the number's own clause: "a limited impact on output, which still reached ..."
+            // is output.
+            if m.start < cs {
+                return false;
+            }
             let lead = trim_end(&text[s..m.start]).as_bytes();
             let lead = lead.strip_suffix(b" the").unwrap_or(lead);
             ends_with_ignore_case(lead, b" on")
@@ -1820,12 +1827,18 @@ impl<'a, 'h> Reader<'a, 'h> {
             .find(|m| !(m.end > q.start || of_whole(m) || modifier(m) || is_change && share_word(m) || affected(m)));
         let in_clause = before.is_some_and(|m| m.start >= cs);
         let listed = prev
-            .filter(|(unit, _)| !is_change && !in_clause && after.is_none() && *unit == q.unit)
+            .filter(|(unit, _, _)| !is_change && !in_clause && after.is_none() && *unit == q.unit)
             .map(|p| p.1);
         let cue_metric = listed.or(after.or(before).and_then(|m| *METRICS.payload(m)));
         // A change with no word of its own moves the level stated before it in the sentence:
-        // "HRC averaged 3,215 yuan/mt, down 2.1% MoM".
-        let moved = prev.filter(|_| is_change).map(|p| p.1);
+        // "HRC averaged 3,215 yuan/mt, down 2.1% MoM"; not when its clause names a subject of
+        // its own ("..., while Yunnan smelters cut runs by 5%").
+        let own_subject = |from: usize| {
+            let from = from.max(cs);
+            !within(self.hits.regions, from, q.start).is_empty()
+                || !within(self.hits.commodities, from, q.start).is_empty()
+        };
+        let moved = prev.filter(|p| is_change && !own_subject(p.2)).map(|p| p.1);
         let mut metric = cue_metric.or(moved).or_else(|| self.context_metric(ctx));
         // The unit decides where cue words cannot: a money-per-unit figure is a price
         // (or a loss), a yearly rate a capacity, "N% of ..." a share.
@@ -2851,14 +2864,20 @@ mod tests {
 
     #[test]
     fn a_change_without_a_metric_word_moves_the_level_before_it() {
-        let t = format!("{HEAD}Hot-rolled coil averaged 3,215 yuan/mt in January, down 2.1% MoM and 12.4% YoY.\n");
+        let t = format!(
+            "{HEAD}Hot-rolled coil averaged 3,215 yuan/mt in January, down 2.1% MoM and 12.4% YoY. \
+             Zinc ingot averaged 24,000 yuan/mt in January, while Yunnan smelters cut runs by 5%.\n"
+        );
         let got: Vec<_> = facts_of(&t).iter().map(|f| (f.value, f.metric, f.basis)).collect();
         assert_eq!(
             got,
             [
                 (3215.0, "price", "level"),
                 (-2.1, "price", "mom"),
-                (-12.4, "price", "yoy")
+                (-12.4, "price", "yoy"),
+                (24000.0, "price", "level"),
+                // A clause with a subject of its own.
+                (-5.0, "production", "mom")
             ],
             "{:#?}",
             rows(&t)
@@ -2909,12 +2928,19 @@ mod tests {
     fn the_impact_on_output_is_no_output() {
         let t = format!(
             "{HEAD}The impact of maintenance on output was 21,500 mt in January, compared with 36,800 mt \
-             in December. Output fell by 6,000 mt.\n"
+             in December. Output fell by 6,000 mt. The strike had a limited impact on output, which still \
+             reached 512,000 mt in January.\n"
         );
         let got: Vec<_> = facts_of(&t).iter().map(|f| (f.value, f.metric)).collect();
         assert_eq!(
             got,
-            [(21500.0, "other"), (36800.0, "other"), (-6000.0, "production")],
+            [
+                (21500.0, "other"),
+                (36800.0, "other"),
+                (-6000.0, "production"),
+                // Another clause: the output it reached.
+                (512000.0, "production")
+            ],
             "{:#?}",
             rows(&t)
         );
@@ -2926,7 +2952,8 @@ mod tests {
         let t = "Nickel Weekly\n\nRefined nickel\nLME nickel: $16,215/mt, +$585/mt w/w, -6.9% YoY\n\
                  LME nickel closed at $16,215/mt on Thursday, against $15,630/mt last Thursday. \
                  Spot nickel averaged 131,650 yuan/mt this week, up 2,900 yuan/mt. \
-                 We expect nickel to trade at 126,000-132,000 yuan/mt next week.\n";
+                 We expect nickel to trade at 126,000-132,000 yuan/mt next week. \
+                 The import window stood at -$85/mt vs last week's -$40/mt.\n";
         let doc = parse_text(
             t,
             &ParseOptions {
@@ -2962,7 +2989,10 @@ mod tests {
             .iter()
             .map(|&(v, b, s, e)| (v, b, s.to_string(), e.to_string()))
             .collect();
-        assert_eq!(got, want, "{:#?}", rows(t));
+        assert_eq!(got[..8], want, "{:#?}", rows(t));
+        // A sign after a level word states a level, not a change against the basis after it.
+        let levels: Vec<_> = got[8..].iter().map(|g| (g.0, g.1)).collect();
+        assert_eq!(levels, [(-85.0, "level"), (-40.0, "level")], "{:#?}", rows(t));
     }
 
     #[test]

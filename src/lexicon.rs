@@ -412,24 +412,36 @@ pub fn form_of(commodity: &str) -> Option<&str> {
 
 /// `commodity` as a commodity of its own: a form without its metal (see [`form_of`])
 /// becomes that form of the metal of `context` ("~concentrate" in a `copper_cathode`
-/// report -> `copper_concentrate`), or `None` when no word of `context` makes one.
+/// report -> `copper_concentrate`), or `None` when no word of `context` is a metal
+/// the form is listed with.
 pub fn complete_form(commodity: &'static str, context: Option<&'static str>) -> Option<&'static str> {
     let Some(form) = form_of(commodity) else {
         return Some(commodity);
     };
     let context = context.filter(|c| form_of(c).is_none())?;
     context.split('_').find_map(|word| {
-        let phrase = format!("{word} {form}");
-        // Rare (a form named without its metal): a scan of its own, not the thread's.
-        let hits = find_in(&phrase, 0, phrase.len()).commodities;
-        match hits.as_slice() {
-            [h] if h.start == 0 && h.end == phrase.len() => {
-                Some(*COMMODITIES.payload(h)).filter(|c| form_of(c).is_none())
-            }
-            _ => None,
-        }
+        FORM_COMPLETIONS
+            .iter()
+            .find(|(f, metal, _)| *f == form && *metal == word)
+            .map(|c| c.2)
     })
 }
+
+/// (form, metal, commodity) of `data/forms.tsv`: "concentrate", "copper" -> `copper_concentrate`.
+static FORM_COMPLETIONS: Lazy<Vec<(&'static str, &'static str, &'static str)>> = Lazy::new(|| {
+    let mut out = Vec::new();
+    for r in rows(include_str!("../data/forms.tsv")) {
+        for metal in aliases(r[2]) {
+            let phrase = format!("{metal} {}", r[0]);
+            let hits = find_in(&phrase, 0, phrase.len()).commodities;
+            match hits.as_slice() {
+                [h] if h.start == 0 && h.end == phrase.len() => out.push((r[0], metal, *COMMODITIES.payload(h))),
+                _ => panic!("data/forms.tsv: {phrase:?} names no commodity"),
+            }
+        }
+    }
+    out
+});
 
 /// The canonical commodity a whole heading names ("Nickel Pig Iron (NPI)" -> `npi`),
 /// allowing a leading "Overseas"/"Indonesian" qualifier and a trailing abbreviation.
@@ -916,9 +928,12 @@ pub(crate) mod tests {
         assert_eq!(c(form("concentrate"), Some("refined_zinc")), Some("zinc_concentrate"));
         assert_eq!(c(form("concentrate"), Some("primary_lead")), Some("lead_concentrate"));
         assert_eq!(c(form("cathode"), Some("copper_concentrate")), Some("copper_cathode"));
-        // No such form of the metal, or no context: no commodity.
+        // Lithium concentrate is lithium ore (spodumene).
         assert_eq!(c(form("concentrate"), Some("lithium_carbonate")), Some("lithium_ore"));
+        // No such form of a listed metal, or no context: no commodity. A battery
+        // cathode is no nickel cathode.
         assert_eq!(c(form("concentrate"), Some("lfp")), None);
+        assert_eq!(c(form("cathode"), Some("nickel_sulphate")), None);
         assert_eq!(c(form("cathode"), None), None);
         // A commodity of its own stays as it is.
         assert_eq!(c("alumina", Some("copper_cathode")), Some("alumina"));

@@ -165,11 +165,12 @@ pub enum PKind {
     /// The trading week (Monday to Friday) of the day of writing, offset: "this week",
     /// "last week", "next week".
     Week(i32),
-    /// A day of the week (0 Monday .. 6 Sunday) in the week of writing, offset by
-    /// `dw` weeks: "on Thursday" (the last before the day of writing), "last Thursday".
+    /// A day of the week (0 Monday .. 6 Sunday): in the week of writing offset by `dw`
+    /// weeks ("this Friday" 0, "last Thursday" -1, "next Monday" 1), or, named alone
+    /// (`None`: "on Thursday"), the last such day up to the day of writing.
     Weekday {
         wd: u32,
-        dw: i32,
+        dw: Option<i32>,
     },
 }
 
@@ -865,12 +866,12 @@ pub fn resolve_on_day(kind: PKind, written: Days) -> Option<Period> {
             let start = monday + 7 * n;
             Some(Period { start, end: start + 4 })
         }
-        PKind::Weekday { wd, dw: 0 } => {
+        PKind::Weekday { wd, dw: None } => {
             // The last such day up to the day of writing: "closed at ... on Thursday".
             let d = written - (weekday(written) as Days - wd as Days).rem_euclid(7);
             Some(Period { start: d, end: d })
         }
-        PKind::Weekday { wd, dw } => {
+        PKind::Weekday { wd, dw: Some(dw) } => {
             let d = monday + 7 * dw + wd as Days;
             Some(Period { start: d, end: d })
         }
@@ -892,7 +893,8 @@ pub fn week_expr(text: &str, s: usize, e: usize, flags: u32) -> Option<PeriodExp
     let kind = if flags & cue::WEEKDAY != 0 {
         PKind::Weekday {
             wd: (flags >> cue::DAY_SHIFT) & 7,
-            dw,
+            // "this Friday" is listed under the week cues too; "Friday" alone is not.
+            dw: (flags & cue::WEEK != 0).then_some(dw),
         }
     } else if flags & cue::WEEK != 0 {
         PKind::Week(dw)
@@ -1345,14 +1347,17 @@ mod tests {
         assert_eq!(on(PKind::Week(0)), days((3, 3), (3, 7)));
         assert_eq!(on(PKind::Week(-1)), days((2, 24), (2, 28)));
         assert_eq!(on(PKind::Week(1)), days((3, 10), (3, 14)));
-        assert_eq!(on(PKind::Weekday { wd: 3, dw: 0 }), days((3, 6), (3, 6)));
-        assert_eq!(on(PKind::Weekday { wd: 4, dw: 0 }), days((3, 7), (3, 7)));
-        assert_eq!(on(PKind::Weekday { wd: 3, dw: -1 }), days((2, 27), (2, 27)));
-        assert_eq!(on(PKind::Weekday { wd: 0, dw: 1 }), days((3, 10), (3, 10)));
+        assert_eq!(on(PKind::Weekday { wd: 3, dw: None }), days((3, 6), (3, 6)));
+        assert_eq!(on(PKind::Weekday { wd: 4, dw: None }), days((3, 7), (3, 7)));
+        assert_eq!(on(PKind::Weekday { wd: 3, dw: Some(-1) }), days((2, 27), (2, 27)));
+        assert_eq!(on(PKind::Weekday { wd: 0, dw: Some(1) }), days((3, 10), (3, 10)));
         // On a Monday, "on Friday" is the Friday before.
         let monday = days_from_ymd(2025, 3, 10);
-        let p = resolve_on_day(PKind::Weekday { wd: 4, dw: 0 }, monday).expect("a day");
+        let p = resolve_on_day(PKind::Weekday { wd: 4, dw: None }, monday).expect("a day");
         assert_eq!(ymd_from_days(p.start), (2025, 3, 7));
+        // "this Friday", written on Monday 10 March, is the Friday to come.
+        let p = resolve_on_day(PKind::Weekday { wd: 4, dw: Some(0) }, monday).expect("a day");
+        assert_eq!(ymd_from_days(p.start), (2025, 3, 14));
         assert_eq!(resolve_on_day(PKind::Relative(0), friday), None);
     }
 

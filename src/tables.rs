@@ -156,8 +156,14 @@ pub fn column(cell: &str) -> Column {
             period: None,
         };
     }
-    // "Nov MoM (%)", "Jan-Nov YoY": a period, then the basis of the changes for it.
-    if let Some((_, last)) = named.rsplit_once(' ') {
+    // "Nov MoM (%)", "Jan-Nov YoY", "Nov change": a period, then the basis of the changes for it.
+    let last = match named.rsplit_once(' ') {
+        Some((_, last)) => Some(last),
+        // "Nov change": the change word was the last.
+        None if named != bare => Some("change"),
+        None => None,
+    };
+    if let Some(last) = last {
         if let Some(&(_, basis)) = BASIS_HEADERS.iter().find(|(h, _)| last == *h) {
             if let Some(p) = periods::scan(cell, 0, cell.len()).into_iter().find(|p| !p.base) {
                 return Column::Basis {
@@ -735,6 +741,14 @@ mod tests {
             Column::Basis {
                 basis: "yoy",
                 period: Some(PKind::MonthRange { m1: 1, m2: 11, .. }),
+                ..
+            }
+        ));
+        assert!(matches!(
+            column("Nov change (%)"),
+            Column::Basis {
+                basis: "change",
+                period: Some(PKind::Month { m: 11, y: None }),
                 ..
             }
         ));
