@@ -408,6 +408,21 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
             }
         }
         period_exprs.sort_by_key(|p| p.start);
+        // A date written with the day of the week is the date: "Thursday close, May 29".
+        let dated: Vec<usize> = period_exprs
+            .windows(2)
+            .enumerate()
+            .filter(|(_, w)| {
+                matches!(w[0].kind, PKind::Weekday { dw: None, .. })
+                    && matches!(w[1].kind, PKind::Day { .. })
+                    && w[1].start - w[0].end <= 12
+                    && !text[w[0].end..w[1].start].contains(['.', ';'])
+            })
+            .map(|(i, _)| i)
+            .collect();
+        for i in dated.into_iter().rev() {
+            period_exprs.remove(i);
+        }
         &cues[..]
     } else {
         scan.cues()
@@ -438,6 +453,8 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
     // sentences' own topic: a news item's headline names one commodity of several.
     let mut ctx = Context::default();
     let mut next_table = found_tables.iter().peekable();
+    // The period the last title (a heading without numbers) named.
+    let mut title_period = None;
     // The hits from the sentence being read on: sentences come in order.
     let mut rest = r.hits;
     for (li, line) in lines.iter().enumerate() {
@@ -475,13 +492,19 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
                     start: line.start,
                     end: text.len(),
                 });
-                // A heading line is a paragraph of its own: the period of the line above
-                // ("Issued: 10 June 2025") does not date it.
-                ctx.set_period(None);
                 let mut qs = std::mem::take(&mut scratch.heading_qs);
                 qs.clear();
                 numbers::scan_into(text, line.start, line.end, &mut qs);
+                // A title (a heading that states no number) opens a new context: the period
+                // of the lines above ("Issued: 10 June 2025") does not carry past it. The short
+                // data lines under it take its date ("Price snapshot (Thursday close, March 6)",
+                // then "LME nickel: $16,215/mt"), not each other's ("* Iron ore stocks: ... at
+                // end-May", then "* Fines index: monthly average ...").
+                ctx.set_period(if qs.is_empty() { None } else { title_period });
                 r.read_sentence(&mut rest, line.start, line.end, &qs, &mut ctx, &mut facts, scratch);
+                if qs.is_empty() {
+                    title_period = ctx.period.value.get();
+                }
                 scratch.heading_qs = qs;
             }
             LineKind::Body => {
@@ -2908,7 +2931,9 @@ mod tests {
 
     #[test]
     fn a_heading_line_takes_no_period_from_the_line_above() {
-        let t = "Ferrous Monthly: May 2025\nIssued: 10 June 2025\n\nHighlights\n* Crude steel: 86.55 million mt, +1.2% MoM\n";
+        let t = "Ferrous Monthly: May 2025\nIssued: 10 June 2025\n\nHighlights\n* Iron ore stocks: 139.8 million wmt at end-May\n\
+                 * Crude steel: 86.55 million mt, +1.2% MoM\n\
+                 \nPrice snapshot (Thursday close, May 29)\nHRC: 3,215 yuan/mt\n";
         let got: Vec<_> = facts_of(t)
             .iter()
             .map(|f| {
@@ -2918,7 +2943,15 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            [(86550000.0, (2025, 5, 1), 30), (1.2, (2025, 5, 1), 30)],
+            [
+                (139800000.0, (2025, 5, 31), 0),
+                // Not the date of the data line above.
+                (86550000.0, (2025, 5, 1), 30),
+                (1.2, (2025, 5, 1), 30),
+                // A data line under a dated title keeps its date (the date, not the day
+                // of the week written with it).
+                (3215.0, (2025, 5, 29), 0)
+            ],
             "{:#?}",
             rows(t)
         );
