@@ -154,6 +154,12 @@ fn parse_written_date(s: &str, year_hint: Option<i32>) -> Option<Days> {
     (d >= 1 && d <= periods::month_len(y, m)).then(|| days_from_ymd(y, m, d))
 }
 
+/// A navigation menu of a saved page: short items between pipes ("Home | Markets |
+/// Base Metals | Prices"), part of the masthead, not the first paragraph.
+fn is_menu(line: &str) -> bool {
+    line.matches(" | ").count() >= 3 && line.split('|').all(|item| item.split_whitespace().count() <= 8)
+}
+
 pub struct Meta<'a> {
     pub doc: DocMeta<'a>,
     /// The month the report is about, when its title or opening headings name one.
@@ -260,7 +266,7 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
     let topics = title.map(commodities_of).filter(|t| t[0].is_some()).or_else(|| {
         lines
             .iter()
-            .take_while(|l| l.kind != LineKind::Body)
+            .take_while(|l| l.kind != LineKind::Body || is_menu(&text[l.start..l.end]))
             .filter(|l| l.kind == LineKind::Heading)
             .take(8)
             .map(|l| commodities_of(&text[l.start..l.end]))
@@ -284,6 +290,19 @@ mod tests {
     use super::*;
 
     type Seen = (Option<String>, Option<(i32, u32, u32)>, Option<String>, Option<Month>);
+
+    #[test]
+    fn the_masthead_names_the_default_commodity_past_a_menu() {
+        let commodity = |t: &str| read(t, &crate::segment::lines(t), None).commodity;
+        let t = "Harbour Metals News\nHome | News | Ferrous | Non-ferrous | Energy Metals | Rare Earths | Analysis | Events | Contact\n\
+                 Cobalt metal climbs to $21.50/lb as quota caps supply\n\
+                 Cobalt prices extended their rally this week after the quota was confirmed.\n";
+        assert_eq!(commodity(t), Some("cobalt"));
+        // A paragraph ends the masthead: a heading below it is a section's.
+        let t = "Harbour Metals News\nPrices extended their rally this week after the quota was confirmed.\n\
+                 Cobalt Market\nCobalt rose.\n";
+        assert_eq!(commodity(t), None);
+    }
 
     fn meta_of(t: &str) -> Seen {
         let lines = crate::segment::lines(t);
