@@ -409,19 +409,18 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
         }
         period_exprs.sort_by_key(|p| p.start);
         // A date written with the day of the week is the date: "Thursday close, May 29".
-        let dated: Vec<usize> = period_exprs
-            .windows(2)
-            .enumerate()
-            .filter(|(_, w)| {
-                matches!(w[0].kind, PKind::Weekday { dw: None, .. })
-                    && matches!(w[1].kind, PKind::Day { .. })
-                    && w[1].start - w[0].end <= 12
-                    && !text[w[0].end..w[1].start].contains(['.', ';'])
-            })
-            .map(|(i, _)| i)
-            .collect();
-        for i in dated.into_iter().rev() {
-            period_exprs.remove(i);
+        let mut i = 0;
+        while i + 1 < period_exprs.len() {
+            let (w, d) = (&period_exprs[i], &period_exprs[i + 1]);
+            if matches!(w.kind, PKind::Weekday { dw: None, .. })
+                && matches!(d.kind, PKind::Day { .. })
+                && d.start - w.end <= 12
+                && !text[w.end..d.start].contains(['.', ';'])
+            {
+                period_exprs.remove(i);
+            } else {
+                i += 1;
+            }
         }
         &cues[..]
     } else {
