@@ -404,6 +404,8 @@ fn shape_kind(shape: Shape, text: &str, ws: usize, we: usize, to: usize) -> Opti
         }
         Shape::Half { n, unit, y } => span(n, unit, y),
         Shape::Ord { n, half: true, .. } if n > 2 => return None,
+        // "the second half of the month" (of the week, of July) is no half of a year.
+        Shape::Ord { y: None, .. } if part_of_shorter(&text[we..to]) => return None,
         Shape::Ord { n, half, y } => span(n, if half { 6 } else { 3 }, y),
         Shape::FirstN { n: last @ 1..=12, y } => PKind::Span { first: 1, last, y },
         Shape::FirstN { .. } => return None,
@@ -413,6 +415,40 @@ fn shape_kind(shape: Shape, text: &str, ws: usize, we: usize, to: usize) -> Opti
         Shape::Rel(i) => RELATIVE[i].1,
         Shape::Year => return year_kind(text, ws, we, to),
     })
+}
+
+/// Whether `after` (the text after "the first half") opens "of the month", "of
+/// the week" or "of" a month's name: a part of something shorter than a year.
+fn part_of_shorter(after: &str) -> bool {
+    let rest = after.trim_start();
+    let Some(rest) = rest
+        .get(..2)
+        .filter(|w| w.eq_ignore_ascii_case("of"))
+        .map(|_| rest[2..].trim_start())
+    else {
+        return false;
+    };
+    let word = |w: &str| {
+        rest.get(..w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w))
+            && !rest.as_bytes().get(w.len()).is_some_and(|b| b.is_ascii_alphanumeric())
+    };
+    word("the month") || word("the week") || word("this month") || word("that month") || {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        MONTHS.iter().any(|m| word(m))
+    }
 }
 
 /// A month name, perhaps with a year ("May 2025") or a year relative to the reference ("of last year").
@@ -747,6 +783,9 @@ fn groups_kind(c: &regex::Captures, base: usize, text: &str, ws: usize, to: usiz
             _ => 4,
         };
         let y = year(c.name("oy"));
+        if y.is_none() && part_of_shorter(&text[c.get(0).expect("the match").end() + base..to]) {
+            return None;
+        }
         if c["ou"].eq_ignore_ascii_case("half") {
             if n > 2 {
                 return None;
@@ -1252,6 +1291,29 @@ mod expr_tests {
             }
         );
         assert_eq!(kinds("rose 5% year to date")[0].1, PKind::YearToDate);
+    }
+
+    #[test]
+    fn a_half_of_a_month_or_a_week_is_no_half_year() {
+        for t in [
+            "fell in the second half of the month",
+            "in the first half of July,",
+            "during the second half of the week",
+        ] {
+            assert!(
+                kinds(t).iter().all(|k| !matches!(k.1, PKind::Span { .. })),
+                "{t}: {:?}",
+                kinds(t)
+            );
+        }
+        let h2 = PKind::Span {
+            first: 7,
+            last: 12,
+            y: None,
+        };
+        assert_eq!(kinds("in the second half of the year")[0].1, h2);
+        assert_eq!(kinds("in the second half, output")[0].1, h2);
+        assert_eq!(kinds("in the second half of next year")[0].1, h2);
     }
 
     #[test]
