@@ -2183,7 +2183,13 @@ impl<'a, 'h> Reader<'a, 'h> {
     /// Carries the sentence's period (see [`carried_expr`]) and topic metric to the next sentences.
     fn update_context(&self, ctx: &mut Context, period: Option<Period>, metrics: &[Hit]) {
         if let Some(p) = period {
-            ctx.set_period(Some(p));
+            // A total of the year so far is an aside in a paragraph about a month: "...
+            // 1.1275 million mt from January to September. The operating rate hovered
+            // around 42%" is September's rate. It carries only where no period did.
+            let aside = periods::is_year_to_date(p) && self.context_period(ctx).is_some();
+            if !aside {
+                ctx.set_period(Some(p));
+            }
         }
         if let Some(m) = carried_metric(metrics) {
             ctx.set_topic_metric(Some(m));
@@ -2950,6 +2956,40 @@ mod tests {
                 // A data line under a dated title keeps its date (the date, not the day
                 // of the week written with it).
                 (3215.0, (2025, 5, 29), 0)
+            ],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
+    fn a_total_of_the_year_so_far_does_not_date_the_sentences_after_it() {
+        let t = "Manganese Monthly Review\nEMM\nChina's EMM output in August 2025 was 82,300 mt, up 2.1% MoM. \
+                 Output from January to August totalled 610,000 mt, up 5% YoY. The operating rate held at 61%.\n\
+                 Output from January to August totalled 610,000 mt. Of this, Guangxi produced 240,000 mt.\n";
+        let got: Vec<_> = facts_of(t)
+            .iter()
+            .map(|f| {
+                let p = f.period.expect("a period");
+                (
+                    f.value,
+                    crate::periods::ymd_from_days(p.start).1,
+                    crate::periods::ymd_from_days(p.end).1,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (82300.0, 8, 8),
+                (2.1, 8, 8),
+                (610000.0, 1, 8),
+                (5.0, 1, 8),
+                // August's rate, not the year's so far.
+                (61.0, 8, 8),
+                (610000.0, 1, 8),
+                // With no month before it, the total carries.
+                (240000.0, 1, 8)
             ],
             "{:#?}",
             rows(t)

@@ -847,6 +847,17 @@ fn anchor(m: u32, reference: Month) -> i32 {
         .expect("candidates")
 }
 
+/// Whether `p` is a total of the year so far: two or more whole months from
+/// January, short of the whole year ("January-September", "the first half").
+pub fn is_year_to_date(p: Period) -> bool {
+    let (first, last) = (Month::of_day(p.start), Month::of_day(p.end));
+    first.month() == 1
+        && p.start == first.first_day()
+        && p.end == last.last_day()
+        && last.year() == first.year()
+        && (2..12).contains(&last.month())
+}
+
 /// The span an expression names, its year anchored on the reference month.
 pub fn resolve(kind: PKind, reference: Month) -> Period {
     let month = |m: u32, y: Option<i32>| Month::new(y.unwrap_or_else(|| anchor(m, reference)), m);
