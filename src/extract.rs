@@ -2997,6 +2997,30 @@ mod tests {
     }
 
     #[test]
+    fn a_change_from_the_day_before_is_a_change() {
+        let t = "Copper Daily\nSHFE copper closed at 78,560 yuan/mt, up 350 yuan/mt day-on-day.\n";
+        let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.basis)).collect();
+        assert_eq!(got, [(78560.0, "level"), (350.0, "change")], "{:#?}", rows(t));
+    }
+
+    #[test]
+    fn a_miss_against_the_previous_forecast_is_vs_expected() {
+        let t =
+            "EMD\nSeptember EMD output was 32,450 mt, about 800 mt higher than the previously expected 31,000 mt.\n";
+        let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.basis, f.forecast)).collect();
+        assert_eq!(
+            got,
+            [
+                (32450.0, "level", false),
+                (800.0, "vs_expected", false),
+                (31000.0, "level", true)
+            ],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
     fn the_impact_on_output_is_no_output() {
         let t = format!(
             "{HEAD}The impact of maintenance on output was 21,500 mt in January, compared with 36,800 mt \

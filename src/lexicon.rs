@@ -645,7 +645,8 @@ pub mod cue {
             (YOY, "yoy"),
             (WOW, "wow"),
             (QOQ, "qoq"),
-            (DOD, "dod"),
+            // The contract (GUIDE.md) has no day-on-day basis: a change from the day before is `change`.
+            (DOD, "change"),
         ]
         .into_iter()
         .find(|(f, _)| flags & f != 0)
