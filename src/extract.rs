@@ -963,6 +963,38 @@ const JOIN_STOPWORDS: &[&str] = &[
     "at", "as", "that", "which", "saw", "has", "had",
 ];
 
+/// Possessives that date a number a step before the period of its sentence, and
+/// the months back: "the previous month's 21,970 mt", "last year's 1.2 million mt".
+const EARLIER_POSSESSIVES: &[(&str, i32)] = &[
+    ("previous month", 1),
+    ("prior month", 1),
+    ("last month", 1),
+    ("previous year", 12),
+    ("prior year", 12),
+    ("last year", 12),
+];
+
+/// `p` moved back as a possessive that ends `lead` (the text right before a number)
+/// says, when `p` is a whole month; else `p`.
+fn earlier_by_possessive(lead: &str, p: Period) -> Period {
+    let lead = lead.trim_end();
+    let Some(owner) = lead.strip_suffix("'s").or_else(|| lead.strip_suffix("\u{2019}s")) else {
+        return p;
+    };
+    let Some(&(_, back)) = EARLIER_POSSESSIVES
+        .iter()
+        .find(|(w, _)| ends_with_ignore_case(owner.as_bytes(), w.as_bytes()))
+    else {
+        return p;
+    };
+    let m = Month::of_day(p.start);
+    if m.period() == p {
+        m.offset(-back).period()
+    } else {
+        p
+    }
+}
+
 const CLAUSE_WORDS: &[&str] = &["while", "but", "whereas", "although"];
 /// The first two letters of each of [`CLAUSE_WORDS`]: the spaces [`Clauses::new_in`] looks past.
 const CLAUSE_STARTS: [[u8; 2]; 3] = [*b"wh", *b"bu", *b"al"];
@@ -1353,6 +1385,11 @@ impl<'a, 'h> Reader<'a, 'h> {
             let (cs, ce) = clauses.of(q.start);
             let pre = from_on(before_q, pre_start.max(cs));
             let (period, source) = self.period(qi, q, s, cs, ce, pexprs, resolved, owner, direct, relative, qs, ctx);
+            // "down 4,040 mt from the previous month's 21,970 mt": the month before.
+            let period = match (source, period) {
+                (PeriodSource::Direct, _) | (_, None) => period,
+                (_, Some(p)) => Some(earlier_by_possessive(&text[pre_start.max(s)..q.start], p)),
+            };
             let post = until(after_q, post_end.min(ce.max(q.end)));
 
             // Forecast figure named as such: "the expected 48,000 mt".
@@ -3018,6 +3055,21 @@ mod tests {
             "{:#?}",
             rows(t)
         );
+    }
+
+    #[test]
+    fn the_previous_months_figure_is_the_month_before() {
+        let t = "Lithium Carbonate\nImports in October totaled 17,930 mt, down 4,040 mt from the previous month's 21,970 mt.\n";
+        let got: Vec<_> = facts_of(t)
+            .iter()
+            .map(|f| {
+                (
+                    f.value,
+                    crate::periods::ymd_from_days(f.period.expect("a period").start).1,
+                )
+            })
+            .collect();
+        assert_eq!(got, [(17930.0, 10), (-4040.0, 10), (21970.0, 9)], "{:#?}", rows(t));
     }
 
     #[test]
