@@ -1390,6 +1390,22 @@ impl<'a, 'h> Reader<'a, 'h> {
                 (PeriodSource::Direct, _) | (_, None) => period,
                 (_, Some(p)) => Some(earlier_by_possessive(&text[pre_start.max(s)..q.start], p)),
             };
+            // "slipped to 47.2% from 49.6% in August": the first is the month after the second's.
+            let period = match (source, qs.get(qi + 1).and_then(|_| direct[qi + 1])) {
+                (PeriodSource::Direct, _) | (_, None) => period,
+                (_, Some(pi)) => {
+                    let next = &qs[qi + 1];
+                    let to_a_from_b = self.after_from(next.start, s)
+                        && word_in(trim(&text[q.end..next.start]), &["from"])
+                        && !self.after_from(q.start, s);
+                    match self.resolve_at(pexprs, resolved, pi) {
+                        Some(p) if to_a_from_b && Month::of_day(p.start).period() == p => {
+                            Some(Month::of_day(p.start).offset(1).period())
+                        }
+                        _ => period,
+                    }
+                }
+            };
             let post = until(after_q, post_end.min(ce.max(q.end)));
 
             // Forecast figure named as such: "the expected 48,000 mt".
@@ -3070,6 +3086,23 @@ mod tests {
             })
             .collect();
         assert_eq!(got, [(17930.0, 10), (-4040.0, 10), (21970.0, 9)], "{:#?}", rows(t));
+    }
+
+    #[test]
+    fn to_a_from_b_in_a_month_dates_a_the_month_after() {
+        let t =
+            "Manganese Sulphate Review: September 2025\n\nManganese Sulphate\nOnce August restocking was complete, \
+                 the operating rate slipped to 47.2% from 49.6% in August.\n";
+        let got: Vec<_> = facts_of(t)
+            .iter()
+            .map(|f| {
+                (
+                    f.value,
+                    crate::periods::ymd_from_days(f.period.expect("a period").start).1,
+                )
+            })
+            .collect();
+        assert_eq!(got, [(47.2, 9), (49.6, 8)], "{:#?}", rows(t));
     }
 
     #[test]
