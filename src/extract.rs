@@ -995,6 +995,9 @@ fn earlier_by_possessive(lead: &str, p: Period) -> Period {
     }
 }
 
+/// Words that make the subject of a shipment the supplier of the report's market.
+const SUPPLIER_WORDS: &[&str] = &["supplier", "suppliers", "supplied", "supplying", "origin", "origins"];
+
 const CLAUSE_WORDS: &[&str] = &["while", "but", "whereas", "although"];
 /// The first two letters of each of [`CLAUSE_WORDS`]: the spaces [`Clauses::new_in`] looks past.
 const CLAUSE_STARTS: [[u8; 2]; 3] = [*b"wh", *b"bu", *b"al"];
@@ -1556,7 +1559,10 @@ impl<'a, 'h> Reader<'a, 'h> {
                 });
 
             // --- metric
-            let metric = self.metric(q, s, cs, metrics, ctx, change.is_some(), prev_level);
+            let metric = match self.metric(q, s, cs, metrics, ctx, change.is_some(), prev_level) {
+                "exports" if self.shipped_to_home(s, e) => "imports",
+                m => m,
+            };
             // The last level: a change after it, or after another change of it, moves it.
             if change.is_none() {
                 prev_level = Some((q.unit, metric, q.end));
@@ -1809,6 +1815,26 @@ impl<'a, 'h> Reader<'a, 'h> {
         }
         words.feed(&self.text[pos.min(b)..b]);
         words.finish()
+    }
+
+    /// Whether the sentence `s..e` tells of goods shipped to the report's home market,
+    /// without the word export: "Chile remained the top supplier, shipping 805,000 tons
+    /// (to China)" is China's imports from Chile.
+    fn shipped_to_home(&self, s: usize, e: usize) -> bool {
+        let text = self.text;
+        let says_export = within(self.hits.metrics, s, e)
+            .iter()
+            .any(|m| starts_with_ignore_case(&text.as_bytes()[m.start..m.end], b"export"));
+        let mut prev = "";
+        !says_export
+            && text[s..e]
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .any(|w| {
+                    let to_china = prev.eq_ignore_ascii_case("to") && w == "China";
+                    prev = w;
+                    to_china || word_in(w, SUPPLIER_WORDS)
+                })
     }
 
     fn after_from(&self, pos: usize, s: usize) -> bool {
@@ -3103,6 +3129,19 @@ mod tests {
             })
             .collect();
         assert_eq!(got, [(47.2, 9), (49.6, 8)], "{:#?}", rows(t));
+    }
+
+    #[test]
+    fn goods_shipped_to_the_home_market_are_its_imports() {
+        let t = "Copper Concentrate Imports\nChile remained the top supplier, shipping 805,000 tons in September. \
+                 Peru shipped 612,000 tons to China. China's exports of copper ore were shipped 1,200 tons.\n";
+        let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.metric)).collect();
+        assert_eq!(
+            got,
+            [(805000.0, "imports"), (612000.0, "imports"), (1200.0, "exports")],
+            "{:#?}",
+            rows(t)
+        );
     }
 
     #[test]
