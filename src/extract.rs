@@ -1388,10 +1388,18 @@ impl<'a, 'h> Reader<'a, 'h> {
             let (cs, ce) = clauses.of(q.start);
             let pre = from_on(before_q, pre_start.max(cs));
             let (period, source) = self.period(qi, q, s, cs, ce, pexprs, resolved, owner, direct, relative, qs, ctx);
-            // "down 4,040 mt from the previous month's 21,970 mt": the month before.
-            let period = match (source, period) {
-                (PeriodSource::Direct, _) | (_, None) => period,
-                (_, Some(p)) => Some(earlier_by_possessive(&text[pre_start.max(s)..q.start], p)),
+            // "down 4,040 mt from the previous month's 21,970 mt": the month before; "up 7.7%
+            // from August's 2.275 million tons": August's. An owner's figure is a level.
+            let lead = text[pre_start.max(s)..q.start].trim_end();
+            let owner_end = lead
+                .strip_suffix("'s")
+                .or_else(|| lead.strip_suffix("\u{2019}s"))
+                .map(|o| pre_start.max(s) + o.len());
+            let owned_by = owner_end.and_then(|oe| pexprs.iter().position(|p| p.end == oe));
+            let period = match (source, period, owned_by) {
+                (PeriodSource::Direct, ..) | (_, None, None) => period,
+                (_, _, Some(pi)) => self.resolve_at(pexprs, resolved, pi).or(period),
+                (_, Some(p), None) => Some(earlier_by_possessive(lead, p)),
             };
             // "slipped to 47.2% from 49.6% in August": the first is the month after the second's.
             let period = match (source, qs.get(qi + 1).and_then(|_| direct[qi + 1])) {
@@ -1427,7 +1435,8 @@ impl<'a, 'h> Reader<'a, 'h> {
             }
             let post_dir = self.post_direction(after_q, q, post_end).or_else(|| {
                 // "a 14% MoM and 19% YoY drop": the direction after the pair applies to both.
-                let next = qs.get(qi + 1)?;
+                // Not "August's 2.275 million tons and 7.3% higher": a pair states one kind of change.
+                let next = qs.get(qi + 1).filter(|n| n.unit == q.unit)?;
                 // Only its end is read: the leading white space need not be trimmed.
                 let between = trim_end(&text[q.end..next.start]).as_bytes();
                 let joined = ends_with_ignore_case(between, b"and") || ends_with_ignore_case(between, b"or");
@@ -1453,7 +1462,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                 ));
             } else if let Some(sign) = post_dir {
                 change = Some((sign, None));
-            } else if dl.is_none() {
+            } else if dl.is_none() && owner_end.is_none() {
                 if let Some((true, sign, basis)) = prev {
                     let lead = strip_approx(&text[pre_start..q.start]);
                     let elliptic = ends_with_by(lead)
@@ -3139,6 +3148,33 @@ mod tests {
         assert_eq!(
             got,
             [(805000.0, "imports"), (612000.0, "imports"), (1200.0, "exports")],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
+    fn a_months_figure_named_by_its_possessive_is_that_months_level() {
+        let t = "Copper Concentrate Imports: September 2025\n\nChina imported 2.45 million tons of copper concentrate \
+                 in September, up 7.7% from August's 2.275 million tons and 7.3% higher than a year earlier.\n";
+        let got: Vec<_> = facts_of(t)
+            .iter()
+            .map(|f| {
+                (
+                    f.value,
+                    f.basis,
+                    crate::periods::ymd_from_days(f.period.expect("a period").start).1,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (2450000.0, "level", 9),
+                (7.7, "mom", 9),
+                (2275000.0, "level", 8),
+                (7.3, "yoy", 9)
+            ],
             "{:#?}",
             rows(t)
         );
