@@ -186,6 +186,9 @@ struct Context {
     /// The commodity the last number of the section took from its own sentence: the
     /// topic of the sentences after it that name none, where the heading names none.
     recent: Option<&'static str>,
+    /// Whether a title naming no commodity ("Inventories", "Outlook") came after the
+    /// heading that named `commodity`: a section of another kind that only inherits it.
+    inherited: bool,
     region: Option<&'static str>,
     period: Carried<Period>,
     topic_metric: Carried<&'static str>,
@@ -199,6 +202,7 @@ impl Context {
     fn restart(&mut self, commodity: Option<&'static str>, region: Option<&'static str>) {
         self.commodity = commodity;
         self.recent = None;
+        self.inherited = false;
         self.region = region;
         self.set_period(None);
         self.set_topic_metric(None);
@@ -500,6 +504,9 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
                 // then "LME nickel: $16,215/mt"), not each other's ("* Iron ore stocks: ... at
                 // end-May", then "* Fines index: monthly average ...").
                 ctx.set_period(if qs.is_empty() { None } else { title_period });
+                if commodity.is_none() && qs.is_empty() {
+                    ctx.inherited = true;
+                }
                 r.read_sentence(&mut rest, line.start, line.end, &qs, &mut ctx, &mut facts, scratch);
                 if qs.is_empty() {
                     title_period = ctx.period.value.get();
@@ -1587,7 +1594,27 @@ impl<'a, 'h> Reader<'a, 'h> {
             let recent = ctx
                 .recent
                 .filter(|c| self.default_commodity.is_none() || self.topics.contains(&Some(*c)));
-            let commodity = own.or(ctx.commodity).or(recent).or(self.default_commodity);
+            // Under a title that names no commodity ("Outlook" after "Aluminium"), what the
+            // number's clause or section names goes before the inherited commodity: "SHFE
+            // copper is expected to trade between 78,200 and 79,800 yuan/mt".
+            let own = own.or_else(|| {
+                ctx.inherited
+                    .then(|| {
+                        before_end(mentions, q.start, |c| c.start)
+                            .iter()
+                            .rev()
+                            .take_while(|c| c.start >= cs)
+                            .find(|c| !self.governed(c, s))
+                            .and_then(|c| complete_form(COMMODITIES.payload(c), ctx.commodity))
+                    })
+                    .flatten()
+            });
+            let inherited = if ctx.inherited {
+                recent.or(ctx.commodity)
+            } else {
+                ctx.commodity.or(recent)
+            };
+            let commodity = own.or(inherited).or(self.default_commodity);
             if own.is_some() {
                 ctx.recent = own;
             }
@@ -1826,6 +1853,15 @@ impl<'a, 'h> Reader<'a, 'h> {
         words.finish()
     }
 
+    /// Whether the mention `c` (in a sentence from `s`) is the object of a preposition:
+    /// "the share of LFP in power batteries".
+    fn governed(&self, c: &Hit, s: usize) -> bool {
+        let lead = self.text.as_bytes()[c.start.saturating_sub(6).max(s)..c.start].trim_ascii_end();
+        [&b" in"[..], b" of", b" for", b" from", b" with", b" to"]
+            .iter()
+            .any(|p| ends_with_ignore_case(lead, p))
+    }
+
     /// Whether the sentence `s..e` tells of goods shipped to the report's home market,
     /// without the word export: "Chile remained the top supplier, shipping 805,000 tons
     /// (to China)" is China's imports from Chile.
@@ -2037,11 +2073,7 @@ impl<'a, 'h> Reader<'a, 'h> {
         // `from`: where the clause the mention opens starts.
         let acts_from = |c: &Hit, from: usize| {
             // Not the object of a preposition: "the share of LFP in power batteries rose".
-            let lead = text.as_bytes()[c.start.saturating_sub(6).max(s)..c.start].trim_ascii_end();
-            let governed = [&b" in"[..], b" of", b" for", b" from", b" with", b" to"]
-                .iter()
-                .any(|p| ends_with_ignore_case(lead, p));
-            !governed
+            !self.governed(c, s)
                 && first_in(self.hits.cues, c.end, q.start).is_some_and(|h| {
                     verb(c, h, from) && h.start - c.end <= 24 && gap_words(&text[c.end..h.start]).count() <= 1
                 })
@@ -3174,6 +3206,31 @@ mod tests {
                 (7.7, "mom", 9),
                 (2275000.0, "level", 8),
                 (7.3, "yoy", 9)
+            ],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
+    fn under_a_title_naming_no_commodity_the_clause_names_it() {
+        let t = "Weekly Review\n\nCopper\nSHFE copper closed at 78,960 yuan/mt.\n\nAluminium\n\
+                 SHFE aluminium closed at 20,610 yuan/mt.\n\nOutlook\n\
+                 SHFE copper is expected to trade between 78,200 and 79,800 yuan/mt next week. \
+                 Prices may range from 20,400 yuan/mt to 20,800 yuan/mt.\n";
+        let got: Vec<_> = facts_of(t)
+            .iter()
+            .map(|f| (f.value, f.commodity.unwrap_or("-")))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (78960.0, "copper_cathode"),
+                (20610.0, "aluminum"),
+                (78200.0, "copper_cathode"),
+                // The section's last named commodity, not the one the title inherits.
+                (20400.0, "copper_cathode"),
+                (20800.0, "copper_cathode")
             ],
             "{:#?}",
             rows(t)
