@@ -412,7 +412,8 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
             }
         }
         period_exprs.sort_by_key(|p| p.start);
-        // A date written with the day of the week is the date: "Thursday close, May 29".
+        // A date written with the day of the week is the date, where the day of the week
+        // stands: "Thursday close, May 29", "closed at 9,742 USD/mt on Thursday (August 21)".
         let mut i = 0;
         while i + 1 < period_exprs.len() {
             let (w, d) = (&period_exprs[i], &period_exprs[i + 1]);
@@ -421,10 +422,10 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
                 && d.start - w.end <= 12
                 && !text[w.end..d.start].contains(['.', ';'])
             {
-                period_exprs.remove(i);
-            } else {
-                i += 1;
+                // Its span stays the weekday's: the date may stand past a clause break.
+                period_exprs[i].kind = period_exprs.remove(i + 1).kind;
             }
+            i += 1;
         }
         &cues[..]
     } else {
@@ -504,7 +505,7 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
                 // then "LME nickel: $16,215/mt"), not each other's ("* Iron ore stocks: ... at
                 // end-May", then "* Fines index: monthly average ...").
                 ctx.set_period(if qs.is_empty() { None } else { title_period });
-                if commodity.is_none() && qs.is_empty() {
+                if commodity.is_none() && qs.is_empty() && ctx.commodity.is_some() {
                     ctx.inherited = true;
                 }
                 r.read_sentence(&mut rest, line.start, line.end, &qs, &mut ctx, &mut facts, scratch);
@@ -3235,6 +3236,22 @@ mod tests {
             "{:#?}",
             rows(t)
         );
+    }
+
+    #[test]
+    fn a_day_of_the_week_with_its_date_in_brackets_is_the_date() {
+        let t = "Copper Weekly\nPublished: Aug 22, 2025\n\nCopper\nLME copper closed at 9,742 USD/mt on Thursday (August 21), \
+                 up 0.6% day-on-day.\n";
+        let got: Vec<_> = facts_of(t)
+            .iter()
+            .map(|f| {
+                (
+                    f.value,
+                    crate::periods::ymd_from_days(f.period.expect("a period").start).2,
+                )
+            })
+            .collect();
+        assert_eq!(got, [(9742.0, 21), (0.6, 21)], "{:#?}", rows(t));
     }
 
     #[test]
