@@ -1003,6 +1003,28 @@ fn earlier_by_possessive(lead: &str, p: Period) -> Period {
     }
 }
 
+/// Whether `gap` (the text after a commodity) opens with an infinitive that makes the
+/// commodity the subject of an expectation: " to exceed", " is expected to trade".
+fn expected_to(gap: &str) -> bool {
+    let mut words = gap_words(gap);
+    let mut w = words.next().unwrap_or("");
+    if word_in(w, &["is", "are", "was", "were"]) {
+        if !words
+            .next()
+            .is_some_and(|x| word_in(x, &["expected", "projected", "forecast", "likely", "set", "seen"]))
+        {
+            return false;
+        }
+        w = words.next().unwrap_or("");
+    }
+    // Not "to be": "The operating rate of smelters using copper concentrates is expected to be
+    // 90.1%" is the smelters' rate; the commodity ends the subject's phrase, it is not the subject.
+    w.eq_ignore_ascii_case("to")
+        && words
+            .next()
+            .is_some_and(|v| v.bytes().all(|b| b.is_ascii_lowercase()) && v != "be")
+}
+
 /// Words that make the subject of a shipment the supplier of the report's market.
 const SUPPLIER_WORDS: &[&str] = &["supplier", "suppliers", "supplied", "supplying", "origin", "origins"];
 
@@ -2084,6 +2106,15 @@ impl<'a, 'h> Reader<'a, 'h> {
             .iter()
             .rev()
             .find(|c| c.start >= cs && c.end <= q.start && acts(c))
+        {
+            return Some(*COMMODITIES.payload(c));
+        }
+        // The subject of an expectation: "expects cobalt sulphate to exceed 70,000 yuan/mt",
+        // "SHFE copper is expected to trade between 78,200 and 79,800 yuan/mt".
+        if let Some(c) = mentions
+            .iter()
+            .rev()
+            .find(|c| c.start >= cs && c.end <= q.start && !self.governed(c, s) && expected_to(&text[c.end..q.start]))
         {
             return Some(*COMMODITIES.payload(c));
         }
@@ -3252,6 +3283,29 @@ mod tests {
             })
             .collect();
         assert_eq!(got, [(9742.0, 21), (0.6, 21)], "{:#?}", rows(t));
+    }
+
+    #[test]
+    fn the_subject_of_an_expectation_is_the_numbers_commodity() {
+        let t =
+            "Cobalt Weekly\n\nCobalt\nA trader expects cobalt metal to average $23-25/lb in Q4 and cobalt sulphate \
+                 to exceed 70,000 yuan/mt by December. Exports to China are expected to reach 5,000 mt. \
+                 The operating rate of refiners using cobalt hydroxide is expected to be 75%.\n";
+        let got: Vec<_> = facts_of(t)
+            .iter()
+            .map(|f| (f.value, f.commodity.unwrap_or("-")))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (23.0, "cobalt"),
+                (70000.0, "cobalt_sulphate"),
+                (5000.0, "cobalt"),
+                (75.0, "cobalt")
+            ],
+            "{:#?}",
+            rows(t)
+        );
     }
 
     #[test]
