@@ -307,6 +307,8 @@ struct Reader<'a, 'h> {
     reference: Option<Month>,
     /// Last day of the subject month: later periods are not yet measured.
     subject_end: Option<Days>,
+    /// The year so far that a title names instead of a month (see `meta::Meta::subject_span`).
+    subject_span: Option<Period>,
     published: Option<Days>,
     default_commodity: Option<&'static str>,
     /// The commodities the title names (see `meta::Meta::topics`).
@@ -443,6 +445,7 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
         },
         reference,
         subject_end: meta.subject.map(Month::last_day),
+        subject_span: meta.subject_span,
         published: meta.doc.published,
         default_commodity: meta.commodity,
         topics: meta.topics,
@@ -1788,6 +1791,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                 let period = period_kind
                     .and_then(|k| self.resolve(k))
                     .or(self.context_period(ctx))
+                    .or(self.subject_span)
                     .or(self.reference.map(Month::period));
                 let forecast = col_forecast.unwrap_or(period.is_some_and(|p| self.after_measured(p, false)));
                 let metric = match unit {
@@ -2196,7 +2200,7 @@ impl<'a, 'h> Reader<'a, 'h> {
             }
         }
         (
-            self.context_period(ctx).or(self
+            self.context_period(ctx).or(self.subject_span).or(self
                 .reference
                 .filter(|_| self.subject_end.or(self.published).is_some())
                 .map(Month::period)),
@@ -2862,6 +2866,7 @@ mod tests {
                 hits,
                 reference: Some(Month::new(2025, 3)),
                 subject_end: None,
+                subject_span: None,
                 published: None,
                 default_commodity: None,
                 topics: [None; 4],
@@ -3305,6 +3310,38 @@ mod tests {
             ],
             "{:#?}",
             rows(t)
+        );
+    }
+
+    #[test]
+    fn a_title_about_the_year_so_far_dates_the_numbers_no_sentence_dates() {
+        let t = "Steel exports in first seven months rise 14.2%\n\n\
+                 Viet Nam exported 6.84 million tonnes of steel in the first seven months of 2025. \
+                 In July alone, exports reached 1.02 million tonnes.\n\n\
+                 The European Union remained the largest buyer with 1.97 million tonnes.\n";
+        let doc = parse_text(
+            t,
+            &ParseOptions {
+                published: Some(crate::periods::days_from_ymd(2025, 8, 14)),
+            },
+        );
+        let got: Vec<_> = doc
+            .facts
+            .iter()
+            .map(|f| {
+                let p = f.period.expect("a period");
+                (
+                    f.value,
+                    crate::periods::ymd_from_days(p.start).1,
+                    crate::periods::ymd_from_days(p.end).1,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [(14.2, 1, 7), (6840000.0, 1, 7), (1020000.0, 7, 7), (1970000.0, 1, 7)],
+            "{:#?}",
+            doc.facts.iter().map(|f| row(f, t)).collect::<Vec<_>>()
         );
     }
 

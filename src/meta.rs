@@ -2,7 +2,7 @@
 //! month the report is about (its subject month, which anchors years and
 //! separates measured figures from forecasts).
 
-use crate::model::{Days, DocMeta};
+use crate::model::{Days, DocMeta, Period};
 use crate::periods::{self, days_from_ymd, Month, PKind};
 use crate::segment::{Line, LineKind};
 use once_cell::sync::Lazy;
@@ -164,6 +164,9 @@ pub struct Meta<'a> {
     pub doc: DocMeta<'a>,
     /// The month the report is about, when its title or opening headings name one.
     pub subject: Option<Month>,
+    /// The months from January the title names when it names no month of its own
+    /// ("Steel exports in first seven months rise 14.2%"): what the report is about.
+    pub subject_span: Option<Period>,
     /// The commodity the title names, the default for sections that name none.
     pub commodity: Option<&'static str>,
     /// The commodities the title names, the first few: the topics of the report.
@@ -247,6 +250,20 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
             break;
         }
     }
+    // A news item about the year so far: "Steel exports in first seven months rise 14.2%".
+    let subject_span = match (subject, title, reference) {
+        (None, Some(t), Some(r)) => {
+            let s = t.as_ptr() as usize - text.as_ptr() as usize;
+            periods::scan(text, s, s + t.len())
+                .into_iter()
+                .map(|e| periods::resolve(e.kind, r))
+                .find(|&p| periods::is_year_to_date(p))
+        }
+        _ => None,
+    };
+    if let Some(p) = subject_span {
+        subject = Some(Month::of_day(p.end));
+    }
     let commodities_of = |t: &str| {
         let mut topics = [None; 4];
         crate::lexicon::with_hits_in(t, 0, t.len(), |h| {
@@ -280,6 +297,7 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
             source,
         },
         subject,
+        subject_span,
         commodity: topics[0],
         topics,
     }
