@@ -2113,6 +2113,14 @@ impl<'a, 'h> Reader<'a, 'h> {
         {
             return Some(*COMMODITIES.payload(c));
         }
+        // A label: "Battery-grade nickel sulphate: 28,000-28,500 yuan/mt, +250 yuan/mt w/w".
+        if let Some(c) = mentions.first().filter(|c| {
+            c.end <= q.start
+                && text[c.end..q.start].trim_start().starts_with(':')
+                && gap_words(&text[s..c.start]).count() <= 2
+        }) {
+            return Some(*COMMODITIES.payload(c));
+        }
         // The subject of an expectation: "expects cobalt sulphate to exceed 70,000 yuan/mt",
         // "SHFE copper is expected to trade between 78,200 and 79,800 yuan/mt".
         if let Some(c) = mentions
@@ -3342,6 +3350,27 @@ mod tests {
             [(14.2, 1, 7), (6840000.0, 1, 7), (1020000.0, 7, 7), (1970000.0, 1, 7)],
             "{:#?}",
             doc.facts.iter().map(|f| row(f, t)).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_commodity_that_labels_a_line_is_its_numbers() {
+        let t = "Nickel Weekly\n\nPrice snapshot\nLME nickel: $16,215/mt, +$585/mt w/w\n\
+                 Battery-grade nickel sulphate: 28,000-28,500 yuan/mt, +250 yuan/mt w/w\n";
+        let got: Vec<_> = facts_of(t)
+            .iter()
+            .map(|f| (f.value, f.commodity.unwrap_or("-")))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (16215.0, "refined_nickel"),
+                (585.0, "refined_nickel"),
+                (28000.0, "nickel_sulphate"),
+                (250.0, "nickel_sulphate")
+            ],
+            "{:#?}",
+            rows(t)
         );
     }
 
