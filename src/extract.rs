@@ -3375,6 +3375,24 @@ mod tests {
     }
 
     #[test]
+    fn made_up_is_a_share_not_a_rise() {
+        let t =
+            "Secondary Lead\nSecondary lead output in July was 268,500 mt, up 2.2% MoM, of which secondary refined \
+                 lead made up 71.5%.\n";
+        let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.metric, f.basis)).collect();
+        assert_eq!(
+            got,
+            [
+                (268500.0, "production", "level"),
+                (2.2, "production", "mom"),
+                (71.5, "share", "level")
+            ],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
     fn the_impact_on_output_is_no_output() {
         let t = format!(
             "{HEAD}The impact of maintenance on output was 21,500 mt in January, compared with 36,800 mt \
