@@ -2123,10 +2123,11 @@ impl<'a, 'h> Reader<'a, 'h> {
         }
         // The subject of an expectation: "expects cobalt sulphate to exceed 70,000 yuan/mt",
         // "SHFE copper is expected to trade between 78,200 and 79,800 yuan/mt".
-        if let Some(c) = mentions
+        if let Some(c) = before_end(mentions, q.start, |c| c.start)
             .iter()
             .rev()
-            .find(|c| c.start >= cs && c.end <= q.start && !self.governed(c, s) && expected_to(&text[c.end..q.start]))
+            .take_while(|c| c.start >= cs)
+            .find(|c| c.end <= q.start && !self.governed(c, s) && expected_to(&text[c.end..q.start]))
         {
             return Some(*COMMODITIES.payload(c));
         }

@@ -850,6 +850,10 @@ fn anchor(m: u32, reference: Month) -> i32 {
 /// Whether `p` is a total of the year so far: two or more whole months from
 /// January, short of the whole year ("January-September", "the first half").
 pub fn is_year_to_date(p: Period) -> bool {
+    // Most periods are a month or a day: the length rules them out before any calendar sum.
+    if !(58..365).contains(&(p.end - p.start)) {
+        return false;
+    }
     let (first, last) = (Month::of_day(p.start), Month::of_day(p.end));
     first.month() == 1
         && p.start == first.first_day()
