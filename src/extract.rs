@@ -2499,6 +2499,39 @@ mod tests {
         )
     }
 
+    /// Each fact's value and commodity ("-" for none).
+    fn value_commodities(t: &str) -> Vec<(f64, &'static str)> {
+        facts_of(t)
+            .iter()
+            .map(|f| (f.value, f.commodity.unwrap_or("-")))
+            .collect()
+    }
+
+    /// Each fact's value and the months its period starts and ends in.
+    fn value_months(facts: &[Fact]) -> Vec<(f64, u32, u32)> {
+        let month = |d| crate::periods::ymd_from_days(d).1;
+        facts
+            .iter()
+            .map(|f| {
+                let p = f.period.expect("a period");
+                (f.value, month(p.start), month(p.end))
+            })
+            .collect()
+    }
+
+    /// Each fact's value and the first day of its period (year, month, day).
+    fn value_dates(t: &str) -> Vec<(f64, (i32, u32, u32))> {
+        facts_of(t)
+            .iter()
+            .map(|f| {
+                (
+                    f.value,
+                    crate::periods::ymd_from_days(f.period.expect("a period").start),
+                )
+            })
+            .collect()
+    }
+
     fn rows(t: &str) -> Vec<String> {
         facts_of(t).iter().map(|f| row(f, t)).collect()
     }
@@ -3133,17 +3166,7 @@ mod tests {
         let t = "Manganese Monthly Review\nEMM\nChina's EMM output in August 2025 was 82,300 mt, up 2.1% MoM. \
                  Output from January to August totalled 610,000 mt, up 5% YoY. The operating rate held at 61%.\n\
                  Output from January to August totalled 610,000 mt. Of this, Guangxi produced 240,000 mt.\n";
-        let got: Vec<_> = facts_of(t)
-            .iter()
-            .map(|f| {
-                let p = f.period.expect("a period");
-                (
-                    f.value,
-                    crate::periods::ymd_from_days(p.start).1,
-                    crate::periods::ymd_from_days(p.end).1,
-                )
-            })
-            .collect();
+        let got = value_months(&facts_of(t));
         assert_eq!(
             got,
             [
@@ -3189,15 +3212,7 @@ mod tests {
     #[test]
     fn the_previous_months_figure_is_the_month_before() {
         let t = "Lithium Carbonate\nImports in October totaled 17,930 mt, down 4,040 mt from the previous month's 21,970 mt.\n";
-        let got: Vec<_> = facts_of(t)
-            .iter()
-            .map(|f| {
-                (
-                    f.value,
-                    crate::periods::ymd_from_days(f.period.expect("a period").start).1,
-                )
-            })
-            .collect();
+        let got: Vec<_> = value_dates(t).into_iter().map(|(v, (_, m, _))| (v, m)).collect();
         assert_eq!(got, [(17930.0, 10), (-4040.0, 10), (21970.0, 9)], "{:#?}", rows(t));
     }
 
@@ -3206,15 +3221,7 @@ mod tests {
         let t =
             "Manganese Sulphate Review: September 2025\n\nManganese Sulphate\nOnce August restocking was complete, \
                  the operating rate slipped to 47.2% from 49.6% in August.\n";
-        let got: Vec<_> = facts_of(t)
-            .iter()
-            .map(|f| {
-                (
-                    f.value,
-                    crate::periods::ymd_from_days(f.period.expect("a period").start).1,
-                )
-            })
-            .collect();
+        let got: Vec<_> = value_dates(t).into_iter().map(|(v, (_, m, _))| (v, m)).collect();
         assert_eq!(got, [(47.2, 9), (49.6, 8)], "{:#?}", rows(t));
     }
 
@@ -3264,10 +3271,7 @@ mod tests {
                  SHFE aluminium closed at 20,610 yuan/mt.\n\nOutlook\n\
                  SHFE copper is expected to trade between 78,200 and 79,800 yuan/mt next week. \
                  Prices may range from 20,400 yuan/mt to 20,800 yuan/mt.\n";
-        let got: Vec<_> = facts_of(t)
-            .iter()
-            .map(|f| (f.value, f.commodity.unwrap_or("-")))
-            .collect();
+        let got = value_commodities(t);
         assert_eq!(
             got,
             [
@@ -3287,15 +3291,7 @@ mod tests {
     fn a_day_of_the_week_with_its_date_in_brackets_is_the_date() {
         let t = "Copper Weekly\nPublished: Aug 22, 2025\n\nCopper\nLME copper closed at 9,742 USD/mt on Thursday (August 21), \
                  up 0.6% day-on-day.\n";
-        let got: Vec<_> = facts_of(t)
-            .iter()
-            .map(|f| {
-                (
-                    f.value,
-                    crate::periods::ymd_from_days(f.period.expect("a period").start).2,
-                )
-            })
-            .collect();
+        let got: Vec<_> = value_dates(t).into_iter().map(|(v, (_, _, d))| (v, d)).collect();
         assert_eq!(got, [(9742.0, 21), (0.6, 21)], "{:#?}", rows(t));
     }
 
@@ -3305,10 +3301,7 @@ mod tests {
             "Cobalt Weekly\n\nCobalt\nA trader expects cobalt metal to average $23-25/lb in Q4 and cobalt sulphate \
                  to exceed 70,000 yuan/mt by December. Exports to China are expected to reach 5,000 mt. \
                  The operating rate of refiners using cobalt hydroxide is expected to be 75%.\n";
-        let got: Vec<_> = facts_of(t)
-            .iter()
-            .map(|f| (f.value, f.commodity.unwrap_or("-")))
-            .collect();
+        let got = value_commodities(t);
         assert_eq!(
             got,
             [
@@ -3334,18 +3327,7 @@ mod tests {
                 published: Some(crate::periods::days_from_ymd(2025, 8, 14)),
             },
         );
-        let got: Vec<_> = doc
-            .facts
-            .iter()
-            .map(|f| {
-                let p = f.period.expect("a period");
-                (
-                    f.value,
-                    crate::periods::ymd_from_days(p.start).1,
-                    crate::periods::ymd_from_days(p.end).1,
-                )
-            })
-            .collect();
+        let got = value_months(&doc.facts);
         assert_eq!(
             got,
             [(14.2, 1, 7), (6840000.0, 1, 7), (1020000.0, 7, 7), (1970000.0, 1, 7)],
@@ -3358,10 +3340,7 @@ mod tests {
     fn a_commodity_that_labels_a_line_is_its_numbers() {
         let t = "Nickel Weekly\n\nPrice snapshot\nLME nickel: $16,215/mt, +$585/mt w/w\n\
                  Battery-grade nickel sulphate: 28,000-28,500 yuan/mt, +250 yuan/mt w/w\n";
-        let got: Vec<_> = facts_of(t)
-            .iter()
-            .map(|f| (f.value, f.commodity.unwrap_or("-")))
-            .collect();
+        let got = value_commodities(t);
         assert_eq!(
             got,
             [

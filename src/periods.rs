@@ -432,23 +432,15 @@ fn part_of_shorter(after: &str) -> bool {
         rest.get(..w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w))
             && !rest.as_bytes().get(w.len()).is_some_and(|b| b.is_ascii_alphanumeric())
     };
-    word("the month") || word("the week") || word("this month") || word("that month") || {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        MONTHS.iter().any(|m| word(m))
-    }
+    // "of July": a month's name, as the grammar reads one.
+    let at = after.len() - rest.len();
+    word("the month")
+        || word("the week")
+        || word("this month")
+        || word("that month")
+        || scan(after, at, after.len())
+            .first()
+            .is_some_and(|e| e.start == at && matches!(e.kind, PKind::Month { .. }))
 }
 
 /// A month name, perhaps with a year ("May 2025") or a year relative to the reference ("of last year").
