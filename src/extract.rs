@@ -985,25 +985,14 @@ const EARLIER_POSSESSIVES: &[(&str, i32)] = &[
     ("last year", 12),
 ];
 
-/// `p` moved back as a possessive that ends `lead` (the text right before a number)
-/// says, when `p` is a whole month; else `p`.
-fn earlier_by_possessive(lead: &str, p: Period) -> Period {
-    let lead = lead.trim_end();
-    let Some(owner) = lead.strip_suffix("'s").or_else(|| lead.strip_suffix("\u{2019}s")) else {
-        return p;
-    };
-    let Some(&(_, back)) = EARLIER_POSSESSIVES
+/// `p` moved back as the possessive whose owner ends `owner` (the text before a
+/// number's "'s") says, when `p` is a whole month; else `p`.
+fn earlier_by_possessive(owner: &str, p: Period) -> Period {
+    EARLIER_POSSESSIVES
         .iter()
         .find(|(w, _)| ends_with_ignore_case(owner.as_bytes(), w.as_bytes()))
-    else {
-        return p;
-    };
-    let m = Month::of_day(p.start);
-    if m.period() == p {
-        m.offset(-back).period()
-    } else {
-        p
-    }
+        .and_then(|&(_, back)| Month::spanning(p).map(|m| m.offset(-back).period()))
+        .unwrap_or(p)
 }
 
 /// Whether `gap` (the text after a commodity) opens with an infinitive that makes the
@@ -1424,15 +1413,13 @@ impl<'a, 'h> Reader<'a, 'h> {
             // "down 4,040 mt from the previous month's 21,970 mt": the month before; "up 7.7%
             // from August's 2.275 million tons": August's. An owner's figure is a level.
             let lead = text[pre_start.max(s)..q.start].trim_end();
-            let owner_end = lead
-                .strip_suffix("'s")
-                .or_else(|| lead.strip_suffix("\u{2019}s"))
-                .map(|o| pre_start.max(s) + o.len());
+            let owner = lead.strip_suffix("'s").or_else(|| lead.strip_suffix("\u{2019}s"));
+            let owner_end = owner.map(|o| pre_start.max(s) + o.len());
             let owned_by = owner_end.and_then(|oe| pexprs.iter().position(|p| p.end == oe));
-            let period = match (source, period, owned_by) {
-                (PeriodSource::Direct, ..) | (_, None, None) => period,
-                (_, _, Some(pi)) => self.resolve_at(pexprs, resolved, pi).or(period),
-                (_, Some(p), None) => Some(earlier_by_possessive(lead, p)),
+            let period = match (source, period, owner, owned_by) {
+                (PeriodSource::Direct, ..) | (_, None, _, None) | (_, _, None, _) => period,
+                (_, _, _, Some(pi)) => self.resolve_at(pexprs, resolved, pi).or(period),
+                (_, Some(p), Some(o), None) => Some(earlier_by_possessive(o, p)),
             };
             // "slipped to 47.2% from 49.6% in August": the first is the month after the second's.
             let period = match (source, qs.get(qi + 1).and_then(|_| direct[qi + 1])) {
@@ -1442,10 +1429,8 @@ impl<'a, 'h> Reader<'a, 'h> {
                     let to_a_from_b = self.after_from(next.start, s)
                         && word_in(trim(&text[q.end..next.start]), &["from"])
                         && !self.after_from(q.start, s);
-                    match self.resolve_at(pexprs, resolved, pi) {
-                        Some(p) if to_a_from_b && Month::of_day(p.start).period() == p => {
-                            Some(Month::of_day(p.start).offset(1).period())
-                        }
+                    match self.resolve_at(pexprs, resolved, pi).and_then(Month::spanning) {
+                        Some(m) if to_a_from_b => Some(m.offset(1).period()),
                         _ => period,
                     }
                 }
@@ -1626,10 +1611,9 @@ impl<'a, 'h> Reader<'a, 'h> {
             let own = own.or_else(|| {
                 ctx.inherited
                     .then(|| {
-                        before_end(mentions, q.start, |c| c.start)
+                        within(mentions, cs, q.start)
                             .iter()
                             .rev()
-                            .take_while(|c| c.start >= cs)
                             .find(|c| !self.governed(c, s))
                             .and_then(|c| complete_form(COMMODITIES.payload(c), ctx.commodity))
                     })
@@ -2123,10 +2107,9 @@ impl<'a, 'h> Reader<'a, 'h> {
         }
         // The subject of an expectation: "expects cobalt sulphate to exceed 70,000 yuan/mt",
         // "SHFE copper is expected to trade between 78,200 and 79,800 yuan/mt".
-        if let Some(c) = before_end(mentions, q.start, |c| c.start)
+        if let Some(c) = within(mentions, cs, q.start)
             .iter()
             .rev()
-            .take_while(|c| c.start >= cs)
             .find(|c| c.end <= q.start && !self.governed(c, s) && expected_to(&text[c.end..q.start]))
         {
             return Some(*COMMODITIES.payload(c));
@@ -2242,8 +2225,9 @@ impl<'a, 'h> Reader<'a, 'h> {
                 continue;
             }
             if let Some(p) = out[fb].period {
-                let m = Month::of_day(p.start);
-                if m.period() == p && (source == PeriodSource::Context || out[fa].period == Some(p)) {
+                if let Some(m) =
+                    Month::spanning(p).filter(|_| source == PeriodSource::Context || out[fa].period == Some(p))
+                {
                     out[fa].period = Some(m.offset(-1).period());
                 }
             }

@@ -95,6 +95,10 @@ impl Month {
         let (y, m, _) = ymd_from_days(d);
         Month::new(y, m)
     }
+    /// The month `p` is, if it is a whole month.
+    pub fn spanning(p: Period) -> Option<Self> {
+        Some(Month::of_day(p.start)).filter(|m| m.period() == p)
+    }
     pub fn offset(self, n: i32) -> Self {
         Month(self.0 + n)
     }
