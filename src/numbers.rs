@@ -595,9 +595,10 @@ fn unit_after(t: &Tables, b: &[u8], side: &Side) -> Option<UnitHit> {
             end: p + 1,
         });
     }
-    let (code, e, mult) = match t.word_after(b, p)? {
-        After::Currency(code, e, mult) => (code, e, mult),
-        After::Unit(u) => return Some(u),
+    let (code, e, mult) = match t.word_after(b, p) {
+        Some(After::Currency(code, e, mult)) => (code, e, mult),
+        Some(After::Unit(u)) => return Some(u),
+        None => return bracket_scale(t, b, p),
     };
     Some(match t.per_unit(b, e) {
         Some((den, e2)) => UnitHit {
@@ -613,6 +614,35 @@ fn unit_after(t: &Tables, b: &[u8], side: &Side) -> Option<UnitHit> {
             end: e,
         },
     })
+}
+
+/// A unit in brackets that scales the number before it by a power of ten, as
+/// Chinese statistics write ten thousands: "33.85 (10,000 yuan/mt)" is 338,500
+/// yuan/mt, "12.5 (10,000 mt)" 125,000 mt. The bracket, `p` on, is the unit's span.
+fn bracket_scale(t: &Tables, b: &[u8], p: usize) -> Option<UnitHit> {
+    let open = skip_spaces(b, p, 1);
+    if b.get(open) != Some(&b'(') || !b.get(open + 1).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let inner = side_at(t, b, open + 1)?;
+    // A bracket in the bracket is no scale (and reading it would recurse).
+    if inner.currency.is_some() || inner.negative || b.get(skip_spaces(b, inner.end, 1)) == Some(&b'(') {
+        return None;
+    }
+    let u = unit_of(t, b, &inner).filter(|u| u.kind != QKind::Pct && b.get(u.end) == Some(&b')'))?;
+    let scale = inner.value;
+    let power_of_ten = (10.0..=1e8).contains(&scale) && scale == 10f64.powi(scale.log10().round() as i32);
+    power_of_ten.then_some(UnitHit {
+        canonical: u.canonical,
+        multiplier: scale * u.multiplier,
+        kind: u.kind,
+        end: u.end + 1,
+    })
+}
+
+/// Whether the bracket at `k` in `q`'s span holds the unit of a scale (see [`bracket_scale`]).
+fn scale_bracket(b: &[u8], q: &Quantity, k: usize) -> bool {
+    b[k + 1].is_ascii_digit() && b[q.end - 1] == b')'
 }
 
 /// Whether a range separator may follow at `p` ("-", "~", "–", "—", "to", "and"): the
@@ -719,6 +749,8 @@ fn scan_from(text: &str, from: usize, to: usize, out: &mut Vec<Quantity>) {
                 // A bracket gets into a span only where `per_unit` steps over one, after money.
                 let bracket = if t.bracketed_surfaces || matches!(q.kind, QKind::Money | QKind::MoneyPerUnit) {
                     crate::bytes::find_byte(b, q.start, q.end, b'(')
+                        // A bracket that closes the span is the unit of a scale ("33.85 (10,000 yuan/mt)").
+                        .filter(|&k| !scale_bracket(b, &q, k))
                 } else {
                     None
                 };
@@ -1206,6 +1238,26 @@ mod tests {
         );
         assert_eq!(&s[q[0].start..q[0].end], "812.5 yuan");
         assert!(q[0].end <= q[1].start, "spans do not overlap");
+    }
+
+    #[test]
+    fn units_in_brackets_scale_by_powers_of_ten() {
+        assert_eq!(
+            one("averaged 33.85 (10,000 yuan/mt), up"),
+            (338500.0, None, "CNY/t", "33.85 (10,000 yuan/mt)".into())
+        );
+        assert_eq!(
+            one("output of 12.5 (10,000 mt) in May"),
+            (125000.0, None, "t", "12.5 (10,000 mt)".into())
+        );
+        assert_eq!(
+            one("quoted at 49.5-50.0 (10,000 yuan/mt)."),
+            (495000.0, Some(500000.0), "CNY/t", "49.5-50.0 (10,000 yuan/mt)".into())
+        );
+        // A bracket that is no power of ten, or holds a share, scales nothing.
+        for s in ["Shandong 120 (30%) and", "about 120 (15 mt) and", "at 5 (10,000 (mt))"] {
+            assert!(scan(s, 0, s.len()).iter().all(|q| q.value < 1e5), "{s}");
+        }
     }
 
     #[test]

@@ -352,6 +352,15 @@ fn tail(r: &mut Rng, text: &mut String) {
         }
         6 => text.push_str(&per(r)),
         7 => text.push_str(r.pick(&["%", "%", " %", " percent", " percentage points", " pp", "％"])),
+        // A bracketed unit that may scale the number: "33.85 (10,000 yuan/mt)".
+        8 if r.chance(50) => {
+            text.push_str(r.pick(&[" (", "(", " ( ", " (("]));
+            text.push_str(r.pick(&[
+                "10,000", "10000", "100", "1,000", "12", "1", "-10", "$10", "1e4", "10.0",
+            ]));
+            text.push_str(&unit(r));
+            text.push_str(r.pick(&[")", ")", " )", "", "%)"]));
+        }
         _ => {}
     }
 }

@@ -417,7 +417,28 @@ fn unit_of(b: &[u8], side: &Side) -> Option<UnitHit> {
             end: e,
         });
     }
-    unit_after(b, p)
+    unit_after(b, p).or_else(|| bracket_scale(b, p))
+}
+
+/// "33.85 (10,000 yuan/mt)": a bracketed unit scaled by a power of ten.
+fn bracket_scale(b: &[u8], p: usize) -> Option<UnitHit> {
+    let open = skip_spaces(b, p, 1);
+    if b.get(open) != Some(&b'(') || !b.get(open + 1).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let inner = side_at(b, open + 1)?;
+    if inner.currency.is_some() || inner.negative || b.get(skip_spaces(b, inner.end, 1)) == Some(&b'(') {
+        return None;
+    }
+    let u = unit_of(b, &inner).filter(|u| u.kind != QKind::Pct && b.get(u.end) == Some(&b')'))?;
+    let scale = inner.value;
+    let power_of_ten = (10.0..=1e8).contains(&scale) && scale == 10f64.powi(scale.log10().round() as i32);
+    power_of_ten.then_some(UnitHit {
+        canonical: u.canonical,
+        multiplier: scale * u.multiplier,
+        kind: u.kind,
+        end: u.end + 1,
+    })
 }
 
 /// The range separator after the first side, and where the second side's literal starts.
@@ -479,7 +500,8 @@ pub fn scan_into(text: &str, from: usize, to: usize, out: &mut Vec<Quantity>) {
             Some(mut q) => {
                 // "812.5 yuan ($113.6) a metric ton": the span stops before the bracket and
                 // reading resumes inside it, so the conversion is a quantity of its own.
-                i = match b[q.start..q.end].iter().position(|&c| c == b'(') {
+                let scale_bracket = |k: usize| b[k + 1].is_ascii_digit() && b[q.end - 1] == b')';
+                i = match (b[q.start..q.end].iter().position(|&c| c == b'(')).filter(|&p| !scale_bracket(q.start + p)) {
                     Some(p) => {
                         q.end = q.start + b[q.start..q.start + p].trim_ascii_end().len();
                         q.start + p + 1
