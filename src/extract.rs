@@ -1726,9 +1726,11 @@ impl<'a, 'h> Reader<'a, 'h> {
     /// the unit line the unit, the row label commodity, region or segment.
     fn read_table(&self, t: &Table, ctx: &Context, out: &mut Vec<Fact<'a>>) {
         let text = self.text;
-        // The caption: the nearest non-blank line above the table.
-        let above = text[..t.top].trim_end();
-        let caption = (above.rfind('\n').map_or(0, |p| p + 1), above.len());
+        // The caption: the table's own first line, or the nearest non-blank line above it.
+        let caption = t.caption.unwrap_or_else(|| {
+            let above = text[..t.top].trim_end();
+            (above.rfind('\n').map_or(0, |p| p + 1), above.len())
+        });
         let metric_in = |a: usize, b: usize| within(self.hits.metrics, a, b).iter().find_map(|m| *METRICS.payload(m));
         let table_metric = metric_in(t.header.0, t.header.1)
             .or(metric_in(caption.0, caption.1))
@@ -1746,13 +1748,13 @@ impl<'a, 'h> Reader<'a, 'h> {
                     Column::Period { kind, forecast } => (Some(kind), forecast, "level", None),
                     Column::Basis { basis, unit, period } => {
                         // A basis column speaks of the first period of its group: in
-                        // "Oct. | Sep. | YoY | Jan.-Oct. | YoY" the first YoY is October's.
+                        // "Oct. | Sep. | YoY | Jan.-Oct. | YoY" the first YoY is October's;
+                        // basis columns side by side share one ("Oct. | Sep. | MoM | YoY").
                         let before = &t.columns[..cell.column.min(t.columns.len())];
-                        let group = before
-                            .iter()
-                            .rposition(|c| matches!(c, Column::Basis { .. }))
-                            .map_or(0, |p| p + 1);
-                        let left = before[group..].iter().find_map(|c| match c {
+                        let is_basis = |c: &Column| matches!(c, Column::Basis { .. });
+                        let end = before.iter().rposition(|c| !is_basis(c)).map_or(0, |p| p + 1);
+                        let group = before[..end].iter().rposition(is_basis).map_or(0, |p| p + 1);
+                        let left = before[group..end].iter().find_map(|c| match c {
                             Column::Period { kind, forecast } => Some((*kind, *forecast)),
                             _ => None,
                         });
@@ -3647,6 +3649,29 @@ mod tests {
         );
         // No sentence reading of table lines: every fact is a cell.
         assert!(facts.iter().all(|f| f.approx == "exact" && f.value_high.is_none()));
+    }
+
+    #[test]
+    fn a_caption_ending_in_its_unit_heads_cells_one_per_line() {
+        // The caption's "(10,000 mt)" scales the level cells and states no fact of
+        // its own; "MoM" and "YoY" side by side both speak of the first month, not
+        // of the month the sentence before the table forecasts.
+        let t = "Tin Monthly Review, March 2031\n\nFor April, SMM expects tin output of 16,000 mt.\n\n\
+                 Table 2: China refined tin output (10,000 mt)\nProduct\nMar 2031\nFeb 2031\nMoM\nYoY\n\
+                 Refined tin\n1.52\n1.47\n3.4%\n-1.3%\n\nNote: SMM survey.\n";
+        let facts = parse_text(t, &ParseOptions::default()).facts;
+        let r: Vec<String> = facts.iter().map(|f| row(f, t)).collect();
+        assert_eq!(
+            r,
+            [
+                "16,000 mt refined_tin production level 16000 t 2031-04-01..2031-04-30 F",
+                "1.52 refined_tin production level 15200 t 2031-03-01..2031-03-31",
+                "1.47 refined_tin production level 14700 t 2031-02-01..2031-02-28",
+                "3.4% refined_tin production mom 3.4 % 2031-03-01..2031-03-31",
+                "-1.3% refined_tin production yoy -1.3 % 2031-03-01..2031-03-31",
+            ],
+            "{r:#?}"
+        );
     }
 
     #[test]

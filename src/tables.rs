@@ -55,6 +55,9 @@ pub struct Table {
     pub lines: (usize, usize),
     /// Byte offset where the table starts (its unit line or header).
     pub top: usize,
+    /// The caption's span when it is the table's first line (a caption ending in the
+    /// unit of one-cell-per-line cells); else the caption is the line above `top`.
+    pub caption: Option<(usize, usize)>,
     pub columns: Vec<Column>,
     /// Byte span of the header row or header cells.
     pub header: (usize, usize),
@@ -340,7 +343,12 @@ fn unit_above(text: &str, lines: &[Line], i: usize) -> Option<(usize, (&'static 
 /// (unit: 10,000 mt)", "Social inventory (mt)". The caption stays the table's caption.
 fn caption_unit_above(text: &str, lines: &[Line], i: usize) -> Option<(&'static str, f64)> {
     let above = lines[..i].iter().rev().find(|l| l.kind != LineKind::Blank)?;
-    let t = line_text(text, above).trim_end();
+    caption_unit(line_text(text, above))
+}
+
+/// The unit a caption ends with, in brackets: "(unit: 10,000 mt)", "(10,000 mt)", "(mt)".
+fn caption_unit(t: &str) -> Option<(&'static str, f64)> {
+    let t = t.trim_end();
     if !t.ends_with(')') {
         return None;
     }
@@ -404,6 +412,7 @@ fn delimited(text: &str, lines: &[Line], i: usize) -> Result<(Table, usize), usi
         Table {
             lines: (first, j),
             top,
+            caption: None,
             columns,
             header: (header_line.start, header_line.end),
             unit,
@@ -478,10 +487,20 @@ impl<'t> CellLines<'t> {
 }
 
 /// One cell per line: a header run of short labels, then rows of a label and numbers.
-/// Only read after a unit line, where the layout is unambiguous.
+/// Only read after a unit line or a caption ending in its unit, where the layout is unambiguous.
 fn one_cell_per_line(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
-    let unit = unit_line(line_text(text, &lines[i]))?;
-    cell_table(text, lines, i, unit, &mut CellLines::after(text, lines, i))
+    let t = line_text(text, &lines[i]);
+    // A caption that ends with its unit heads the cells as a unit line does:
+    // "Table 1: China refined zinc production (10,000 mt)".
+    let (unit, captioned) = match unit_line(t) {
+        Some(u) => (u, false),
+        None => (caption_unit(t)?, true),
+    };
+    let mut table = cell_table(text, lines, i, unit, &mut CellLines::after(text, lines, i))?;
+    if captioned {
+        table.0.caption = Some((lines[i].start, lines[i].end));
+    }
+    Some(table)
 }
 
 /// [`one_cell_per_line`] below the unit line `i`, reading `cells` only as far as it must.
@@ -568,6 +587,7 @@ fn cell_table(
         Table {
             lines: (i, end_line),
             top,
+            caption: None,
             columns,
             header: header_span,
             unit: Some(unit),
