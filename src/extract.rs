@@ -810,6 +810,11 @@ const ATTACH_WORDS: &[&str] = &[
     "through",
 ];
 
+/// Words that open a clause of cause, time or contrast inside a sentence.
+const SUBORDINATORS: &[&str] = &[
+    "as", "because", "since", "amid", "despite", "due", "owing", "after", "while", "whereas",
+];
+
 fn gap_words(gap: &str) -> impl Iterator<Item = &str> {
     gap.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty())
 }
@@ -1934,7 +1939,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                         } else {
                             change_noun && word_in(w, &["in", "of", "the", "total", "overall", "its"])
                         };
-                        plain &= !word_in(w, &["mom", "yoy", "to", "and", "from"]);
+                        plain &= !word_in(w, &["mom", "yoy", "to", "and", "from"]) && !word_in(w, SUBORDINATORS);
                         n += 1;
                     }
                     change_noun && n <= 4 || n <= 2 && plain
@@ -2010,7 +2015,17 @@ impl<'a, 'h> Reader<'a, 'h> {
             QKind::Pct if !is_change => {
                 let rest = text.as_bytes()[q.end..(q.end + 12).min(text.len())].trim_ascii_start();
                 if starts_with_ignore_case(rest, b"of ") {
-                    metric = Some("share");
+                    // "ran at only 48% of capacity", "of their capacity": a run rate, not a share.
+                    let whole = gap_words(&text[q.end..])
+                        .skip(1)
+                        .take(3)
+                        .find(|w| !word_in(w, &["its", "their", "the", "total", "nameplate", "installed"]));
+                    let whole = whole.map(|w| w.trim_end_matches(|c: char| c.is_ascii_punctuation()));
+                    metric = Some(if whole.is_some_and(|w| w.eq_ignore_ascii_case("capacity")) {
+                        "operating_rate"
+                    } else {
+                        "share"
+                    });
                 } else if starts_with_ignore_case(rest, b"capacity") {
                     // "operating at 50% capacity"
                     metric = Some("operating_rate");
@@ -2123,8 +2138,12 @@ impl<'a, 'h> Reader<'a, 'h> {
         {
             return Some(*COMMODITIES.payload(c));
         }
+        // A subject after the number, unless a cause or a contrast comes between: "ran at
+        // only 48% of capacity as electricity costs stayed high" is not electricity's rate.
         if let Some((c, _)) = subject_mentions().find(|(c, _)| c.start >= q.end && c.end <= ce) {
-            return Some(*COMMODITIES.payload(c));
+            if !gap_words(&text[q.end..c.start]).any(|w| word_in(w, SUBORDINATORS)) {
+                return Some(*COMMODITIES.payload(c));
+            }
         }
         // "185,000 mt of bauxite"
         if let Some(c) = mentions
@@ -3669,6 +3688,28 @@ mod tests {
                 "1.47 refined_tin production level 14700 t 2031-02-01..2031-02-28",
                 "3.4% refined_tin production mom 3.4 % 2031-03-01..2031-03-31",
                 "-1.3% refined_tin production yoy -1.3 % 2031-03-01..2031-03-31",
+            ],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn run_rates_and_the_causes_after_them() {
+        // "ran at", "of capacity": a run rate; the commodity of a clause of cause after
+        // the number ("as electricity costs ...") is neither its subject nor its metric.
+        let t = "Ferrous Review, October 2031\n\nSteel Billet\n\
+                 Tangshan billet averaged 2,990 yuan/mt in October.\n\
+                 In east China, electric-arc furnace billet producers ran at only 48% of capacity in October as electricity costs stayed high.\n\
+                 Guangxi plants ran at 12.5% as electricity tariffs stayed elevated.\n\
+                 Billet exporters shipped 82% of their output to Southeast Asia.\n";
+        let r: Vec<String> = facts_of(t).iter().map(|f| row(f, t)).collect();
+        assert_eq!(
+            r,
+            [
+                "2,990 yuan/mt steel_billet price level 2990 CNY/t 2031-10-01..2031-10-31",
+                "48% steel_billet operating_rate level 48 % 2031-10-01..2031-10-31",
+                "12.5% steel_billet operating_rate level 12.5 % 2031-10-01..2031-10-31",
+                "82% steel_billet share level 82 % 2031-10-01..2031-10-31",
             ],
             "{r:#?}"
         );
