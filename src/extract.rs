@@ -787,6 +787,7 @@ const ATTACH_WORDS: &[&str] = &[
     "threshold",
     "in",
     "at",
+    "on",
     "by",
     "for",
     "during",
@@ -990,14 +991,42 @@ const EARLIER_POSSESSIVES: &[(&str, i32)] = &[
     ("last year", 12),
 ];
 
+/// The possessives that name the week before: "from last week's average of 15,015 USD/mt"
+/// ("from last week" is a basis cue, which hides the period "last week").
+const LAST_WEEK_POSSESSIVES: &[&str] = &["previous week", "prior week", "last week"];
+
 /// `p` moved back as the possessive whose owner ends `owner` (the text before a
-/// number's "'s") says, when `p` is a whole month; else `p`.
+/// number's "'s") says, when `p` is a whole month (a week back, when a week or less); else `p`.
 fn earlier_by_possessive(owner: &str, p: Period) -> Period {
+    let ends = |w: &str| ends_with_ignore_case(owner.as_bytes(), w.as_bytes());
+    if p.end - p.start < 7 && LAST_WEEK_POSSESSIVES.iter().any(|w| ends(w)) {
+        return Period {
+            start: p.start - 7,
+            end: p.end - 7,
+        };
+    }
     EARLIER_POSSESSIVES
         .iter()
-        .find(|(w, _)| ends_with_ignore_case(owner.as_bytes(), w.as_bytes()))
+        .find(|(w, _)| ends(w))
         .and_then(|&(_, back)| Month::spanning(p).map(|m| m.offset(-back).period()))
         .unwrap_or(p)
+}
+
+/// `lead` without the name of a figure it ends with, after a possessive: "last week's"
+/// of "last week's average of", "the previous month's level of".
+fn possessed_figure(lead: &str) -> Option<&str> {
+    let rest = lead.strip_suffix(" of")?.trim_end();
+    let name = rest.rsplit(' ').next()?;
+    if !word_in(
+        name,
+        &[
+            "average", "close", "level", "figure", "total", "reading", "high", "low", "price",
+        ],
+    ) {
+        return None;
+    }
+    let owner = rest[..rest.len() - name.len()].trim_end();
+    (owner.ends_with("'s") || owner.ends_with("\u{2019}s")).then_some(owner)
 }
 
 /// Whether `gap` (the text after a commodity) opens with an infinitive that makes the
@@ -1224,9 +1253,11 @@ impl<'a, 'h> Reader<'a, 'h> {
 
     fn resolve(&self, kind: PKind) -> Option<Period> {
         let explicit_year = match kind {
-            PKind::Month { y, .. } | PKind::Day { y, .. } | PKind::MonthEnd { y, .. } | PKind::Span { y, .. } => {
-                y.is_some()
-            }
+            PKind::Month { y, .. }
+            | PKind::Day { y, .. }
+            | PKind::DayRange { y, .. }
+            | PKind::MonthEnd { y, .. }
+            | PKind::Span { y, .. } => y.is_some(),
             PKind::MonthRange { y1, y2, .. } => y1.is_some() || y2.is_some(),
             PKind::Year(_) => true,
             PKind::Relative(_)
@@ -1418,6 +1449,8 @@ impl<'a, 'h> Reader<'a, 'h> {
             // "down 4,040 mt from the previous month's 21,970 mt": the month before; "up 7.7%
             // from August's 2.275 million tons": August's. An owner's figure is a level.
             let lead = text[pre_start.max(s)..q.start].trim_end();
+            // "from last week's average of 15,015 USD/mt": the owner's figure, named.
+            let lead = possessed_figure(lead).unwrap_or(lead);
             let owner = lead.strip_suffix("'s").or_else(|| lead.strip_suffix("\u{2019}s"));
             let owner_end = owner.map(|o| pre_start.max(s) + o.len());
             let owned_by = owner_end.and_then(|oe| pexprs.iter().position(|p| p.end == oe));
@@ -3710,6 +3743,30 @@ mod tests {
                 "48% steel_billet operating_rate level 48 % 2031-10-01..2031-10-31",
                 "12.5% steel_billet operating_rate level 12.5 % 2031-10-01..2031-10-31",
                 "82% steel_billet share level 82 % 2031-10-01..2031-10-31",
+            ],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn weeks_by_their_days_and_the_week_before() {
+        // "November 17-21" is those days; "last week's average of" the week before;
+        // "closed at ... on Thursday" that Thursday, not the Tuesday before it.
+        let t = "Nickel Weekly\n\nNickel\nIn the week of November 17-21, LME nickel averaged 14,655 USD/mt, \
+                 down 2.4% from last week's average of 15,015 USD/mt. Prices dipped below 14,500 USD/mt \
+                 on Tuesday and closed at 14,480 USD/mt on Thursday.\n";
+        let opts = ParseOptions {
+            published: Some(crate::periods::days_from_ymd(2031, 11, 21)),
+        };
+        let r: Vec<String> = parse_text(t, &opts).facts.iter().map(|f| row(f, t)).collect();
+        assert_eq!(
+            r,
+            [
+                "14,655 USD/mt refined_nickel price level 14655 USD/t 2031-11-17..2031-11-21",
+                "2.4% refined_nickel price wow -2.4 % 2031-11-17..2031-11-21",
+                "15,015 USD/mt refined_nickel price level 15015 USD/t 2031-11-10..2031-11-14",
+                "14,500 USD/mt refined_nickel price level 14500 USD/t 2031-11-18..2031-11-18",
+                "14,480 USD/mt refined_nickel price level 14480 USD/t 2031-11-20..2031-11-20",
             ],
             "{r:#?}"
         );

@@ -144,6 +144,13 @@ pub enum PKind {
         d: u32,
         y: Option<i32>,
     },
+    /// Days `d1..=d2` of a month: "November 17-21", "17-21 November".
+    DayRange {
+        m: u32,
+        d1: u32,
+        d2: u32,
+        y: Option<i32>,
+    },
     MonthEnd {
         m: u32,
         y: Option<i32>,
@@ -291,6 +298,83 @@ fn day_before(text: &str, ws: usize, from: usize) -> Option<(usize, u32)> {
     (1..=31).contains(&d).then_some((p, d))
 }
 
+/// The last day of a range of days whose first, `d1`, ends at `e`: "-21" in
+/// "November 17-21", "–21", " to 21", and a year after it ("November 17-21, 2025").
+/// Its end, value and year.
+fn last_day_after(text: &str, e: usize, to: usize, d1: u32) -> Option<(usize, u32, Option<i32>)> {
+    let b = &text.as_bytes()[..to];
+    let mut p = e;
+    if b.get(p) == Some(&b'-') {
+        p += 1;
+    } else if b[p.min(b.len())..].starts_with("–".as_bytes()) {
+        p += "–".len();
+    } else if b[p.min(b.len())..].starts_with(b" to ") {
+        p += 4;
+    } else {
+        return None;
+    }
+    let q = p;
+    while p < b.len() && p - q < 3 && b[p].is_ascii_digit() {
+        p += 1;
+    }
+    // Not the start of a longer number, a percentage or a code: "17-21,000", "5-6%".
+    let glued = |c: &u8| {
+        c.is_ascii_alphanumeric() || *c == b'%' || b"_,.-/".contains(c) && b.get(p + 1).is_some_and(u8::is_ascii_digit)
+    };
+    if !(1..=2).contains(&(p - q)) || b.get(p).is_some_and(glued) {
+        return None;
+    }
+    let d2 = b[q..p].iter().fold(0, |d, &c| d * 10 + u32::from(c - b'0'));
+    if !(d1 < d2 && d2 <= 31) {
+        return None;
+    }
+    let y = p + usize::from(b.get(p) == Some(&b',')) + 1;
+    let year = b.get(p..y).is_some_and(|g| g.ends_with(b" "))
+        && b.get(y..y + 4)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit) && (d[0] == b'1' || d[0] == b'2'))
+        && !b
+            .get(y + 4)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b',' && b.get(y + 5).is_some_and(u8::is_ascii_digit));
+    Some(match year {
+        true => (
+            y + 4,
+            d2,
+            Some(b[y..y + 4].iter().fold(0, |v, &c| v * 10 + i32::from(c - b'0'))),
+        ),
+        false => (p, d2, None),
+    })
+}
+
+/// A range of days written before the month at `ws`: "17-21 November" (or "17–21").
+/// Where it starts, its first and last day.
+fn days_before(text: &str, ws: usize, from: usize) -> Option<(usize, u32, u32)> {
+    let b = text.as_bytes();
+    if ws < from + 4 || b[ws - 1] != b' ' {
+        return None;
+    }
+    let digits_back = |e: usize| {
+        let mut p = e;
+        while p > from && e - p < 3 && b[p - 1].is_ascii_digit() {
+            p -= 1;
+        }
+        let d = b[p..e].iter().fold(0, |d, &c| d * 10 + u32::from(c - b'0'));
+        ((1..=2).contains(&(e - p)) && (1..=31).contains(&d)).then_some((p, d))
+    };
+    let (p2, d2) = digits_back(ws - 1)?;
+    let sep = if p2 > from && b[p2 - 1] == b'-' {
+        p2 - 1
+    } else if b[from..p2].ends_with("–".as_bytes()) {
+        p2 - "–".len()
+    } else {
+        return None;
+    };
+    let (p1, d1) = digits_back(sep)?;
+    if p1 > from && (b[p1 - 1].is_ascii_alphanumeric() || b"_,.-/".contains(&b[p1 - 1])) {
+        return None;
+    }
+    (d1 < d2).then_some((p1, d1, d2))
+}
+
 /// The reading of period expressions, given the next match from a position of
 /// `text[..to]`: where it is and what it says (`None`: no period, though the
 /// match is taken), added to `out`.
@@ -311,13 +395,31 @@ fn scan_with(
         let Some(kind) = kind else {
             continue;
         };
-        // A day written before the month: "on 11 June".
-        let (ws, kind) = match kind {
-            PKind::Month { m, y } => match day_before(text, ws, from) {
-                Some((ds, d)) => (ds, PKind::Day { m, d, y }),
-                None => (ws, kind),
+        // A day written before the month: "on 11 June"; and the days of a week or so:
+        // "17-21 November", "November 17-21".
+        let (ws, we, kind) = match kind {
+            PKind::Month { m, y } => match (days_before(text, ws, from), day_before(text, ws, from)) {
+                (Some((ds, d1, d2)), _) => (ds, we, PKind::DayRange { m, d1, d2, y }),
+                (None, Some((ds, d))) => (ds, we, PKind::Day { m, d, y }),
+                (None, None) => (ws, we, kind),
             },
-            _ => (ws, kind),
+            PKind::Day { m, d, y } => match last_day_after(text, we, to, d) {
+                Some((de, d2, y2)) => {
+                    pos = pos.max(de);
+                    (
+                        ws,
+                        de,
+                        PKind::DayRange {
+                            m,
+                            d1: d,
+                            d2,
+                            y: y.or(y2),
+                        },
+                    )
+                }
+                None => (ws, we, kind),
+            },
+            _ => (ws, we, kind),
         };
         let base = !matches!(kind, PKind::MonthRange { .. }) && is_base(text, ws);
         if out.capacity() == 0 {
@@ -878,6 +980,14 @@ pub fn resolve(kind: PKind, reference: Month) -> Period {
             let day = days_from_ymd(mo.year(), mo.month(), d);
             Period { start: day, end: day }
         }
+        PKind::DayRange { m, d1, d2, y } => {
+            let mo = month(m, y);
+            let last = month_len(mo.year(), mo.month());
+            Period {
+                start: days_from_ymd(mo.year(), mo.month(), d1.min(last)),
+                end: days_from_ymd(mo.year(), mo.month(), d2.min(last)),
+            }
+        }
         PKind::MonthEnd { m, y } => {
             let e = month(m, y).last_day();
             Period { start: e, end: e }
@@ -1220,7 +1330,10 @@ mod expr_tests {
 
     #[test]
     fn days_written_before_their_month() {
-        let k = kinds("stocks fell to 356,000t on 11 June, from 13 May 2025 and 2 March; 1,12 June; 10-11 June");
+        let k = kinds(
+            "stocks fell to 356,000t on 11 June, from 13 May 2025 and 2 March; 1,12 June; 10-11 June; \
+             in the week of November 17-21, 2025; 24–28 February; June 5-40; May 3-4%",
+        );
         let got: Vec<_> = k.iter().map(|(t, k, base)| (t.as_str(), *k, *base)).collect();
         assert_eq!(
             got,
@@ -1237,7 +1350,38 @@ mod expr_tests {
                 ),
                 ("2 March", PKind::Day { m: 3, d: 2, y: None }, false),
                 ("June", PKind::Month { m: 6, y: None }, false),
-                ("June", PKind::Month { m: 6, y: None }, false),
+                (
+                    "10-11 June",
+                    PKind::DayRange {
+                        m: 6,
+                        d1: 10,
+                        d2: 11,
+                        y: None
+                    },
+                    false
+                ),
+                (
+                    "November 17-21, 2025",
+                    PKind::DayRange {
+                        m: 11,
+                        d1: 17,
+                        d2: 21,
+                        y: Some(2025)
+                    },
+                    false
+                ),
+                (
+                    "24–28 February",
+                    PKind::DayRange {
+                        m: 2,
+                        d1: 24,
+                        d2: 28,
+                        y: None
+                    },
+                    false
+                ),
+                ("June 5", PKind::Day { m: 6, d: 5, y: None }, false),
+                ("May 3", PKind::Day { m: 5, d: 3, y: None }, false),
             ]
         );
     }
