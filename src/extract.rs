@@ -189,6 +189,9 @@ struct Context {
     /// Whether a title naming no commodity ("Inventories", "Outlook") came after the
     /// heading that named `commodity`: a section of another kind that only inherits it.
     inherited: bool,
+    /// The heading names commodities but is no one's own ("Magnesium Alloy and Powder",
+    /// "Copper cathode output rises"): the sentences' topics, from its first on, are no asides.
+    named: bool,
     region: Option<&'static str>,
     period: Carried<Period>,
     topic_metric: Carried<&'static str>,
@@ -203,6 +206,7 @@ impl Context {
         self.commodity = commodity;
         self.recent = None;
         self.inherited = false;
+        self.named = false;
         self.region = region;
         self.set_period(None);
         self.set_topic_metric(None);
@@ -487,12 +491,30 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
                 // "Concentrate market" in a copper report: copper concentrate.
                 let commodity = heading_commodity(text, rest.commodities, heading)
                     .and_then(|c| complete_form(c, ctx.commodity.or(ctx.recent).or(meta.commodity)));
+                // A section heading that pairs commodities ("Magnesium Alloy and Powder",
+                // "Nickel & Cobalt") inherits none: its first is the topic until a sentence
+                // names another. (The title names the report's topics: see `Reader::topics`.)
+                let named = match commodity {
+                    Some(_) => None,
+                    None => first_in(rest.commodities, line.start, line.end)
+                        .filter(|c| {
+                            !sections.is_empty() && {
+                                let after = text[c.end..line.end].trim_start();
+                                after.starts_with("and ") || after.starts_with("& ")
+                            }
+                        })
+                        .and_then(|c| complete_form(COMMODITIES.payload(c), ctx.commodity.or(meta.commodity))),
+                };
                 if commodity.is_some() {
                     // A commodity section starts afresh; other headings are sub-heads.
                     ctx.restart(commodity, r.heading_region(line.start, line.end));
+                } else if named.is_some() {
+                    ctx.commodity = None;
+                    ctx.inherited = false;
                 }
                 // A sub-head starts a new topic: "Concentrate market", then "Smelters".
-                ctx.recent = None;
+                ctx.recent = named;
+                ctx.named = named.is_some();
                 sections.push(Section {
                     heading,
                     commodity: commodity.or(ctx.commodity).or(meta.commodity),
@@ -1642,7 +1664,7 @@ impl<'a, 'h> Reader<'a, 'h> {
             // and a commodity it does not name is an aside ("Indonesia's intermediate exports").
             let recent = ctx
                 .recent
-                .filter(|c| self.default_commodity.is_none() || self.topics.contains(&Some(*c)));
+                .filter(|c| ctx.named || self.default_commodity.is_none() || self.topics.contains(&Some(*c)));
             // Under a title that names no commodity ("Outlook" after "Aluminium"), what the
             // number's clause or section names goes before the inherited commodity: "SHFE
             // copper is expected to trade between 78,200 and 79,800 yuan/mt".
@@ -3767,6 +3789,24 @@ mod tests {
                 "15,015 USD/mt refined_nickel price level 15015 USD/t 2031-11-10..2031-11-14",
                 "14,500 USD/mt refined_nickel price level 14500 USD/t 2031-11-18..2031-11-18",
                 "14,480 USD/mt refined_nickel price level 14480 USD/t 2031-11-20..2031-11-20",
+            ],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn a_heading_that_pairs_commodities_inherits_none() {
+        // Under "Magnesium Alloy and Powder" after a "Magnesium Ingot" section, a number
+        // whose sentence names no commodity takes the last one named, not the ingot.
+        let t = "China Magnesium Trade, March 2031\n\nMagnesium Ingot\nIngot exports were 31,500 mt in March.\n\n\
+                 Magnesium Alloy and Powder\nMagnesium alloy exports came to 9,800 mt in March. Vietnam took 2,100 mt, \
+                 or 21.4% of the total.\n";
+        let r: Vec<String> = facts_of(t).iter().map(|f| row(f, t)).collect();
+        assert_eq!(
+            r[2..],
+            [
+                "2,100 mt magnesium_alloy exports level 2100 t 2031-03-01..2031-03-31",
+                "21.4% magnesium_alloy share level 21.4 % 2031-03-01..2031-03-31",
             ],
             "{r:#?}"
         );
