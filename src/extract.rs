@@ -1416,6 +1416,11 @@ impl<'a, 'h> Reader<'a, 'h> {
                     continue;
                 }
                 let gap = &text[q.end..p.start];
+                // A bracketed aside may stand between: "186,400 mt (gross weight) last week".
+                let gap = match gap.trim_start().strip_prefix('(').and_then(|g| g.split_once(')')) {
+                    Some((_, rest)) => rest,
+                    None => gap,
+                };
                 let punct = gap.bytes().any(|b| matches!(b, b',' | b';' | b'.' | b'(' | b')'));
                 if !punct && words_all_in(gap, ATTACH_WORDS, usize::MAX) {
                     owner[pi] = Some(qi);
@@ -3807,6 +3812,27 @@ mod tests {
             [
                 "2,100 mt magnesium_alloy exports level 2100 t 2031-03-01..2031-03-31",
                 "21.4% magnesium_alloy share level 21.4 % 2031-03-01..2031-03-31",
+            ],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn asides_in_brackets_and_scheduled_output() {
+        // "(gross weight)" does not part a number from the period after it; output
+        // "scheduled for" a month not yet over is a forecast.
+        let t = "Nickel Weekly\n\nNickel\nPort stocks of nickel ore rose to 9.2 million mt (wet basis) last week.\n\
+                 Stainless steel output scheduled for November is 3.36 million mt, down 1.8% MoM.\n";
+        let opts = ParseOptions {
+            published: Some(crate::periods::days_from_ymd(2031, 11, 21)),
+        };
+        let r: Vec<String> = parse_text(t, &opts).facts.iter().map(|f| row(f, t)).collect();
+        assert_eq!(
+            r,
+            [
+                "9.2 million mt nickel_ore inventory level 9200000 t 2031-11-10..2031-11-14",
+                "3.36 million mt stainless_steel production level 3360000 t 2031-11-01..2031-11-30 F",
+                "1.8% stainless_steel production mom -1.8 % 2031-11-01..2031-11-30 F",
             ],
             "{r:#?}"
         );
