@@ -345,6 +345,17 @@ fn last_day_after(text: &str, e: usize, to: usize, d1: u32) -> Option<(usize, u3
     })
 }
 
+/// Whether the month at `ws..we` is where a price closed or ended: "closed October at
+/// 2,990 yuan/mt", "ended September at" name the month's last day.
+fn closes_month(text: &str, ws: usize, we: usize, from: usize, to: usize) -> bool {
+    let b = text.as_bytes();
+    let before = &b[from.max(ws.saturating_sub(10))..ws];
+    let verb = [&b"closed "[..], b"ended ", b"finished "]
+        .iter()
+        .any(|v| crate::bytes::ends_with_ignore_case(before, v));
+    verb && b[we..to].starts_with(b" at ")
+}
+
 /// A range of days written before the month at `ws`: "17-21 November" (or "17–21").
 /// Where it starts, its first and last day.
 fn days_before(text: &str, ws: usize, from: usize) -> Option<(usize, u32, u32)> {
@@ -401,6 +412,7 @@ fn scan_with(
             PKind::Month { m, y } => match (days_before(text, ws, from), day_before(text, ws, from)) {
                 (Some((ds, d1, d2)), _) => (ds, we, PKind::DayRange { m, d1, d2, y }),
                 (None, Some((ds, d))) => (ds, we, PKind::Day { m, d, y }),
+                (None, None) if closes_month(text, ws, we, from, to) => (ws, we, PKind::MonthEnd { m, y }),
                 (None, None) => (ws, we, kind),
             },
             PKind::Day { m, d, y } => match last_day_after(text, we, to, d) {
@@ -1326,6 +1338,22 @@ mod expr_tests {
             .into_iter()
             .map(|e| (s[e.start..e.end].to_string(), e.kind, e.base))
             .collect()
+    }
+
+    #[test]
+    fn a_month_a_price_closed_at_is_its_last_day() {
+        let k = kinds(
+            "billet closed October at 2,990 yuan/mt; the index ended September at $-40.10/dmt; closed October higher",
+        );
+        let got: Vec<_> = k.iter().map(|(t, k, _)| (t.as_str(), *k)).collect();
+        assert_eq!(
+            got,
+            [
+                ("October", PKind::MonthEnd { m: 10, y: None }),
+                ("September", PKind::MonthEnd { m: 9, y: None }),
+                ("October", PKind::Month { m: 10, y: None }),
+            ]
+        );
     }
 
     #[test]
