@@ -833,6 +833,12 @@ const ATTACH_WORDS: &[&str] = &[
     "through",
 ];
 
+/// Whether `q` stands alone in brackets right after the quantity that ends at `end`:
+/// "4,870 mt (14.3%)".
+fn bracketed_after(text: &str, end: usize, q: &Quantity) -> bool {
+    end <= q.start && text[end..q.start].trim() == "(" && text[q.end..].trim_start().starts_with(')')
+}
+
 /// Words that open a clause of cause, time or contrast inside a sentence.
 const SUBORDINATORS: &[&str] = &[
     "as", "because", "since", "amid", "despite", "due", "owing", "after", "while", "whereas",
@@ -1655,8 +1661,9 @@ impl<'a, 'h> Reader<'a, 'h> {
                 "exports" if self.shipped_to_home(s, e) => "imports",
                 m => m,
             };
-            // The last level: a change after it, or after another change of it, moves it.
-            if change.is_none() {
+            // The last level: a change after it, or after another change of it, moves it;
+            // not a share in brackets after it ("4,870 mt (14.3%), up 9.6% MoM").
+            if change.is_none() && !prev_level.is_some_and(|p| bracketed_after(text, p.2, q)) {
                 prev_level = Some((q.unit, metric, q.end));
             }
 
@@ -2074,7 +2081,11 @@ impl<'a, 'h> Reader<'a, 'h> {
             }
             QKind::Pct if !is_change => {
                 let rest = text.as_bytes()[q.end..(q.end + 12).min(text.len())].trim_ascii_start();
-                if starts_with_ignore_case(rest, b"of ") {
+                // "Turkey ranked second with 4,870 mt (14.3%)": the bracketed percent of a
+                // level is its share of the whole.
+                if prev.is_some_and(|p| bracketed_after(text, p.2, q)) {
+                    metric = Some("share");
+                } else if starts_with_ignore_case(rest, b"of ") {
                     // "ran at only 48% of capacity", "of their capacity": a run rate, not a share.
                     let whole = gap_words(&text[q.end..])
                         .skip(1)
@@ -3833,6 +3844,23 @@ mod tests {
                 "9.2 million mt nickel_ore inventory level 9200000 t 2031-11-10..2031-11-14",
                 "3.36 million mt stainless_steel production level 3360000 t 2031-11-01..2031-11-30 F",
                 "1.8% stainless_steel production mom -1.8 % 2031-11-01..2031-11-30 F",
+            ],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn a_percent_in_brackets_after_a_level_is_its_share() {
+        // "(31.6%)" is Peru's share of the total; the change after it still moves the level.
+        let t = "China Zinc Concentrate Imports, March 2031\n\nZinc concentrate imports were 410,000 mt in March. \
+                 Peru ranked second with 129,600 mt (31.6%), up 7.2% MoM.\n";
+        let r: Vec<String> = facts_of(t).iter().map(|f| row(f, t)).collect();
+        assert_eq!(
+            r[1..],
+            [
+                "129,600 mt zinc_concentrate imports level 129600 t 2031-03-01..2031-03-31",
+                "31.6% zinc_concentrate share level 31.6 % 2031-03-01..2031-03-31",
+                "7.2% zinc_concentrate imports mom 7.2 % 2031-03-01..2031-03-31",
             ],
             "{r:#?}"
         );
