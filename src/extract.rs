@@ -1054,7 +1054,12 @@ fn possessed_figure(lead: &str) -> Option<&str> {
         return None;
     }
     let owner = rest[..rest.len() - name.len()].trim_end();
-    (owner.ends_with("'s") || owner.ends_with("\u{2019}s")).then_some(owner)
+    possessive_owner(owner).map(|_| owner)
+}
+
+/// `lead` without the possessive "'s" (or "’s") it ends with: its owner.
+fn possessive_owner(lead: &str) -> Option<&str> {
+    lead.strip_suffix("'s").or_else(|| lead.strip_suffix("\u{2019}s"))
 }
 
 /// Whether `gap` (the text after a commodity) opens with an infinitive that makes the
@@ -1484,7 +1489,7 @@ impl<'a, 'h> Reader<'a, 'h> {
             let lead = text[pre_start.max(s)..q.start].trim_end();
             // "from last week's average of 15,015 USD/mt": the owner's figure, named.
             let lead = possessed_figure(lead).unwrap_or(lead);
-            let owner = lead.strip_suffix("'s").or_else(|| lead.strip_suffix("\u{2019}s"));
+            let owner = possessive_owner(lead);
             let owner_end = owner.map(|o| pre_start.max(s) + o.len());
             let owned_by = owner_end.and_then(|oe| pexprs.iter().position(|p| p.end == oe));
             let period = match (source, period, owner, owned_by) {

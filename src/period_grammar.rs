@@ -658,7 +658,7 @@ fn spellings(h: &[u8], i: usize, m: u32) -> Names {
 }
 
 /// `(?:19|20)\d\d` at `i`: the year and its end.
-fn year(h: &[u8], i: usize) -> Option<(i32, usize)> {
+pub(crate) fn year(h: &[u8], i: usize) -> Option<(i32, usize)> {
     let d = h.get(i..i + 4)?;
     let century = match (d[0], d[1]) {
         (b'1', b'9') => 1900,

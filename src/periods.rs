@@ -286,16 +286,28 @@ fn day_before(text: &str, ws: usize, from: usize) -> Option<(usize, u32)> {
     if ws < from + 2 || b[ws - 1] != b' ' {
         return None;
     }
-    let e = ws - 1;
+    let (p, d) = day_digits_before(b, ws - 1, from)?;
+    stands_alone(b, p, from).then_some((p, d))
+}
+
+/// The day (one or two digits, 1 to 31) that ends at `e`, not before `from`: where it starts, and its value.
+fn day_digits_before(b: &[u8], e: usize, from: usize) -> Option<(usize, u32)> {
     let mut p = e;
     while p > from && e - p < 3 && b[p - 1].is_ascii_digit() {
         p -= 1;
     }
-    if !(1..=2).contains(&(e - p)) || (p > from && (b[p - 1].is_ascii_alphanumeric() || b"_,.-/".contains(&b[p - 1]))) {
-        return None;
-    }
-    let d = b[p..e].iter().fold(0, |d, &c| d * 10 + u32::from(c - b'0'));
-    (1..=31).contains(&d).then_some((p, d))
+    let d = digits_value(&b[p..e]);
+    ((1..=2).contains(&(e - p)) && (1..=31).contains(&d)).then_some((p, d))
+}
+
+/// Whether the digits at `p` start no longer number or code ("1,12 June", "x12 June").
+fn stands_alone(b: &[u8], p: usize, from: usize) -> bool {
+    p == from || !(b[p - 1].is_ascii_alphanumeric() || b"_,.-/".contains(&b[p - 1]))
+}
+
+/// The value of a run of ASCII digits (at most a few: no overflow).
+fn digits_value(digits: &[u8]) -> u32 {
+    digits.iter().fold(0, |d, &c| d * 10 + u32::from(c - b'0'))
 }
 
 /// The last day of a range of days whose first, `d1`, ends at `e`: "-21" in
@@ -324,24 +336,24 @@ fn last_day_after(text: &str, e: usize, to: usize, d1: u32) -> Option<(usize, u3
     if !(1..=2).contains(&(p - q)) || b.get(p).is_some_and(glued) {
         return None;
     }
-    let d2 = b[q..p].iter().fold(0, |d, &c| d * 10 + u32::from(c - b'0'));
+    let d2 = digits_value(&b[q..p]);
     if !(d1 < d2 && d2 <= 31) {
         return None;
     }
+    // ", 2025" or " 2025", read as the period grammar reads a year.
     let y = p + usize::from(b.get(p) == Some(&b',')) + 1;
-    let year = b.get(p..y).is_some_and(|g| g.ends_with(b" "))
-        && b.get(y..y + 4)
-            .is_some_and(|d| d.iter().all(u8::is_ascii_digit) && (d[0] == b'1' || d[0] == b'2'))
-        && !b
-            .get(y + 4)
-            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b',' && b.get(y + 5).is_some_and(u8::is_ascii_digit));
+    let year = b
+        .get(p..y)
+        .filter(|g| g.ends_with(b" "))
+        .and_then(|_| period_grammar::year(b, y))
+        .filter(|&(_, ye)| {
+            !b.get(ye).is_some_and(|c| {
+                c.is_ascii_alphanumeric() || *c == b',' && b.get(ye + 1).is_some_and(u8::is_ascii_digit)
+            })
+        });
     Some(match year {
-        true => (
-            y + 4,
-            d2,
-            Some(b[y..y + 4].iter().fold(0, |v, &c| v * 10 + i32::from(c - b'0'))),
-        ),
-        false => (p, d2, None),
+        Some((y, ye)) => (ye, d2, Some(y)),
+        None => (p, d2, None),
     })
 }
 
@@ -363,15 +375,7 @@ fn days_before(text: &str, ws: usize, from: usize) -> Option<(usize, u32, u32)> 
     if ws < from + 4 || b[ws - 1] != b' ' {
         return None;
     }
-    let digits_back = |e: usize| {
-        let mut p = e;
-        while p > from && e - p < 3 && b[p - 1].is_ascii_digit() {
-            p -= 1;
-        }
-        let d = b[p..e].iter().fold(0, |d, &c| d * 10 + u32::from(c - b'0'));
-        ((1..=2).contains(&(e - p)) && (1..=31).contains(&d)).then_some((p, d))
-    };
-    let (p2, d2) = digits_back(ws - 1)?;
+    let (p2, d2) = day_digits_before(b, ws - 1, from)?;
     let sep = if p2 > from && b[p2 - 1] == b'-' {
         p2 - 1
     } else if b[from..p2].ends_with("–".as_bytes()) {
@@ -379,11 +383,8 @@ fn days_before(text: &str, ws: usize, from: usize) -> Option<(usize, u32, u32)> 
     } else {
         return None;
     };
-    let (p1, d1) = digits_back(sep)?;
-    if p1 > from && (b[p1 - 1].is_ascii_alphanumeric() || b"_,.-/".contains(&b[p1 - 1])) {
-        return None;
-    }
-    (d1 < d2).then_some((p1, d1, d2))
+    let (p1, d1) = day_digits_before(b, sep, from)?;
+    (stands_alone(b, p1, from) && d1 < d2).then_some((p1, d1, d2))
 }
 
 /// The reading of period expressions, given the next match from a position of
