@@ -3049,10 +3049,10 @@ mod tests {
         assert_eq!(
             rows(&t),
             [
-                "12,300 mt refined_zinc production mom -12300 t 2025-01-01..2025-01-31",
-                "2.1% refined_zinc production mom -2.1 % 2025-01-01..2025-01-31",
-                "3.4% refined_zinc production yoy 3.4 % 2025-01-01..2025-01-31",
-                "1,100 mt refined_zinc production vs_expected 1100 t 2025-01-01..2025-01-31",
+                "12,300 mt zinc production mom -12300 t 2025-01-01..2025-01-31",
+                "2.1% zinc production mom -2.1 % 2025-01-01..2025-01-31",
+                "3.4% zinc production yoy 3.4 % 2025-01-01..2025-01-31",
+                "1,100 mt zinc production vs_expected 1100 t 2025-01-01..2025-01-31",
             ]
         );
     }
@@ -3114,11 +3114,7 @@ mod tests {
         let got: Vec<_> = facts_of(t).iter().map(|f| (f.commodity, f.value)).collect();
         assert_eq!(
             got,
-            [
-                (Some("silicon_metal"), 318000.0),
-                (Some("silicon_metal"), 24300.0),
-                (None, 41.2)
-            ],
+            [(Some("silicon"), 318000.0), (Some("silicon"), 24300.0), (None, 41.2)],
             "{:#?}",
             rows(t)
         );
@@ -3129,7 +3125,7 @@ mod tests {
         // A title names the report's topics: a commodity it does not name is an aside,
         // and the sentences after it fall back to the title's.
         for (title, second) in [
-            ("China's Zinc Ingot Exports Fall in May", "refined_zinc"),
+            ("China's Zinc Ingot Exports Fall in May", "zinc"),
             (
                 "China's Zinc Ingot Exports Fall, Zinc Concentrate Imports Rise",
                 "zinc_concentrate",
@@ -3425,8 +3421,8 @@ mod tests {
         assert_eq!(
             got,
             [
-                (16215.0, "refined_nickel"),
-                (585.0, "refined_nickel"),
+                (16215.0, "nickel"),
+                (585.0, "nickel"),
                 (28000.0, "nickel_sulphate"),
                 (250.0, "nickel_sulphate")
             ],
@@ -3626,8 +3622,8 @@ mod tests {
             [
                 "412,000 mt zinc_concentrate inventory level 412000 t 2024-12-01..2024-12-31",
                 "388,500 mt zinc_concentrate inventory level 388500 t 2025-01-01..2025-01-31",
-                "1.2 percentage points refined_zinc operating_rate mom 1.2 pp 2025-01-01..2025-01-31",
-                "71.5% refined_zinc operating_rate level 71.5 % 2025-01-01..2025-01-31",
+                "1.2 percentage points zinc operating_rate mom 1.2 pp 2025-01-01..2025-01-31",
+                "71.5% zinc operating_rate level 71.5 % 2025-01-01..2025-01-31",
             ]
         );
     }
@@ -3638,9 +3634,9 @@ mod tests {
         assert_eq!(
             rows(&t),
             [
-                "96,300 mt refined_zinc inventory level 96300 t 2025-01-24..2025-01-24",
+                "96,300 mt zinc inventory level 96300 t 2025-01-24..2025-01-24",
                 // The point in time of the previous sentence carries, as in the gold annotation.
-                "38% refined_zinc share level 38 % 2025-01-24..2025-01-24",
+                "38% zinc share level 38 % 2025-01-24..2025-01-24",
                 "2,150 yuan/mt zinc_concentrate price level 2150 CNY/t 2024-12-31..2024-12-31",
             ]
         );
@@ -3650,15 +3646,9 @@ mod tests {
     fn expected_figures_and_relative_clauses() {
         let t = format!("{HEAD}The maintenance impact was 8,000 mt, 1,500 mt lower than the expected 9,500 mt. Its 60,000 mt line, which was idled in October 2024, restarted, lifting capacity to 300,000 mt.\n");
         let r = rows(&t);
-        assert_eq!(r[0], "8,000 mt refined_zinc other level 8000 t 2025-01-01..2025-01-31");
-        assert_eq!(
-            r[1],
-            "1,500 mt refined_zinc other vs_expected -1500 t 2025-01-01..2025-01-31"
-        );
-        assert_eq!(
-            r[2],
-            "9,500 mt refined_zinc other level 9500 t 2025-01-01..2025-01-31 F"
-        );
+        assert_eq!(r[0], "8,000 mt zinc other level 8000 t 2025-01-01..2025-01-31");
+        assert_eq!(r[1], "1,500 mt zinc other vs_expected -1500 t 2025-01-01..2025-01-31");
+        assert_eq!(r[2], "9,500 mt zinc other level 9500 t 2025-01-01..2025-01-31 F");
         assert!(
             r[4].ends_with("capacity level 300000 t 2025-01-01..2025-01-31"),
             "{r:?}"
@@ -3674,11 +3664,11 @@ mod tests {
         assert_eq!(
             r,
             [
-                "5,000 mt refined_zinc inventory level 5000 t 2024-11-01..2024-11-30",
+                "5,000 mt zinc inventory level 5000 t 2024-11-01..2024-11-30",
                 // A new paragraph drops the period, not the topic.
-                "6,000 mt refined_zinc inventory level 6000 t 2025-01-01..2025-01-31",
+                "6,000 mt zinc inventory level 6000 t 2025-01-01..2025-01-31",
                 // Digits that state no quantity (a date) are read the same way.
-                "7,000 mt refined_zinc sales level 7000 t 2024-12-20..2024-12-20",
+                "7,000 mt zinc sales level 7000 t 2024-12-20..2024-12-20",
             ]
         );
     }
@@ -3692,13 +3682,10 @@ mod tests {
         let text = "Zinc\n\nZinc output rose 5% in January-October\n2023 | 2022 | YoY\nZinc | 12 | 11 | 9\n\n\
                     Unit: mt\nProduct | Sep. | Oct.\nZinc | 12 | 11\nLead | 3 | Oct.\n2023 zinc output rose 3%.\n";
         let r: Vec<String> = facts_of(text).iter().map(|f| row(f, text)).collect();
-        assert_eq!(
-            r[0], "5% refined_zinc production yoy 5 % 2024-01-01..2024-10-31",
-            "{r:#?}"
-        );
+        assert_eq!(r[0], "5% zinc production yoy 5 % 2024-01-01..2024-10-31", "{r:#?}");
         assert_eq!(
             r.last().unwrap(),
-            "3% refined_zinc production yoy 3 % 2023-01-01..2023-12-31",
+            "3% zinc production yoy 3 % 2023-01-01..2023-12-31",
             "{r:#?}"
         );
     }
@@ -3759,11 +3746,11 @@ mod tests {
         assert_eq!(
             r,
             [
-                "16,000 mt refined_tin production level 16000 t 2031-04-01..2031-04-30 F",
-                "1.52 refined_tin production level 15200 t 2031-03-01..2031-03-31",
-                "1.47 refined_tin production level 14700 t 2031-02-01..2031-02-28",
-                "3.4% refined_tin production mom 3.4 % 2031-03-01..2031-03-31",
-                "-1.3% refined_tin production yoy -1.3 % 2031-03-01..2031-03-31",
+                "16,000 mt tin production level 16000 t 2031-04-01..2031-04-30 F",
+                "1.52 tin production level 15200 t 2031-03-01..2031-03-31",
+                "1.47 tin production level 14700 t 2031-02-01..2031-02-28",
+                "3.4% tin production mom 3.4 % 2031-03-01..2031-03-31",
+                "-1.3% tin production yoy -1.3 % 2031-03-01..2031-03-31",
             ],
             "{r:#?}"
         );
@@ -3805,11 +3792,11 @@ mod tests {
         assert_eq!(
             r,
             [
-                "14,655 USD/mt refined_nickel price level 14655 USD/t 2031-11-17..2031-11-21",
-                "2.4% refined_nickel price wow -2.4 % 2031-11-17..2031-11-21",
-                "15,015 USD/mt refined_nickel price level 15015 USD/t 2031-11-10..2031-11-14",
-                "14,500 USD/mt refined_nickel price level 14500 USD/t 2031-11-18..2031-11-18",
-                "14,480 USD/mt refined_nickel price level 14480 USD/t 2031-11-20..2031-11-20",
+                "14,655 USD/mt nickel price level 14655 USD/t 2031-11-17..2031-11-21",
+                "2.4% nickel price wow -2.4 % 2031-11-17..2031-11-21",
+                "15,015 USD/mt nickel price level 15015 USD/t 2031-11-10..2031-11-14",
+                "14,500 USD/mt nickel price level 14500 USD/t 2031-11-18..2031-11-18",
+                "14,480 USD/mt nickel price level 14480 USD/t 2031-11-20..2031-11-20",
             ],
             "{r:#?}"
         );

@@ -872,9 +872,9 @@ pub(crate) mod tests {
             ("Light Rare Earths", "light_rare_earth"),
             ("High-carbon ferrochrome", "high_carbon_ferrochrome"),
             ("Overseas Aluminum", "aluminum"),
-            ("Industrial Silicon Futures", "silicon_metal"),
+            ("Industrial Silicon Futures", "silicon"),
             ("Copper Market Weekly Review", "copper_cathode"),
-            ("1. Refined Zinc", "refined_zinc"),
+            ("1. Refined Zinc", "zinc"),
             ("2) Iron ore", "iron_ore"),
             ("(3) Cobalt", "cobalt"),
             ("PART B. POLYSILICON", "polysilicon"),
@@ -926,7 +926,7 @@ pub(crate) mod tests {
             c(form("concentrate"), Some("copper_cathode")),
             Some("copper_concentrate")
         );
-        assert_eq!(c(form("concentrate"), Some("refined_zinc")), Some("zinc_concentrate"));
+        assert_eq!(c(form("concentrate"), Some("zinc")), Some("zinc_concentrate"));
         assert_eq!(c(form("concentrate"), Some("primary_lead")), Some("lead_concentrate"));
         assert_eq!(c(form("cathode"), Some("copper_concentrate")), Some("copper_cathode"));
         // Lithium concentrate is lithium ore (spodumene).
