@@ -311,8 +311,10 @@ struct Reader<'a, 'h> {
     reference: Option<Month>,
     /// Last day of the subject month: later periods are not yet measured.
     subject_end: Option<Days>,
-    /// The year so far that a title names instead of a month (see `meta::Meta::subject_span`).
-    subject_span: Option<Period>,
+    /// The period of a sentence that names none and follows none that did: the year so
+    /// far the title names (`meta::Meta::subject_span`), the subject month, else the
+    /// days the report is about (`meta::Meta::subject_days`).
+    subject_period: Option<Period>,
     published: Option<Days>,
     default_commodity: Option<&'static str>,
     /// The commodities the title names (see `meta::Meta::topics`).
@@ -449,7 +451,10 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
         },
         reference,
         subject_end: meta.subject.map(Month::last_day),
-        subject_span: meta.subject_span,
+        subject_period: meta
+            .subject_span
+            .or(meta.subject.map(Month::period))
+            .or(meta.subject_days),
         published: meta.doc.published,
         default_commodity: meta.commodity,
         topics: meta.topics,
@@ -1854,8 +1859,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                 let period = period_kind
                     .and_then(|k| self.resolve(k))
                     .or(self.context_period(ctx))
-                    .or(self.subject_span)
-                    .or(self.reference.map(Month::period));
+                    .or(self.subject_period);
                 let forecast = col_forecast.unwrap_or(period.is_some_and(|p| self.after_measured(p, false)));
                 let metric = match unit {
                     "t/year" => "capacity",
@@ -2288,13 +2292,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                 return (Some(p), PeriodSource::Sentence);
             }
         }
-        (
-            self.context_period(ctx).or(self.subject_span).or(self
-                .reference
-                .filter(|_| self.subject_end.or(self.published).is_some())
-                .map(Month::period)),
-            PeriodSource::Context,
-        )
+        (self.context_period(ctx).or(self.subject_period), PeriodSource::Context)
     }
 
     /// "fell from 1,818 tons to 807 tons": the first level is the month before the second,
@@ -2989,7 +2987,7 @@ mod tests {
                 hits,
                 reference: Some(Month::new(2025, 3)),
                 subject_end: None,
-                subject_span: None,
+                subject_period: None,
                 published: None,
                 default_commodity: None,
                 topics: [None; 4],
@@ -3498,10 +3496,11 @@ mod tests {
             })
             .collect();
         let want = [
-            // An undated line: the month of writing. A sign and a basis state a change.
-            (16215.0, "level", "2025-03-01", "2025-03-31"),
-            (585.0, "wow", "2025-03-01", "2025-03-31"),
-            (-6.9, "yoy", "2025-03-01", "2025-03-31"),
+            // An undated line of a weekly: the week of writing, Monday to Friday. A sign
+            // and a basis state a change.
+            (16215.0, "level", "2025-03-03", "2025-03-07"),
+            (585.0, "wow", "2025-03-03", "2025-03-07"),
+            (-6.9, "yoy", "2025-03-03", "2025-03-07"),
             // The Thursday before the Friday of writing, and the one of the week before.
             (16215.0, "level", "2025-03-06", "2025-03-06"),
             (15630.0, "level", "2025-02-27", "2025-02-27"),

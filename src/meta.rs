@@ -167,6 +167,11 @@ pub struct Meta<'a> {
     /// The months from January the title names when it names no month of its own
     /// ("Steel exports in first seven months rise 14.2%"): what the report is about.
     pub subject_span: Option<Period>,
+    /// The days the report is about when it names no month: a day range its title
+    /// or an opening heading names ("Market Review (Nov 20-26, 2025)"), else the
+    /// week of publication for a weekly, else the day of publication (a daily price
+    /// assessment, a news item).
+    pub subject_days: Option<Period>,
     /// The commodity the title names, the default for sections that name none.
     pub commodity: Option<&'static str>,
     /// The commodities the title names, the first few: the topics of the report.
@@ -235,9 +240,15 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
     let reference = published.map(Month::of_day);
     // The subject month: the first month the title or an opening heading names.
     let mut subject = None;
+    let mut subject_days = None;
+    // A weekly report ("Nickel Weekly", "SMM Weekly: ...") is about the week it was written.
+    let mut weekly = false;
     let heads = lines.iter().filter(|l| l.kind == LineKind::Heading).take(8);
     for l in heads {
         let t = &text[l.start..l.end];
+        weekly |= t
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("weekly"));
         for e in periods::scan(text, l.start, l.end) {
             let explicit = matches!(e.kind, PKind::Month { y: Some(_), .. });
             if explicit || (matches!(e.kind, PKind::Month { .. }) && reference.is_some()) {
@@ -245,11 +256,25 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
                 subject = Some(Month::of_day(p.start));
                 break;
             }
+            let explicit = matches!(e.kind, PKind::DayRange { y: Some(_), .. });
+            if subject_days.is_none() && (explicit || matches!(e.kind, PKind::DayRange { .. }) && reference.is_some()) {
+                subject_days = Some(periods::resolve(e.kind, reference.unwrap_or(Month::new(2000, 1))));
+            }
         }
-        if subject.is_some() || crate::segment::section_commodity(t).is_some() {
+        if subject.is_some() || subject_days.is_some() || crate::segment::section_commodity(t).is_some() {
             break;
         }
     }
+    // A heading that names a month as well is about the month.
+    let subject_days = subject_days
+        .or_else(|| {
+            let day = published?;
+            match weekly {
+                true => periods::resolve_on_day(PKind::Week(0), day),
+                false => Some(Period { start: day, end: day }),
+            }
+        })
+        .filter(|_| subject.is_none());
     // A news item about the year so far: "Steel exports in first seven months rise 14.2%".
     let subject_span = match (subject, title, reference) {
         (None, Some(t), Some(r)) => {
@@ -298,6 +323,7 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
         },
         subject,
         subject_span,
+        subject_days,
         commodity: topics[0],
         topics,
     }
@@ -550,5 +576,27 @@ mod tests {
         let (_, p, s, _) =
             meta_of("Nickel Ore Shipments Rise\nSINGAPORE, Nov 14, 2025 (Metals Wire) - Ore shipments rose.\n");
         assert_eq!((p, s.as_deref()), (Some((2025, 11, 14)), Some("Metals Wire")));
+    }
+
+    #[test]
+    fn a_report_that_names_no_month_is_about_its_days() {
+        let days = |t: &str| {
+            let m = read(t, &crate::segment::lines(t), None);
+            let p = m.subject_days.expect("days");
+            (periods::ymd_from_days(p.start), periods::ymd_from_days(p.end))
+        };
+        // A week in the title: those days.
+        let t = "Steel Weekly: Rebar Stocks Fall (Nov 20-26, 2025)\nPublished: November 27, 2025\nStocks fell.\n";
+        assert_eq!(days(t), ((2025, 11, 20), (2025, 11, 26)));
+        // A weekly without one: Monday to Friday of the week it was written (a Thursday).
+        let t = "Steel Weekly: Rebar Stocks Fall\nPublished: November 27, 2025\nStocks fell.\n";
+        assert_eq!(days(t), ((2025, 11, 24), (2025, 11, 28)));
+        // A daily price assessment or a news item: the day it was written.
+        let t = "Battery Metals Daily: Cobalt Range Widens\nTuesday 09 December 2025, 17:45 GMT\nCobalt was assessed higher.\n";
+        assert_eq!(days(t), ((2025, 12, 9), (2025, 12, 9)));
+        // A report that names its month is about the month.
+        let t = "Steel Weekly: Rebar Stocks Fall in November\nPublished: November 27, 2025\nStocks fell.\n";
+        let m = read(t, &crate::segment::lines(t), None);
+        assert_eq!((m.subject, m.subject_days), (Some(Month::new(2025, 11)), None));
     }
 }
