@@ -1814,9 +1814,21 @@ impl<'a, 'h> Reader<'a, 'h> {
             (above.rfind('\n').map_or(0, |p| p + 1), above.len())
         });
         let metric_in = |a: usize, b: usize| within(self.hits.metrics, a, b).iter().find_map(|m| *METRICS.payload(m));
-        let table_metric = metric_in(t.header.0, t.header.1)
-            .or(metric_in(caption.0, caption.1))
+        let caption_metric = metric_in(caption.0, caption.1);
+        // A column's own header cell: "Volume (mt)" holds tonnes of what the caption counts
+        // ("China refined zinc imports by origin"), "Share of total" holds shares.
+        let header_cell = |ci: usize| t.header_cells.get(ci).copied().filter(|&(a, b)| b > a);
+        // The label column's header names the metric of the whole table ("Output | Oct. |
+        // Sep."); a metric in another column's header is that column's.
+        let table_metric = header_cell(0)
+            .and_then(|(a, b)| metric_in(a, b))
+            .or(caption_metric)
+            .or(metric_in(t.header.0, t.header.1))
             .or(self.context_metric(ctx));
+        let column_metric = |ci: usize| {
+            let (a, b) = header_cell(ci)?;
+            metric_in(a, b).filter(|&m| m != "production" || caption_metric.is_none())
+        };
         let complete = |h: &Hit| complete_form(COMMODITIES.payload(h), ctx.commodity.or(self.default_commodity));
         let caption_commodity = first_in(self.hits.commodities, caption.0, caption.1).and_then(complete);
         for row in &t.rows {
@@ -1849,7 +1861,11 @@ impl<'a, 'h> Reader<'a, 'h> {
                     }
                     Column::Other => (None, None, "level", None),
                 };
-                let (unit, value) = match (cell.unit.or(col_unit), row.unit.or(t.unit)) {
+                let header_unit = match column {
+                    Column::Basis { .. } => None,
+                    _ => header_cell(cell.column).and_then(|(a, b)| tables::label_unit(&text[a..b])),
+                };
+                let (unit, value) = match (cell.unit.or(col_unit), row.unit.or(header_unit).or(t.unit)) {
                     (Some(u), _) => (u, cell.value),
                     // 9.13 x 10,000 is 91300.00000000001 in binary: a table's figures have
                     // a few decimals, and the scaled value keeps no more than six.
@@ -1864,7 +1880,10 @@ impl<'a, 'h> Reader<'a, 'h> {
                 let metric = match unit {
                     "t/year" => "capacity",
                     u if u.contains('/') && u != "t/day" => "price",
-                    _ => metric_in(ls, le).or(table_metric).unwrap_or("production"),
+                    _ => metric_in(ls, le)
+                        .or(column_metric(cell.column))
+                        .or(table_metric)
+                        .unwrap_or("production"),
                 };
                 let trade = matches!(metric, "exports" | "imports");
                 let (region, partner) = match region_hit {
@@ -3730,6 +3749,29 @@ mod tests {
         );
         // No sentence reading of table lines: every fact is a cell.
         assert!(facts.iter().all(|f| f.approx == "exact" && f.value_high.is_none()));
+    }
+
+    #[test]
+    fn a_header_cell_gives_its_column_a_unit_and_a_metric() {
+        // "Volume (mt)": tonnes of what the caption counts (imports), not of production,
+        // which "volume" alone would name; "Share of total": shares.
+        let t = "Tin Trade Monthly, March 2031\n\nTable 1: China tin ingot imports by origin, March 2031\n\
+                 Origin | Volume (mt) | MoM | Share of total\nIndonesia | 1,250 | -8.1% | 61.2%\n\
+                 Bolivia | 640 | +3.5% | 31.3%\n";
+        let facts = parse_text(t, &ParseOptions::default()).facts;
+        let r: Vec<String> = facts.iter().map(|f| row(f, t)).collect();
+        assert_eq!(
+            r,
+            [
+                "1,250 tin imports level 1250 t 2031-03-01..2031-03-31",
+                "-8.1% tin imports mom -8.1 % 2031-03-01..2031-03-31",
+                "61.2% tin share level 61.2 % 2031-03-01..2031-03-31",
+                "640 tin imports level 640 t 2031-03-01..2031-03-31",
+                "+3.5% tin imports mom 3.5 % 2031-03-01..2031-03-31",
+                "31.3% tin share level 31.3 % 2031-03-01..2031-03-31",
+            ]
+        );
+        assert_eq!(facts[0].partner, Some("Indonesia"));
     }
 
     #[test]

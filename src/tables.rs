@@ -61,6 +61,9 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// Byte span of the header row or header cells.
     pub header: (usize, usize),
+    /// Byte span of each column's header cell, trimmed (empty where a column has none):
+    /// "Volume (mt)" gives its column a unit, "Share of total" a metric.
+    pub header_cells: Vec<(usize, usize)>,
     /// Unit and multiplier from the unit line, if any.
     pub unit: Option<(&'static str, f64)>,
     pub rows: Vec<Row>,
@@ -367,6 +370,13 @@ fn delimited(text: &str, lines: &[Line], i: usize) -> Result<(Table, usize), usi
     if !columns.iter().any(|c| !matches!(c, Column::Other)) {
         return Err(i + 1);
     }
+    let header_spans = header_cells
+        .iter()
+        .map(|&(off, c)| {
+            let s = header_line.start + off + (c.len() - c.trim_start().len());
+            (s, s + c.trim().len())
+        })
+        .collect();
     let mut rows = Vec::new();
     let mut j = i + 1;
     while j < lines.len() {
@@ -415,6 +425,7 @@ fn delimited(text: &str, lines: &[Line], i: usize) -> Result<(Table, usize), usi
             caption: None,
             columns,
             header: (header_line.start, header_line.end),
+            header_cells: header_spans,
             unit,
             rows,
         },
@@ -538,6 +549,12 @@ fn cell_table(
     // Column 0 is the row label; number columns without a header cell read as Other.
     let mut columns = vec![Column::Other; 1 + width - col_cells.len()];
     columns.extend(col_cells.iter().map(|&j| column(line_text(text, &lines[j]))));
+    let mut header_cells = vec![(0, 0); 1 + width - col_cells.len()];
+    header_cells.extend(col_cells.iter().map(|&j| {
+        let t = line_text(text, &lines[j]);
+        let s = lines[j].start + (t.len() - t.trim_start().len());
+        (s, s + t.trim().len())
+    }));
     if !columns.iter().any(|c| !matches!(c, Column::Other)) {
         return None;
     }
@@ -590,6 +607,7 @@ fn cell_table(
             caption: None,
             columns,
             header: header_span,
+            header_cells,
             unit: Some(unit),
             rows,
         },
