@@ -2213,11 +2213,20 @@ impl<'a, 'h> Reader<'a, 'h> {
         {
             return Some(*COMMODITIES.payload(c));
         }
-        // A label: "Battery-grade nickel sulphate: 28,000-28,500 yuan/mt, +250 yuan/mt w/w".
+        // A label: "Battery-grade nickel sulphate: 28,000-28,500 yuan/mt, +250 yuan/mt w/w",
+        // also with its specification before the colon: "Lithium hydroxide monohydrate,
+        // battery grade (min 56.5% LiOH), cif China: assessed at $9.50-10.20/kg".
         if let Some(c) = mentions.first().filter(|c| {
             c.end <= q.start
-                && text[c.end..q.start].trim_start().starts_with(':')
                 && gap_words(&text[s..c.start]).count() <= 2
+                && text[c.end..q.start].find(':').is_some_and(|i| {
+                    let spec = c.end + i;
+                    text[c.end..spec].trim().is_empty()
+                        || (mentions.get(1).is_none_or(|m| m.start >= q.start)
+                            && !within(self.hits.cues, c.end, spec)
+                                .iter()
+                                .any(|h| flags(h) & (cue::DIRECTION | cue::LEVEL) != 0))
+                })
         }) {
             return Some(*COMMODITIES.payload(c));
         }
@@ -3442,6 +3451,28 @@ mod tests {
                 (585.0, "nickel"),
                 (28000.0, "nickel_sulphate"),
                 (250.0, "nickel_sulphate")
+            ],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
+    fn a_label_with_its_specification_names_the_line_and_its_grades_are_no_facts() {
+        // The product's grade and delivery terms stand between it and the colon; the
+        // content percentages ("min 99.8% Co", "min 6% Li2O") are grades.
+        let t = "Battery Metals Daily\n\nAssessments\n\
+                 Cobalt standard grade (min 99.8% Co), in-whs Rotterdam: assessed at $24.10-25.40/lb, unchanged\n\
+                 Lithium hydroxide monohydrate, battery grade (min 56.5% LiOH), cif Asia: assessed at $9.50-10.20/kg\n\
+                 Spodumene concentrate (SC6, min 6% Li2O), cif China: assessed at $1,185-1,230/t, up $25/t\n";
+        let got = value_commodities(t);
+        assert_eq!(
+            got,
+            [
+                (24.1, "cobalt"),
+                (9.5, "lithium_hydroxide"),
+                (1185.0, "lithium_ore"),
+                (25.0, "lithium_ore")
             ],
             "{:#?}",
             rows(t)
