@@ -364,6 +364,7 @@ struct Workspace {
     period_exprs: Vec<PeriodExpr>,
     metrics: Vec<Hit>,
     cues: Vec<Hit>,
+    commodities: Vec<Hit>,
     scratch: Scratch,
 }
 
@@ -379,6 +380,7 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
         period_exprs,
         metrics,
         cues,
+        commodities,
         scratch,
     } = w;
     segment::lines_into(text, lines);
@@ -439,12 +441,22 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
     } else {
         scan.cues()
     };
+    // "spodumene-based production", "MHP-based output": the feedstock of another product,
+    // not a mention of the commodity (a segment still). Most texts have none.
+    let based = |h: &Hit| text[h.end..].starts_with("-based");
+    let commodities = if scan.commodities().iter().any(based) {
+        commodities.clear();
+        commodities.extend(scan.commodities().iter().filter(|h| !based(h)));
+        &commodities[..]
+    } else {
+        scan.commodities()
+    };
     let r = Reader {
         text,
         hits: Hits {
             cues,
             metrics,
-            commodities: scan.commodities(),
+            commodities,
             regions: scan.regions(),
             segments: scan.segments(),
             periods: period_exprs,
@@ -3474,6 +3486,19 @@ mod tests {
                 (1185.0, "lithium_ore"),
                 (25.0, "lithium_ore")
             ],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
+    fn a_feedstock_before_based_is_a_segment_not_the_commodity() {
+        let t = "Lithium Carbonate\nLithium carbonate output rose to 61,300 mt in March 2031. By feedstock, \
+                 spodumene-based production accounted for 58% of the total.\n";
+        let f = facts_of(t);
+        assert_eq!(
+            (f[1].value, f[1].commodity, f[1].segment),
+            (58.0, Some("lithium_carbonate"), Some("spodumene")),
             "{:#?}",
             rows(t)
         );
