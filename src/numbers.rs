@@ -86,6 +86,23 @@ fn bounded_end(b: &[u8], end: usize) -> bool {
     !(is_word(b[end - 1]) && end < b.len() && is_word(b[end]))
 }
 
+/// Whether a rate written with "a year" / "a day" ending at `end` is rather a time
+/// ago: "188,000 tons a year earlier" is the level of a year before, not a rate.
+fn a_time_ago(b: &[u8], end: usize) -> bool {
+    const AGO: [&[u8]; 6] = [b"earlier", b"ago", b"before", b"prior", b"previously", b"later"];
+    let lead = &b[..end];
+    let ends = |w: &[u8]| lead.len() >= w.len() && lead[lead.len() - w.len()..].eq_ignore_ascii_case(w);
+    if !(ends(b" a year") || ends(b" a day")) {
+        return false;
+    }
+    let from = skip_spaces(b, end, 1);
+    let word = &b[from..b[from..]
+        .iter()
+        .position(|c| !c.is_ascii_alphabetic())
+        .map_or(b.len(), |k| from + k)];
+    AGO.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 fn skip_spaces(b: &[u8], mut p: usize, max: usize) -> usize {
     let lim = (p + max).min(b.len());
     while p < lim && (b[p] == b' ' || b[p] == b'\t') {
@@ -455,7 +472,7 @@ impl Tables {
     /// or else the unit written after a number.
     fn word_after(&self, b: &[u8], p: usize) -> Option<After> {
         let q = skip_spaces(b, p, 1);
-        let (k, _, end) = self.after.find(b, q, |_, e| bounded_end(b, e))?;
+        let (k, _, end) = self.after.find(b, q, |_, e| bounded_end(b, e) && !a_time_ago(b, e))?;
         let Some(k) = k.checked_sub(self.after_currencies.len()) else {
             let c = &self.currency_info[self.after_currencies[k]];
             return Some(After::Currency(c.code, end, c.multiplier));
@@ -1149,6 +1166,30 @@ mod tests {
         assert_eq!(
             one("to 43.51 million tonnes per year"),
             (43510000.0, None, "t/year", "43.51 million tonnes per year".into())
+        );
+    }
+
+    #[test]
+    fn tons_a_year_is_a_rate_but_tons_a_year_earlier_a_level() {
+        assert_eq!(
+            one("restarting 40,000 metric tons a year of capacity"),
+            (40000.0, None, "t/year", "40,000 metric tons a year".into())
+        );
+        assert_eq!(
+            one("about 1.1 million tons a year of smelting capacity"),
+            (1.1e6, None, "t/year", "1.1 million tons a year".into())
+        );
+        assert_eq!(
+            one("mills ran 2,500 tonnes a day, "),
+            (2500.0, None, "t/day", "2,500 tonnes a day".into())
+        );
+        assert_eq!(
+            one("from 188,000 tons a year earlier."),
+            (188000.0, None, "t", "188,000 tons".into())
+        );
+        assert_eq!(
+            one("against 96,000 tonnes a year ago"),
+            (96000.0, None, "t", "96,000 tonnes".into())
         );
     }
 
