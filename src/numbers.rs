@@ -89,18 +89,12 @@ fn bounded_end(b: &[u8], end: usize) -> bool {
 /// Whether a rate written with "a year" / "a day" ending at `end` is rather a time
 /// ago: "188,000 tons a year earlier" is the level of a year before, not a rate.
 fn a_time_ago(b: &[u8], end: usize) -> bool {
-    const AGO: [&[u8]; 6] = [b"earlier", b"ago", b"before", b"prior", b"previously", b"later"];
+    const AGO: [&str; 6] = ["earlier", "ago", "before", "prior", "previously", "later"];
     let lead = &b[..end];
-    let ends = |w: &[u8]| lead.len() >= w.len() && lead[lead.len() - w.len()..].eq_ignore_ascii_case(w);
-    if !(ends(b" a year") || ends(b" a day")) {
-        return false;
-    }
+    let rate =
+        crate::bytes::ends_with_ignore_case(lead, b" a year") || crate::bytes::ends_with_ignore_case(lead, b" a day");
     let from = skip_spaces(b, end, 1);
-    let word = &b[from..b[from..]
-        .iter()
-        .position(|c| !c.is_ascii_alphabetic())
-        .map_or(b.len(), |k| from + k)];
-    AGO.iter().any(|w| w.eq_ignore_ascii_case(word))
+    rate && AGO.iter().any(|w| word_at(b, from, w))
 }
 
 fn skip_spaces(b: &[u8], mut p: usize, max: usize) -> usize {
