@@ -10,6 +10,7 @@ use arrow_array::builder::{BooleanBuilder, Date32Builder, Float64Builder, Int64B
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 
+use crate::html::PageMap;
 use crate::model::{Days, ParsedDoc};
 
 fn schema(fields: &[(&str, DataType, bool)]) -> SchemaRef {
@@ -100,6 +101,49 @@ pub fn schema_of(table: &str) -> Option<SchemaRef> {
         "sections" => Some(sections_schema()),
         "errors" => Some(errors_schema()),
         _ => None,
+    }
+}
+
+/// Where the offsets of facts and sections point: the parsed text itself, or, for a
+/// web page, the page as given (the parsed text is what `html` read from it).
+pub enum Offsets<'p> {
+    Text(CharOffsets),
+    Page { map: &'p PageMap, page: CharOffsets },
+}
+
+impl<'p> Offsets<'p> {
+    /// `page`: the page the text was read from and the map between the two.
+    pub fn new(text: &str, page: Option<(&str, &'p PageMap)>) -> Self {
+        match page {
+            None => Offsets::Text(CharOffsets::new(text)),
+            Some((page, map)) => Offsets::Page {
+                map,
+                page: CharOffsets::new(page),
+            },
+        }
+    }
+
+    /// The code-point offset of the span starting at text byte `b`.
+    pub fn start(&self, b: usize) -> i64 {
+        match self {
+            Offsets::Text(o) => o.get(b),
+            Offsets::Page { map, page } => page.get(map.start(b)),
+        }
+    }
+
+    /// The code-point offset of the span ending at text byte `e` (exclusive).
+    pub fn end(&self, e: usize) -> i64 {
+        match self {
+            Offsets::Text(o) => o.get(e),
+            Offsets::Page { map, page } => page.get(map.end(e)),
+        }
+    }
+
+    /// Length in code points of the document as given.
+    pub fn n_chars(&self) -> i64 {
+        match self {
+            Offsets::Text(o) | Offsets::Page { page: o, .. } => o.n_chars(),
+        }
     }
 }
 
@@ -249,7 +293,7 @@ pub struct FactsBuilder {
 }
 
 impl FactsBuilder {
-    pub fn append_doc(&mut self, doc_id: &str, doc: &ParsedDoc, offsets: &CharOffsets) {
+    pub fn append_doc(&mut self, doc_id: &str, doc: &ParsedDoc, offsets: &Offsets) {
         for f in &doc.facts {
             self.doc_id.append_value(doc_id);
             self.commodity.append_option(f.commodity);
@@ -265,8 +309,8 @@ impl FactsBuilder {
             self.value_high.append_option(f.value_high);
             self.unit.append_value(f.unit);
             self.approx.append_value(f.approx);
-            self.start.append_value(offsets.get(f.start));
-            self.end.append_value(offsets.get(f.end));
+            self.start.append_value(offsets.start(f.start));
+            self.end.append_value(offsets.end(f.end));
             self.sentence
                 .append_value(sentence_text(doc.text, f.sentence, (f.start, f.end)));
         }
@@ -307,14 +351,14 @@ pub struct SectionsBuilder {
 }
 
 impl SectionsBuilder {
-    pub fn append_doc(&mut self, doc_id: &str, doc: &ParsedDoc, offsets: &CharOffsets) {
+    pub fn append_doc(&mut self, doc_id: &str, doc: &ParsedDoc, offsets: &Offsets) {
         for (i, s) in doc.sections.iter().enumerate() {
             self.doc_id.append_value(doc_id);
             self.index.append_value(i as i64);
             self.heading.append_value(s.heading);
             self.commodity.append_option(s.commodity);
-            self.start.append_value(offsets.get(s.start));
-            self.end.append_value(offsets.get(s.end));
+            self.start.append_value(offsets.start(s.start));
+            self.end.append_value(offsets.end(s.end));
         }
     }
 
@@ -467,10 +511,11 @@ impl TablesBuilder {
     }
 
     /// A document that was read: its facts, sections, and an ok/warning row.
-    pub fn append_parsed(&mut self, origin: &Origin, doc: &ParsedDoc) {
+    /// `page`: for a web page, the page as given and where its text stands in it.
+    pub fn append_parsed(&mut self, origin: &Origin, doc: &ParsedDoc, page: Option<(&str, &PageMap)>) {
         self.append_warnings(origin);
         // One scan of the text serves the offsets of both tables and its length.
-        let offsets = CharOffsets::new(doc.text);
+        let offsets = Offsets::new(doc.text, page);
         self.facts.append_doc(origin.doc_id, doc, &offsets);
         self.sections.append_doc(origin.doc_id, doc, &offsets);
         let message = (!origin.warnings.is_empty()).then(|| origin.warnings.join("; "));
@@ -612,6 +657,7 @@ mod tests {
                 ..Default::default()
             },
             &doc(text),
+            None,
         );
         let out = b.finish();
         let facts = &out.facts;
@@ -717,6 +763,7 @@ mod tests {
                 ..Default::default()
             },
             &doc(text),
+            None,
         );
         b.append_parsed(
             &Origin {
@@ -725,6 +772,7 @@ mod tests {
                 ..Default::default()
             },
             &doc(text),
+            None,
         );
         b.append_failed(
             &Origin {
@@ -763,7 +811,7 @@ mod tests {
         assert!(doc.facts.len() > 100, "{} facts", doc.facts.len());
         assert!(doc.facts[0].sentence.1 - doc.facts[0].sentence.0 > SENTENCE_WHOLE);
         let mut b = FactsBuilder::default();
-        b.append_doc("x", &doc, &CharOffsets::new(&text));
+        b.append_doc("x", &doc, &Offsets::new(&text, None));
         let batch = b.finish();
         let sentences = batch.column_by_name("sentence").unwrap().as_string::<i32>();
         for (i, f) in doc.facts.iter().enumerate() {
@@ -786,7 +834,7 @@ mod tests {
             &Default::default(),
         );
         let mut b = FactsBuilder::default();
-        b.append_doc("y", &doc, &CharOffsets::new(doc.text));
+        b.append_doc("y", &doc, &Offsets::new(doc.text, None));
         let batch = b.finish();
         let sentences = batch.column_by_name("sentence").unwrap().as_string::<i32>();
         assert_eq!(
@@ -802,7 +850,7 @@ mod tests {
         d.text = text;
         d.facts[0].sentence = (1, 2);
         let mut b = FactsBuilder::default();
-        b.append_doc("x", &d, &CharOffsets::new(text));
+        b.append_doc("x", &d, &Offsets::new(text, None));
         assert_eq!(
             b.finish()
                 .column_by_name("sentence")

@@ -14,6 +14,7 @@ use encoding_rs::Encoding;
 use rayon::prelude::*;
 
 use crate::arrow::{char_len, Batches, Origin, TablesBuilder};
+use crate::html::PageMap;
 use crate::model::{Days, ParseOptions, ParsedDoc};
 use crate::{decode, html};
 
@@ -197,21 +198,21 @@ pub fn parse_dated_texts<S: AsRef<str> + Sync>(
 }
 
 /// Parses one text into `b`; HTML is read down to its text first.
-/// Returns the text that offsets refer to when that is not the input itself.
+/// For a web page, returns the text read from it and where that text stands in the page.
 pub fn parse_text_into(
     b: &mut TablesBuilder,
     origin: Origin,
     text: &str,
     format: Format,
     published: Option<Days>,
-) -> Option<String> {
+) -> Option<(String, PageMap)> {
     let is_html = match format {
         Format::Html => true,
         Format::Text => false,
         Format::Auto => html::looks_like_html(text),
     };
     if !is_html {
-        parse_into(b, &origin, text, published);
+        parse_into(b, &origin, text, None, published);
         return None;
     }
     match guarded(|| Ok(html::html_to_text(text))) {
@@ -223,13 +224,14 @@ pub fn parse_text_into(
                     ..origin
                 },
                 &page.text,
+                Some((text, &page.map)),
                 published,
             );
-            Some(page.text)
+            Some((page.text, page.map))
         }
         Err(e) => {
             b.append_failed(&origin, 0, &e);
-            Some(String::new())
+            Some(Default::default())
         }
     }
 }
@@ -256,28 +258,34 @@ pub fn read_file_bytes(b: &mut TablesBuilder, path: &Path, bytes: std::io::Resul
     let prepared = guarded(|| {
         let bytes = bytes.map_err(|e| format!("cannot read: {e}"))?;
         let decoded = decode::decode(bytes, opts.encoding)?;
-        Ok(if is_html {
-            let page = html::html_to_text(&decoded.text);
-            (page.text, page.title, decoded.warnings)
-        } else {
-            (decoded.text, None, decoded.warnings)
-        })
+        let page = is_html.then(|| html::html_to_text(&decoded.text));
+        Ok((decoded, page))
     });
     match prepared {
-        Ok((text, title, warnings)) => {
+        Ok((decoded, page)) => {
             let origin = Origin {
-                title: title.as_deref(),
-                warnings: &warnings,
+                title: page.as_ref().and_then(|p| p.title.as_deref()),
+                warnings: &decoded.warnings,
                 ..origin
             };
-            parse_into(b, &origin, &text, opts.published);
+            match &page {
+                Some(p) => parse_into(b, &origin, &p.text, Some((&decoded.text, &p.map)), opts.published),
+                None => parse_into(b, &origin, &decoded.text, None, opts.published),
+            }
         }
         Err(e) => b.append_failed(&origin, 0, &e),
     }
 }
 
 /// Parses `text` and appends it; a panic or an inconsistent result becomes an error row.
-fn parse_into(b: &mut TablesBuilder, origin: &Origin, text: &str, published: Option<Days>) {
+/// `page`: for a web page, the page as given, which offsets index, and where `text` stands in it.
+fn parse_into(
+    b: &mut TablesBuilder,
+    origin: &Origin,
+    text: &str,
+    page: Option<(&str, &PageMap)>,
+    published: Option<Days>,
+) {
     let opts = ParseOptions { published };
     match guarded(|| {
         crate::faults::check(origin.doc_id, "read");
@@ -285,7 +293,7 @@ fn parse_into(b: &mut TablesBuilder, origin: &Origin, text: &str, published: Opt
         check(&doc)?;
         Ok(doc)
     }) {
-        Ok(doc) => b.append_parsed(origin, &doc),
+        Ok(doc) => b.append_parsed(origin, &doc, page),
         Err(e) => b.append_failed(origin, char_len(text), &e),
     }
 }
@@ -448,7 +456,10 @@ mod tests {
                     .to_vec()
             })
             .collect();
-        assert_eq!(n_chars[3], 4, "HTML is counted as its text");
+        assert_eq!(
+            n_chars[3], 69,
+            "HTML is counted as given, markup and all, as its offsets are"
+        );
     }
 
     #[test]

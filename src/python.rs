@@ -13,7 +13,7 @@ use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 
-use crate::arrow::{self as tables, Origin, TablesBuilder};
+use crate::arrow::{self as tables, CharOffsets, Origin, TablesBuilder};
 use crate::corpus::{self, Format, ReadOptions};
 use crate::decode;
 use crate::model::Days;
@@ -131,8 +131,12 @@ fn published(iso: Option<&str>) -> PyResult<Option<Days>> {
     .transpose()
 }
 
-/// Parses one text. Returns `(text, document, sections, facts)` where `text` is
-/// what the offsets refer to when that is not the input (an HTML page's text), else None.
+/// A web page's text and its runs (text offset, page offset, copied one for one), in code points.
+type PageText = (String, Vec<(i64, i64, bool)>);
+
+/// Parses one text. Returns `(page, document, sections, facts)`: offsets index the
+/// text as given; `page` is, for a web page, the text read from it and where
+/// each run of that text stands in the page (else None).
 #[pyfunction]
 #[pyo3(signature = (text, doc_id, published_iso=None, format="auto"))]
 fn parse(
@@ -141,7 +145,7 @@ fn parse(
     doc_id: String,
     published_iso: Option<&str>,
     format: &str,
-) -> PyResult<(Option<String>, ArrowTable, ArrowTable, ArrowTable)> {
+) -> PyResult<(Option<PageText>, ArrowTable, ArrowTable, ArrowTable)> {
     let published = published(published_iso)?;
     let format = Format::from_name(format)
         .ok_or_else(|| PyValueError::new_err(format!("format must be 'auto', 'text' or 'html', not {format:?}")))?;
@@ -155,16 +159,23 @@ fn parse(
         // too, so a panic anywhere gives an error row for the document, never a PanicException.
         catch_unwind(AssertUnwindSafe(|| {
             let mut b = TablesBuilder::new();
-            let page_text = corpus::parse_text_into(&mut b, origin, &text, format, published);
+            let page = corpus::parse_text_into(&mut b, origin, &text, format, published).map(|(page_text, map)| {
+                let (in_text, in_page) = (CharOffsets::new(&page_text), CharOffsets::new(&text));
+                let runs = map
+                    .runs()
+                    .map(|(t, p, copied)| (in_text.get(t), in_page.get(p), copied))
+                    .collect();
+                (page_text, runs)
+            });
             crate::faults::check(&doc_id, "tables");
-            (page_text, b.finish())
+            (page, b.finish())
         }))
         .unwrap_or_else(|payload| {
             let what = panic_message(payload.as_ref());
             log::error!("panic while reading {doc_id:?}: {what}");
             let mut b = TablesBuilder::new();
             b.append_failed(&origin, 0, &format!("internal error: {what}"));
-            (Some(String::new()), b.finish())
+            (None, b.finish())
         })
     });
     Ok((

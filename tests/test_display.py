@@ -85,6 +85,19 @@ def test_body_is_the_report_text_escaped(reports):
         assert body == report.text
 
 
+def test_a_web_page_shows_its_text_with_the_facts_marked():
+    page = assay.samples.path("saved_page").read_text("utf-8")
+    report = assay.parse(page, format="html")
+    parsed = parse_marks(report._repr_html_())
+    assert "".join(parsed.body) == report.page_text
+    facts = sorted(report.facts.to_pylist(), key=lambda f: (f["start"], -f["end"]))
+    assert len(parsed.marks) == len(facts) == 10
+    for mark, fact in zip(parsed.marks, facts):
+        s, e = report.page_offset(fact["start"]), report.page_offset(fact["end"])
+        assert mark["text"] == report.page_text[s:e]
+        assert mark["text"] in fact["sentence"]
+
+
 def test_title_lists_the_resolved_columns(corpus_paths):
     path = next(p for p in corpus_paths if p.name.startswith("000_"))
     report = assay.parse(path.read_text("utf-8"), published="2026-01-21")

@@ -39,10 +39,18 @@ def test_saved_page_gives_the_facts_of_its_article_text():
     article = assay.parse((FIXTURES / "zinc_article.txt").read_text("utf-8"))
     assert [key(f) for f in facts_of(page)] == [key(f) for f in facts_of(article)]
     assert len(facts_of(page)) == 10
-    # Offsets point into the extracted text, which the report returns.
+    # Offsets index the page as given (entities and all); page_offset moves them
+    # into the text read from it, which the sentences quote.
+    source = assay.samples.path("saved_page").read_text("utf-8")
+    assert page.text == source
+    spans = [page.text[f["start"] : f["end"]] for f in facts_of(page)]
+    assert "512,600&nbsp;mt" in spans
     for f in facts_of(page):
         assert page.text[f["start"] : f["end"]].lstrip("+-")[0].isdigit()
-        assert page.text[f["start"] : f["end"]] in f["sentence"]
+        s, e = page.page_offset(f["start"]), page.page_offset(f["end"])
+        assert page.page_text[s:e] in f["sentence"]
+        as_given = page.text[f["start"] : f["end"]].replace("&nbsp;", " ")
+        assert page.page_text[s:e] == as_given
 
 
 def test_no_fact_from_scripts_navigation_related_news_or_footer():
@@ -50,7 +58,7 @@ def test_no_fact_from_scripts_navigation_related_news_or_footer():
     values = {f["value"] for f in facts_of(page)}
     # script "12,345 mt" and "99%", related news "3%" and "61%", ad "20%", nav "2031".
     assert not values & {12345.0, 99.0, 3.0, 61.0, 20.0, 2031.0}
-    assert "window.dataLayer" not in page.text
+    assert "window.dataLayer" not in page.page_text
     doc = page.document.to_pylist()[0]
     assert doc["title"] == "Sample: Zinc Ingot Output Edges Higher in February 2031"
     assert doc["published"] == dt.date(2031, 3, 8)

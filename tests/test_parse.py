@@ -70,10 +70,13 @@ PAGE = (
 @pytest.mark.parametrize("fmt", ["auto", "html"])
 def test_html_is_read_to_text(fmt):
     report = assay.parse(PAGE, format=fmt)
-    assert report.text == "Zinc\nOutput rose 1.8% MoM."
+    assert report.page_text == "Zinc\nOutput rose 1.8% MoM."
+    assert report.text == PAGE
     doc = document(report)
     assert doc["title"] == "Zinc & Lead"
-    assert doc["n_chars"] == len(report.text)
+    assert doc["n_chars"] == len(PAGE)
+    (fact,) = pa.table(report.facts).to_pylist()
+    assert PAGE[fact["start"] : fact["end"]] == "1.8%"
 
 
 def test_text_format_keeps_markup():

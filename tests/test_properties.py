@@ -83,6 +83,9 @@ def check(text: str, report: assay.Report, *, numbers_in_text: bool) -> None:
         start, end = f["start"], f["end"]
         assert 0 <= start < end <= len(report.text), (start, end)
         span = report.text[start:end]
+        if report.page_text is not None:
+            # A web page: the span is in the page; the sentence quotes the text read from it.
+            span = report.page_text[report.page_offset(start) : report.page_offset(end)]
         if numbers_in_text:
             assert DIGITS.search(span) or re.search(r"[一二三四五六七八九十百千万亿]", span), span
         assert span in f["sentence"], (span, f["sentence"])

@@ -42,7 +42,10 @@ def test_html_files_are_read_as_pages(reports_dir):
     corpus = assay.read_reports(reports_dir / "b.html")
     row = corpus.documents.to_pylist()[0]
     assert row["title"] == "Zinc page"
-    assert row["n_chars"] == len("Zinc output rose 2% in May 2031.")
+    # Offsets and length are those of the file as given, markup and all.
+    assert row["n_chars"] == len((reports_dir / "b.html").read_text("utf-8"))
+    (fact,) = corpus.facts.to_pylist()
+    assert (reports_dir / "b.html").read_text("utf-8")[fact["start"] : fact["end"]] == "2%"
 
 
 def test_missing_paths_fail_before_any_work(reports_dir):

@@ -289,7 +289,7 @@ def test_deeply_nested_html_is_linear_and_does_not_overflow():
     n = 200_000
     page = "<div><span>" * n + "<p>Copper output fell 5% MoM.</p>" + "</span></div>" * n
     report = assay.parse(page, format="html")
-    assert report.text == "Copper output fell 5% MoM."
+    assert report.page_text == "Copper output fell 5% MoM."
     assert len(report.facts) == 1
     unclosed = "<b><i><table><tr><td>" * n + "Zinc 2%"
     assert assay.parse(unclosed, format="html").document.to_pylist()[0]["status"] == "ok"

@@ -19,7 +19,7 @@ def test_samples_are_bundled():
 def test_saved_page_loses_its_chrome():
     page = assay.samples.path("saved_page.html")
     report = assay.parse(page.read_text("utf-8"))
-    text = report.text
+    text = report.page_text
     assert "refined zinc production reached 512,600 mt" in text
     assert "Zinc ingot price (CNY/mt) | 23,850 | -2.1%" in text
     for chrome in ["Log in", "dataLayer", "Metals", "Subscribe", "Sign up", "Contact us", "Share:"]:

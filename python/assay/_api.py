@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import logging
@@ -33,16 +34,44 @@ READ_KEYWORDS = (
 class Report:
     """One parsed report: its text and three tables (``document``, ``sections``, ``facts``).
 
-    Fact and section offsets index into ``text`` (for an HTML page, its extracted text).
+    Fact and section offsets index ``text``, the document as given: for a web
+    page, its HTML source. ``page_text`` is the readable text read from a web
+    page (the text the ``sentence`` column quotes), else None.
     """
 
-    __slots__ = ("text", "document", "sections", "facts")
+    __slots__ = ("text", "document", "sections", "facts", "page_text", "_page_runs", "_run_starts")
 
-    def __init__(self, text: str, document: Table, sections: Table, facts: Table) -> None:
+    def __init__(
+        self,
+        text: str,
+        document: Table,
+        sections: Table,
+        facts: Table,
+        page: tuple[str, list[tuple[int, int, bool]]] | None = None,
+    ) -> None:
         self.text = text
         self.document = document
         self.sections = sections
         self.facts = facts
+        self.page_text, self._page_runs = page if page is not None else (None, [])
+        self._run_starts = [src for _, src, _ in self._page_runs]
+
+    def page_offset(self, offset: int) -> int:
+        """The offset in ``page_text`` of the character at ``offset`` in ``text``.
+
+        For a plain-text report both are the same text and ``offset`` is returned.
+        """
+        if self.page_text is None:
+            return offset
+        runs = self._page_runs
+        k = bisect.bisect_right(self._run_starts, offset) - 1
+        if k < 0:
+            return 0
+        at, src, copied = runs[k]
+        if not copied:
+            return at
+        end = runs[k + 1][0] if k + 1 < len(runs) else len(self.page_text)
+        return min(at + offset - src, end)
 
     @property
     def doc_id(self) -> str:
@@ -115,14 +144,13 @@ def parse(
         raise ValueError(f"format must be one of {FORMATS}, not {format!r}")
     if doc_id is None:
         doc_id = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    page_text, document, sections, facts = _core.parse(
-        text, str(doc_id), _iso_date(published), format
-    )
+    page, document, sections, facts = _core.parse(text, str(doc_id), _iso_date(published), format)
     return Report(
-        text if page_text is None else page_text,
+        text,
         Table(document, "document"),
         Table(sections, "sections"),
         Table(facts, "facts"),
+        page,
     )
 
 

@@ -67,8 +67,12 @@ def empty_table(name: str) -> ArrowTable:
 
 def parse(
     text: str, doc_id: str, published_iso: str | None = None, format: str = "auto"
-) -> tuple[str | None, ArrowTable, ArrowTable, ArrowTable]:
-    """Parses one text: ``(page_text or None, document, sections, facts)``."""
+) -> tuple[tuple[str, list[tuple[int, int, bool]]] | None, ArrowTable, ArrowTable, ArrowTable]:
+    """Parses one text: ``(page, document, sections, facts)``.
+
+    Offsets index ``text``. ``page`` is, for a web page, the text read from it and
+    its runs ``(offset in that text, offset in the page, copied one for one)``.
+    """
 
 def read_files(
     paths: Sequence[str | PathLike[str]],

@@ -160,13 +160,21 @@ def report_html(report: Report) -> str:
     meta = [
         f"{len(facts)} facts",
         f"{len(report.sections)} sections",
-        f"{len(report.text):,} chars",
+        f"{len(report.page_text if report.page_text is not None else report.text):,} chars",
     ]
     if doc.get("published"):
         meta.insert(0, f"published {doc['published'].isoformat()}")
     counts = Counter(f["metric"] for f in facts)
     metrics = sorted(counts, key=lambda m: (-counts[m], m))
-    body = highlight(report.text, facts)
+    if report.page_text is None:
+        body = highlight(report.text, facts)
+    else:
+        # A web page shows as the text read from it, its facts marked there.
+        moved = [
+            {**f, "start": report.page_offset(f["start"]), "end": report.page_offset(f["end"])}
+            for f in facts
+        ]
+        body = highlight(report.page_text, moved)
     return (
         f'<div class="assay-report" style="{_FONT}">'
         f"<div><b>{html.escape(str(title))}</b> "
