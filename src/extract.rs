@@ -1500,7 +1500,17 @@ impl<'a, 'h> Reader<'a, 'h> {
             let post_end = qs.get(qi + 1).map_or(e, |n| n.start);
             let (cs, ce) = clauses.of(q.start);
             let pre = from_on(before_q, pre_start.max(cs));
-            let (period, source) = self.period(qi, q, s, cs, ce, pexprs, resolved, owner, direct, relative, qs, ctx);
+            let (period, source, pi) =
+                self.period(qi, q, s, cs, ce, pexprs, resolved, owner, direct, relative, qs, ctx);
+            // A day written without its year that would fall after the day of writing is
+            // the one before it, unless the clause looks ahead: "the first assessment of
+            // the year, $10.20/lb on January 2" in a December report is last January's.
+            let period = match (period, pi.map(|pi| pexprs[pi].kind), self.published) {
+                (Some(p), Some(kind), Some(written)) if p.start > written && !clause_has_forward(cues, cs, ce) => {
+                    periods::year_before(kind, p).or(period)
+                }
+                _ => period,
+            };
             // "down 4,040 mt from the previous month's 21,970 mt": the month before; "up 7.7%
             // from August's 2.275 million tons": August's. An owner's figure is a level.
             let lead = text[pre_start.max(s)..q.start].trim_end();
@@ -2301,14 +2311,14 @@ impl<'a, 'h> Reader<'a, 'h> {
         relative: &[bool],
         qs: &[Quantity],
         ctx: &Context,
-    ) -> (Option<Period>, PeriodSource) {
+    ) -> (Option<Period>, PeriodSource, Option<usize>) {
         // A period written after a number serves the others too ("dropped 35% YoY to 9,800 mt
         // in October"), except the start of "from 301 tons in November to 24 tons".
         let free =
             |pi: usize| !pexprs[pi].base && owner[pi].is_none_or(|o| o == qi || !self.after_from(qs[o].start, s));
         let pick = |pi: usize| self.resolve_at(pexprs, resolved, pi);
         if let Some(pi) = direct[qi] {
-            return (pick(pi), PeriodSource::Direct);
+            return (pick(pi), PeriodSource::Direct, Some(pi));
         }
         // Expressions are sorted by position: look only where each search can succeed,
         // and only as far as the searches before found nothing.
@@ -2329,10 +2339,14 @@ impl<'a, 'h> Reader<'a, 'h> {
         };
         if let Some(pi) = in_clause_before().or_else(in_clause_after).or_else(in_sentence_before) {
             if let Some(p) = pick(pi) {
-                return (Some(p), PeriodSource::Sentence);
+                return (Some(p), PeriodSource::Sentence, Some(pi));
             }
         }
-        (self.context_period(ctx).or(self.subject_period), PeriodSource::Context)
+        (
+            self.context_period(ctx).or(self.subject_period),
+            PeriodSource::Context,
+            None,
+        )
     }
 
     /// "fell from 1,818 tons to 807 tons": the first level is the month before the second,
@@ -3408,6 +3422,14 @@ mod tests {
                  up 0.6% day-on-day.\n";
         let got: Vec<_> = value_dates(t).into_iter().map(|(v, (_, _, d))| (v, d)).collect();
         assert_eq!(got, [(9742.0, 21), (0.6, 21)], "{:#?}", rows(t));
+    }
+
+    #[test]
+    fn a_day_without_its_year_after_the_day_of_writing_is_last_years_unless_looked_forward_to() {
+        let t = "Nickel Daily\nPublished: Dec 9, 2025\n\nNickel\nThe price is 40% above the first assessment of \
+                 the year, $11.50/lb on January 2. Buyers expect $16.00/lb by January 5.\n";
+        let got: Vec<_> = value_dates(t).into_iter().filter(|(v, _)| *v != 40.0).collect();
+        assert_eq!(got, [(11.5, (2025, 1, 2)), (16.0, (2026, 1, 5))], "{:#?}", rows(t));
     }
 
     #[test]

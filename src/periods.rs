@@ -941,6 +941,18 @@ fn groups_kind(c: &regex::Captures, base: usize, text: &str, ws: usize, to: usiz
     };
     Some(kind)
 }
+/// `p`, which a day or days written without a year (`kind`) resolved to, a year
+/// earlier; `None` for other kinds.
+pub fn year_before(kind: PKind, p: Period) -> Option<Period> {
+    let y = ymd_from_days(p.start).0 - 1;
+    let kind = match kind {
+        PKind::Day { m, d, y: None } => PKind::Day { m, d, y: Some(y) },
+        PKind::DayRange { m, d1, d2, y: None } => PKind::DayRange { m, d1, d2, y: Some(y) },
+        _ => return None,
+    };
+    Some(resolve(kind, Month::new(y, 1)))
+}
+
 /// The year that puts month `m` nearest to the reference month (within -6..+5 months).
 fn anchor(m: u32, reference: Month) -> i32 {
     let y = reference.year();
