@@ -819,6 +819,12 @@ fn clause_has_forward(cues: &[Hit], cs: usize, ce: usize) -> bool {
         .any(|h| flags(h) & (cue::FORWARD | cue::FORECAST_BEFORE) != 0)
 }
 
+/// A label that tells its figures as a part of a whole: "as a percentage of consumption".
+fn percentage_of(label: &str) -> bool {
+    let lower = label.to_ascii_lowercase();
+    lower.contains("percentage of") || lower.contains("percent of")
+}
+
 /// Words allowed between a number and the period it is "in": "1,087 tons in November".
 const ATTACH_WORDS: &[&str] = &[
     "mark",
@@ -1853,9 +1859,15 @@ impl<'a, 'h> Reader<'a, 'h> {
         };
         let complete = |h: &Hit| complete_form(COMMODITIES.payload(h), ctx.commodity.or(self.default_commodity));
         let caption_commodity = first_in(self.hits.commodities, caption.0, caption.1).and_then(complete);
+        // "Salient Statistics-United States": the place the whole table is about.
+        let caption_region = first_in(self.hits.regions, caption.0, caption.1).map(|h| REGIONS.payload(h).name);
         for row in &t.rows {
             let (ls, le) = row.label;
-            let commodity = first_in(self.hits.commodities, ls, le).and_then(complete);
+            // A group line ("Imports for consumption:") says what its rows do not.
+            let (gs, ge) = row.group.unwrap_or((ls, ls));
+            let commodity = first_in(self.hits.commodities, ls, le)
+                .or_else(|| first_in(self.hits.commodities, gs, ge))
+                .and_then(complete);
             let region_hit = first_in(self.hits.regions, ls, le).map(|h| REGIONS.payload(h));
             let segment = (commodity.is_none() && region_hit.is_none() && le > ls).then(|| &text[ls..le]);
             for cell in &row.cells {
@@ -1902,16 +1914,20 @@ impl<'a, 'h> Reader<'a, 'h> {
                 let metric = match unit {
                     "t/year" => "capacity",
                     u if u.contains('/') && u != "t/day" => "price",
+                    // "Net import reliance as a percentage of apparent consumption".
+                    "%" if basis == "level" && percentage_of(&text[ls..le]) => "share",
                     _ => metric_in(ls, le)
+                        .or_else(|| metric_in(gs, ge))
                         .or(column_metric(cell.column))
                         .or(table_metric)
                         .unwrap_or("production"),
                 };
                 let trade = matches!(metric, "exports" | "imports");
+                let home = caption_region.or(ctx.region).or(Some("China"));
                 let (region, partner) = match region_hit {
                     Some(r) if r.kind == RegionKind::Province || !trade => (Some(r.name), None),
-                    Some(r) => (ctx.region.or(Some("China")), Some(r.name)),
-                    None => (ctx.region.or(Some("China")), None),
+                    Some(r) => (home, Some(r.name)),
+                    None => (home, None),
                 };
                 out.push(Fact {
                     commodity: commodity
@@ -3430,6 +3446,46 @@ mod tests {
                  the year, $11.50/lb on January 2. Buyers expect $16.00/lb by January 5.\n";
         let got: Vec<_> = value_dates(t).into_iter().filter(|(v, _)| *v != 40.0).collect();
         assert_eq!(got, [(11.5, (2025, 1, 2)), (16.0, (2026, 1, 5))], "{:#?}", rows(t));
+    }
+
+    #[test]
+    fn a_summary_table_split_by_spaces_gives_its_rows_the_group_metric_and_listed_units() {
+        let t = "MOLYBDENUM\n(Data in metric tons of contained molybdenum unless otherwise noted)\n\
+                 Published: Feb 2, 2026\n\n\
+                 Key figures-Canada: 2024 2025e\n\
+                 Production, mine 3,100 3,400\n\
+                 Imports for consumption:\n\
+                 Oxide 1,200 -\n\
+                 Price, roasted concentrate, dollars per kilogram of Mo 48.20 51.75\n\
+                 Recycling as a percentage of demand 21 23\n";
+        let got: Vec<String> = facts_of(t)
+            .iter()
+            .map(|f| {
+                let y = crate::periods::ymd_from_days(f.period.expect("a period").start).0;
+                format!(
+                    "{} {} {} {} {y} {}",
+                    f.value,
+                    f.unit,
+                    f.metric,
+                    f.region.unwrap_or("-"),
+                    f.forecast
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "3100 t production Canada 2024 false",
+                "3400 t production Canada 2025 false",
+                "1200 t imports Canada 2024 false",
+                "48.2 USD/kg price Canada 2024 false",
+                "51.75 USD/kg price Canada 2025 false",
+                "21 % share Canada 2024 false",
+                "23 % share Canada 2025 false",
+            ],
+            "{:#?}",
+            rows(t)
+        );
     }
 
     #[test]

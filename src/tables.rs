@@ -47,6 +47,9 @@ pub struct Row {
     /// A unit written in the label: "Zinc ingot price (CNY/mt)".
     pub unit: Option<(&'static str, f64)>,
     pub cells: Vec<Cell>,
+    /// The line that heads a group of rows ("Imports for consumption:" over
+    /// "Concentrate 260 190"), whose words the rows' labels continue.
+    pub group: Option<(usize, usize)>,
 }
 
 #[derive(Clone, Debug)]
@@ -315,7 +318,10 @@ pub fn find(text: &str, lines: &[Line]) -> Vec<Table> {
         } else {
             None
         };
-        if let Some((t, next)) = cells.or_else(|| one_cell_per_line(text, lines, i)) {
+        let found = cells
+            .or_else(|| one_cell_per_line(text, lines, i))
+            .or_else(|| spaced(text, lines, i));
+        if let Some((t, next)) = found {
             out.push(t);
             i = next;
         } else {
@@ -407,6 +413,7 @@ fn delimited(text: &str, lines: &[Line], i: usize) -> Result<(Table, usize), usi
             span: (l.start, l.end),
             unit: label_unit(label),
             cells: row_cells,
+            group: None,
         });
         j += 1;
     }
@@ -426,6 +433,189 @@ fn delimited(text: &str, lines: &[Line], i: usize) -> Result<(Table, usize), usi
             columns,
             header: (header_line.start, header_line.end),
             header_cells: header_spans,
+            unit,
+            rows,
+        },
+        j,
+    ))
+}
+
+/// A column header of a table whose cells are split by spaces: a year, perhaps
+/// marked an estimate or a forecast ("2024", "2025e", "2026F", "2025(p)").
+fn year_header(tok: &str) -> Option<Column> {
+    let b = tok.as_bytes();
+    if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) || !matches!(&tok[..2], "19" | "20") {
+        return None;
+    }
+    let mark = tok[4..].trim_matches(['(', ')', '*']);
+    if !(mark.is_empty() || (mark.len() == 1 && "eEfFpP".contains(mark))) {
+        return None;
+    }
+    Some(Column::Period {
+        kind: PKind::Year(tok[..4].parse().ok()?),
+        // An estimate of a year gone by is no forecast; a year not yet measured is,
+        // as the reading of the period decides.
+        forecast: None,
+    })
+}
+
+/// A cell of a space-split row that holds no number: withheld, not available, nil.
+fn placeholder(tok: &str) -> bool {
+    matches!(tok, "-" | "--" | "–" | "—" | "NA" | "N/A" | "W" | "XX" | "n.a." | "na")
+}
+
+/// The cells at the end of a line split by white space, up to `n`: (offset in the
+/// line, token), in order. Stops at the first token that is neither a number nor a placeholder.
+fn trailing_cells(t: &str, n: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut end = t.trim_end().len();
+    while out.len() < n {
+        let head = t[..end].trim_end();
+        let start = head.rfind(|c: char| c.is_ascii_whitespace()).map_or(0, |k| k + 1);
+        let tok = &head[start..];
+        if tok.is_empty() || (numeric_cell(tok).is_none() && !placeholder(tok)) {
+            break;
+        }
+        out.push((start, tok));
+        end = start;
+    }
+    out.reverse();
+    out
+}
+
+/// The unit a label names as one of its comma-separated parts, as summaries write
+/// them without brackets: "Price, APT, Europe, dollars per kilogram of WO3" (what
+/// the unit is of goes), "Net import reliance as a percentage of apparent consumption".
+pub fn listed_unit(label: &str) -> Option<(&'static str, f64)> {
+    let lower = label.to_ascii_lowercase();
+    if lower.contains("percentage of") || lower.contains("percent of") {
+        return Some(("%", 1.0));
+    }
+    lower.rsplit(',').find_map(|part| {
+        let part = part.trim();
+        let part = part.find(" of ").map_or(part, |k| &part[..k]);
+        unit_words(part)
+    })
+}
+
+/// "(Data in metric tons of tungsten content unless otherwise specified)": the unit a
+/// statistical summary states once for its tables, in one of its first lines.
+fn data_note_unit(text: &str, lines: &[Line], before: usize) -> Option<(&'static str, f64)> {
+    lines[..before].iter().take(12).find_map(|l| {
+        let t = line_text(text, l).trim().trim_start_matches('(');
+        let rest = t.get(..8).filter(|h| h.eq_ignore_ascii_case("data in "))?;
+        let rest = &t[rest.len()..];
+        let cut = [" of ", " unless", ",", ")"]
+            .iter()
+            .filter_map(|w| rest.find(w))
+            .min()
+            .unwrap_or(rest.len());
+        unit_words(&rest[..cut].trim().to_ascii_lowercase())
+    })
+}
+
+/// The most words a space-split table's header may have before its years ("World
+/// mine production:", "Salient Statistics-United States:"): more is a sentence.
+const MAX_HEADER_WORDS: usize = 8;
+
+/// Cells split by spaces, as a statistical summary's tables read when flattened to
+/// text: a header line ending in two or more years ("World Mine Production: 2024
+/// 2025e"), then rows of a label and as many numbers ("China 67,000 68,000"),
+/// perhaps under a group line ending in a colon ("Imports for consumption:").
+fn spaced(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
+    let header_line = &lines[i];
+    let t = line_text(text, header_line);
+    // Most lines end in no year: the last byte tells before any split.
+    if !t
+        .trim_end()
+        .ends_with(|c: char| c.is_ascii_digit() || "eEfFpP)*".contains(c))
+    {
+        return None;
+    }
+    let mut cols = Vec::new();
+    let mut end = t.trim_end().len();
+    loop {
+        let head = t[..end].trim_end();
+        let start = head.rfind(|c: char| c.is_ascii_whitespace()).map_or(0, |k| k + 1);
+        match year_header(&head[start..]) {
+            Some(c) if start < head.len() => cols.push((start, head.len(), c)),
+            _ => break,
+        }
+        end = start;
+        if start == 0 {
+            break;
+        }
+    }
+    let head = t[..end].trim();
+    if cols.len() < 2 || head.ends_with('.') || head.split_whitespace().count() > MAX_HEADER_WORDS {
+        return None;
+    }
+    cols.reverse();
+    let width = cols.len();
+    let mut rows = Vec::new();
+    let mut group = None;
+    let mut j = i + 1;
+    while let Some(l) = lines.get(j) {
+        let lt = line_text(text, l);
+        if l.kind == LineKind::Blank || lt.trim().is_empty() {
+            break;
+        }
+        let cells = trailing_cells(lt, width);
+        let label = lt[..cells.first().map_or(lt.len(), |c| c.0)].trim_end();
+        let ls = l.start + (label.len() - label.trim_start().len());
+        let label_span = (ls, l.start + label.len());
+        if cells.is_empty() && lt.trim_end().ends_with(':') && lt.len() <= 80 {
+            group = Some((ls, l.start + lt.trim_end().len() - 1));
+            j += 1;
+            continue;
+        }
+        if cells.len() != width || label.trim().is_empty() {
+            break;
+        }
+        let row_cells = cells
+            .iter()
+            .enumerate()
+            .filter_map(|(k, &(off, tok))| {
+                let (v, s, e, unit) = numeric_cell(tok)?;
+                Some(Cell {
+                    start: l.start + off + s,
+                    end: l.start + off + e,
+                    value: v,
+                    column: k + 1,
+                    unit,
+                })
+            })
+            .collect();
+        rows.push(Row {
+            label: label_span,
+            span: (l.start, l.end),
+            unit: label_unit(label).or_else(|| listed_unit(label)),
+            cells: row_cells,
+            group,
+        });
+        j += 1;
+    }
+    if rows.len() < 2 || rows.iter().all(|r| r.cells.is_empty()) {
+        return None;
+    }
+    let unit = unit_above(text, lines, i)
+        .map(|(_, u)| u)
+        .or_else(|| caption_unit(head))
+        .or_else(|| data_note_unit(text, lines, i));
+    let mut columns = vec![Column::Other];
+    columns.extend(cols.iter().map(|c| c.2));
+    let hs = header_line.start + (t.len() - t.trim_start().len());
+    let mut header_cells = vec![(hs, hs + head.len())];
+    header_cells.extend(cols.iter().map(|c| (header_line.start + c.0, header_line.start + c.1)));
+    Some((
+        Table {
+            lines: (i, j),
+            top: header_line.start,
+            // The header's words before the years are the table's caption.
+            caption: Some((hs, hs + head.len())),
+            columns,
+            header: (header_line.start, header_line.end),
+            header_cells,
             unit,
             rows,
         },
@@ -588,6 +778,7 @@ fn cell_table(
             span: (label.start, last),
             unit: label_unit(lt),
             cells: row_cells,
+            group: None,
         });
         k += 1 + width;
     }
@@ -683,6 +874,79 @@ mod tests {
             assert_eq!(tables.len(), 1, "{caption}");
             assert_eq!(tables[0].unit, unit, "{caption}");
             assert_eq!(tables[0].top, caption.len() + 1, "the caption stays above the table");
+        }
+    }
+
+    #[test]
+    fn a_table_split_by_spaces_is_read_from_its_years() {
+        let text = "MOLYBDENUM\n(Data in thousand metric tons of contained molybdenum unless otherwise noted)\n\n\
+                    Output rose in 2024 2025\n\n\
+                    Key figures-Canada: 2024 2025e\n\
+                    Output, mine 3.1 3.4\n\
+                    Shipments abroad:\n\
+                    Oxide 1.2 -\n\
+                    Price, roasted concentrate, dollars per kilogram of Mo 48.20 51.75\n\
+                    Recycling as a percentage of demand 21 23\n\nAfter the table 2024 2025\n";
+        let lines = segment::lines(text);
+        let tables = find(text, &lines);
+        assert_eq!(tables.len(), 1, "{tables:#?}");
+        let t = &tables[0];
+        assert_eq!(t.unit, Some(("t", 1000.0)));
+        assert_eq!(t.columns.len(), 3);
+        assert!(matches!(
+            t.columns[2],
+            Column::Period {
+                kind: PKind::Year(2025),
+                forecast: None
+            }
+        ));
+        let (a, b) = t.caption.expect("the words before the years");
+        assert_eq!(&text[a..b], "Key figures-Canada:");
+        let got: Vec<(&str, Option<&str>, Vec<f64>)> = t
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    &text[r.label.0..r.label.1],
+                    r.group.map(|(a, b)| &text[a..b]),
+                    r.cells.iter().map(|c| c.value).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Output, mine", None, vec![3.1, 3.4]),
+                ("Oxide", Some("Shipments abroad"), vec![1.2]),
+                (
+                    "Price, roasted concentrate, dollars per kilogram of Mo",
+                    Some("Shipments abroad"),
+                    vec![48.2, 51.75]
+                ),
+                (
+                    "Recycling as a percentage of demand",
+                    Some("Shipments abroad"),
+                    vec![21.0, 23.0]
+                ),
+            ]
+        );
+        assert_eq!(t.rows[2].unit, Some(("USD/kg", 1.0)));
+        assert_eq!(t.rows[3].unit, Some(("%", 1.0)));
+        // Cells are split at ASCII white space only: a wider space character stays in its token.
+        let text = "Key 2024 2025\nA 1 2\nC 5 6\nB\u{85}3 4\n";
+        let tables = find(text, &segment::lines(text));
+        assert_eq!(tables.len(), 1);
+        assert_eq!(
+            tables[0].rows.len(),
+            2,
+            "the row whose cells cannot be split ends the table"
+        );
+        // A sentence that ends in years heads no table, nor does a header with no rows.
+        for text in [
+            "Mine output was compared for 2024 and 2025.\nCanada 3.1 3.4\nChile 2.2 2.5\n",
+            "Output in 2023 2024 2025\n\nCanada 3.1 3.4\nChile 2.2 2.5\n",
+        ] {
+            assert!(find(text, &segment::lines(text)).is_empty(), "{text}");
         }
     }
 
