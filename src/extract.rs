@@ -1481,6 +1481,8 @@ impl<'a, 'h> Reader<'a, 'h> {
         // (is_change, sign, basis) of the previous quantity in the sentence
         let mut prev: Option<(bool, f64, &'static str)> = None;
         let mut prev_level: Option<(&'static str, &'static str, usize)> = None;
+        // The first period expression a number of the sentence was dated by.
+        let mut first_used: Option<usize> = None;
         // Where the cues from the number on start, kept from one number to the next.
         let mut ks = 0;
         for (qi, q) in qs.iter().enumerate() {
@@ -1508,6 +1510,7 @@ impl<'a, 'h> Reader<'a, 'h> {
             let pre = from_on(before_q, pre_start.max(cs));
             let (period, source, pi) =
                 self.period(qi, q, s, cs, ce, pexprs, resolved, owner, direct, relative, qs, ctx);
+            first_used = first_used.min(pi).or(first_used).or(pi);
             // A day written without its year that would fall after the day of writing is
             // the one before it, unless the clause looks ahead: "the first assessment of
             // the year, $10.20/lb on January 2" in a December report is last January's.
@@ -1787,8 +1790,14 @@ impl<'a, 'h> Reader<'a, 'h> {
         self.date_from_a_to_b(qs, s, out, fact_of);
         // Not handed on either: the start of "from 301 tons in November to 24 tons" (asked
         // of the expressions in turn until one is handed on, not of all of them).
-        let carried = (0..pexprs.len())
-            .find(|&i| !pexprs[i].base && !relative[i] && !owner[i].is_some_and(|qi| self.after_from(qs[qi].start, s)))
+        // The sentence hands on the period its numbers were dated by: "With demand entering
+        // the peak season in September, copper is expected to trade between 78,200 and
+        // 79,800 yuan/mt next week" hands on next week, not September.
+        let hands_on =
+            |i: usize| !pexprs[i].base && !relative[i] && !owner[i].is_some_and(|qi| self.after_from(qs[qi].start, s));
+        let carried = first_used
+            .filter(|&i| hands_on(i))
+            .or_else(|| (0..pexprs.len()).find(|&i| hands_on(i)))
             .and_then(|i| self.resolve_at(pexprs, resolved, i));
         self.update_context(ctx, carried, metrics);
     }
@@ -3486,6 +3495,16 @@ mod tests {
             "{:#?}",
             rows(t)
         );
+    }
+
+    #[test]
+    fn a_sentence_hands_on_the_period_its_numbers_were_dated_by() {
+        let t = "Nickel Weekly\nPublished: Aug 22, 2025\n\nOutlook\nWith stainless mills restocking ahead of the \
+                 October holiday, SHFE nickel is expected to trade between 121,000 and 124,000 yuan/mt next week. \
+                 Nickel sulphate may hold within 27,500-28,000 yuan/mt.\n";
+        let got: Vec<_> = value_dates(t).into_iter().map(|(v, (_, m, d))| (v, m, d)).collect();
+        // Next week is August 25-29.
+        assert_eq!(got, [(121000.0, 8, 25), (27500.0, 8, 25)], "{:#?}", rows(t));
     }
 
     #[test]
