@@ -1895,11 +1895,22 @@ impl<'a, 'h> Reader<'a, 'h> {
                             Column::Period { kind, forecast } => Some((*kind, *forecast)),
                             _ => None,
                         });
-                        // Changes are percentages unless the header or the row names a unit.
-                        let unit = unit.or(row.unit.map(|u| u.0)).unwrap_or("%");
-                        match period {
-                            Some(kind) => (Some(kind), None, basis, Some(unit)),
-                            None => (left.map(|l| l.0), left.and_then(|l| l.1), basis, Some(unit)),
+                        // A "Change" beside two periods ("Last week (Feb 26) | This week (Mar 5) |
+                        // Change") is the later one's, on the basis their distance tells, and
+                        // counted in the table's unit.
+                        if let (None, "change") = (period, basis) {
+                            if let Some((kind, basis)) = self.change_between(&before[group..end]) {
+                                (Some(kind), None, basis, unit)
+                            } else {
+                                (left.map(|l| l.0), left.and_then(|l| l.1), basis, unit)
+                            }
+                        } else {
+                            // Changes are percentages unless the header or the row names a unit.
+                            let unit = unit.or(row.unit.map(|u| u.0)).unwrap_or("%");
+                            match period {
+                                Some(kind) => (Some(kind), None, basis, Some(unit)),
+                                None => (left.map(|l| l.0), left.and_then(|l| l.1), basis, Some(unit)),
+                            }
                         }
                     }
                     Column::Other => (None, None, "level", None),
@@ -1960,6 +1971,31 @@ impl<'a, 'h> Reader<'a, 'h> {
                 });
             }
         }
+    }
+
+    /// The period and basis of a change column after `columns`: the later of the last
+    /// two period columns, and "wow", "mom", "qoq" or "yoy" as they are a week, a month,
+    /// a quarter or a year apart ("change" otherwise). None without two period columns.
+    fn change_between(&self, columns: &[Column]) -> Option<(PKind, &'static str)> {
+        let mut periods = columns.iter().rev().filter_map(|c| match c {
+            Column::Period { kind, .. } => Some(*kind),
+            _ => None,
+        });
+        let (b, a) = (periods.next()?, periods.next()?);
+        let (pa, pb) = (self.resolve(a)?, self.resolve(b)?);
+        let (later, gap) = if pb.start >= pa.start {
+            (b, pb.start - pa.start)
+        } else {
+            (a, pa.start - pb.start)
+        };
+        let basis = match gap {
+            7 => "wow",
+            28..=31 => "mom",
+            89..=92 => "qoq",
+            365 | 366 => "yoy",
+            _ => "change",
+        };
+        Some((later, basis))
     }
 
     /// A period not yet measured when the report was written: after its subject month
@@ -3505,6 +3541,66 @@ mod tests {
         let got: Vec<_> = value_dates(t).into_iter().map(|(v, (_, m, d))| (v, m, d)).collect();
         // Next week is August 25-29.
         assert_eq!(got, [(121000.0, 8, 25), (27500.0, 8, 25)], "{:#?}", rows(t));
+    }
+
+    #[test]
+    fn a_change_column_beside_two_dates_is_the_later_ones_change_in_the_tables_unit() {
+        let t = "Zinc Stocks Weekly\nPublished: Mar 5, 2026\n\n\
+                 Table 1: Zinc ingot social inventory (unit: 10,000 mt)\n\
+                 Region      Last week (Feb 26)   This week (Mar 5)   Change\n\
+                 Shanghai          3.10               3.42          +0.32\n\
+                 Tianjin           1.50               1.45          -0.05\n";
+        let got: Vec<String> = facts_of(t)
+            .iter()
+            .map(|f| {
+                let (_, m, d) = crate::periods::ymd_from_days(f.period.expect("a period").start);
+                format!("{} {} {} {} {m}-{d}", f.value, f.unit, f.basis, f.metric)
+            })
+            .collect();
+        assert_eq!(
+            got[..3],
+            [
+                "31000 t level inventory 2-26",
+                "34200 t level inventory 3-5",
+                "3200 t wow inventory 3-5"
+            ],
+            "{:#?}",
+            rows(t)
+        );
+        assert_eq!(got[5], "-500 t wow inventory 3-5");
+    }
+
+    #[test]
+    fn a_supply_table_in_thousand_ounces_reads_its_groups_forecasts_and_year_on_year_column() {
+        let t = "PGM Summary\nPublished: Mar 10, 2026\n\n\
+                 Table 1. Rhodium supply and demand (koz)\n\
+                 \x20                          2024     2025    2026f   2025/2024\n\
+                 Mine supply\n\
+                 \x20 South Africa               610      590      600      -3%\n\
+                 Demand\n\
+                 \x20 Automotive                 820      840      850      +2%\n";
+        let got: Vec<String> = facts_of(t)
+            .iter()
+            .map(|f| {
+                let (y, _, _) = crate::periods::ymd_from_days(f.period.expect("a period").start);
+                format!("{} {} {} {} {y} {}", f.value, f.unit, f.basis, f.metric, f.forecast)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "610000 oz level production 2024 false",
+                "590000 oz level production 2025 false",
+                "600000 oz level production 2026 true",
+                "-3 % yoy production 2025 false",
+                "820000 oz level demand 2024 false",
+                "840000 oz level demand 2025 false",
+                "850000 oz level demand 2026 true",
+                "2 % yoy demand 2025 false",
+            ],
+            "{:#?}",
+            rows(t)
+        );
     }
 
     #[test]

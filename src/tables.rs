@@ -195,9 +195,38 @@ pub fn column(cell: &str) -> Column {
     } else {
         None
     };
-    periods::scan(cell, 0, cell.len())
-        .into_iter()
-        .find(|p| !p.base)
+    // "2025/2024", "2025 vs 2024": the change of a year on the year before.
+    if let Some((a, b)) = core.split_once('/').or_else(|| core.split_once(" vs ")) {
+        if let (
+            Some(Column::Period {
+                kind: PKind::Year(y1), ..
+            }),
+            Some(Column::Period {
+                kind: PKind::Year(y2), ..
+            }),
+        ) = (year_header(a.trim()), year_header(b.trim().trim_end_matches('.')))
+        {
+            if y1 == y2 + 1 {
+                return Column::Basis {
+                    basis: "yoy",
+                    unit: Some("%"),
+                    period: Some(PKind::Year(y1)),
+                };
+            }
+        }
+    }
+    if let Some(Column::Period { kind, forecast: f }) = year_header(core) {
+        return Column::Period {
+            kind,
+            forecast: forecast.or(f),
+        };
+    }
+    let found = periods::scan(cell, 0, cell.len());
+    // "Last week (Feb 26)": the date in brackets says which day the column is.
+    let day = found
+        .iter()
+        .find(|p| !p.base && matches!(p.kind, PKind::Day { .. }) && found.len() > 1);
+    day.or_else(|| found.iter().find(|p| !p.base))
         .map_or(Column::Other, |p| Column::Period { kind: p.kind, forecast })
 }
 
@@ -320,7 +349,8 @@ pub fn find(text: &str, lines: &[Line]) -> Vec<Table> {
         };
         let found = cells
             .or_else(|| one_cell_per_line(text, lines, i))
-            .or_else(|| spaced(text, lines, i));
+            .or_else(|| spaced(text, lines, i))
+            .or_else(|| gapped(text, lines, i));
         if let Some((t, next)) = found {
             out.push(t);
             i = next;
@@ -453,9 +483,9 @@ fn year_header(tok: &str) -> Option<Column> {
     }
     Some(Column::Period {
         kind: PKind::Year(tok[..4].parse().ok()?),
-        // An estimate of a year gone by is no forecast; a year not yet measured is,
-        // as the reading of the period decides.
-        forecast: None,
+        // "2026f" is a forecast; an estimate ("2025e") of a year gone by is none, and
+        // a year not yet measured is one, as the reading of the period decides.
+        forecast: mark.eq_ignore_ascii_case("f").then_some(true),
     })
 }
 
@@ -512,6 +542,136 @@ fn data_note_unit(text: &str, lines: &[Line], before: usize) -> Option<(&'static
             .unwrap_or(rest.len());
         unit_words(&rest[..cut].trim().to_ascii_lowercase())
     })
+}
+
+/// Cells split by runs of two or more spaces (or a tab), as a table laid out in a
+/// fixed-width font reads: (offset in the line, cell), the line's indent left out.
+fn gap_cells(line: &str) -> Vec<(usize, &str)> {
+    let b = line.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        // A cell runs to the first gap: a tab or two white-space bytes in a row.
+        while i < b.len() && b[i] != b'\t' && !(b[i] == b' ' && b.get(i + 1).is_some_and(|c| c.is_ascii_whitespace())) {
+            i += 1;
+        }
+        let cell = line[start..i].trim_end();
+        if !cell.is_empty() {
+            out.push((start, cell));
+        }
+    }
+    out
+}
+
+/// The longest header cell of a table laid out by gaps: longer is a phrase of prose.
+const MAX_GAP_HEADER: usize = 32;
+
+/// A table laid out in columns by runs of spaces: a header of period and basis cells
+/// ("Last week (Feb 26)   This week (Mar 5)   Change", "2024  2025  2026f  2025/2024"),
+/// then rows of a label and numbers, perhaps under group lines of a label alone
+/// ("Mine supply" over "  South Africa   4,180   3,960").
+fn gapped(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
+    let header_line = &lines[i];
+    let t = line_text(text, header_line);
+    // Most lines have no gap: one search tells.
+    memchr::memmem::find(t.trim().as_bytes(), b"  ")?;
+    let cells = gap_cells(t);
+    if cells.len() < 2 || cells.iter().any(|(_, c)| c.len() > MAX_GAP_HEADER || c.ends_with('.')) {
+        return None;
+    }
+    let mut columns: Vec<Column> = cells.iter().map(|(_, c)| column(c)).collect();
+    let mut header_cells: Vec<(usize, usize)> = cells
+        .iter()
+        .map(|&(off, c)| (header_line.start + off, header_line.start + off + c.len()))
+        .collect();
+    // The label column: the first cell when it names no period ("Region"), else none written.
+    let labelled = matches!(columns[0], Column::Other);
+    if !labelled {
+        columns.insert(0, Column::Other);
+        header_cells.insert(0, (header_line.start, header_line.start));
+    }
+    if columns.len() < 3 || columns[1..].iter().any(|c| matches!(c, Column::Other)) {
+        return None;
+    }
+    let mut rows = Vec::new();
+    let mut group = None;
+    let mut j = i + 1;
+    while let Some(l) = lines.get(j) {
+        let lt = line_text(text, l);
+        if l.kind == LineKind::Blank || lt.trim().is_empty() {
+            break;
+        }
+        let cells = gap_cells(lt);
+        let numbers: Vec<_> = cells.iter().skip(1).map(|(_, c)| numeric_cell(c)).collect();
+        if cells.len() == 1
+            && numeric_cell(cells[0].1).is_none()
+            && cells[0].1.len() <= 60
+            && !cells[0].1.ends_with('.')
+        {
+            // A label alone heads the rows below it.
+            let (off, c) = cells[0];
+            let c = c.trim_end_matches(':');
+            group = Some((l.start + off, l.start + off + c.len()));
+            j += 1;
+            continue;
+        }
+        if cells.len() < 2
+            || cells.len() > columns.len()
+            || numeric_cell(cells[0].1).is_some()
+            || numbers.iter().all(Option::is_none)
+        {
+            break;
+        }
+        let row_cells = cells
+            .iter()
+            .skip(1)
+            .zip(&numbers)
+            .enumerate()
+            .filter_map(|(k, (&(off, _), n))| {
+                let (v, s, e, unit) = (*n)?;
+                Some(Cell {
+                    start: l.start + off + s,
+                    end: l.start + off + e,
+                    value: v,
+                    column: k + 1,
+                    unit,
+                })
+            })
+            .collect();
+        let (off, label) = cells[0];
+        rows.push(Row {
+            label: (l.start + off, l.start + off + label.len()),
+            span: (l.start, l.end),
+            unit: label_unit(label),
+            cells: row_cells,
+            group,
+        });
+        j += 1;
+    }
+    if rows.len() < 2 {
+        return None;
+    }
+    let (first, unit) = match unit_above(text, lines, i) {
+        Some((u, unit)) => (u, Some(unit)),
+        None => (i, caption_unit_above(text, lines, i)),
+    };
+    Some((
+        Table {
+            lines: (first, j),
+            top: lines[first].start,
+            caption: None,
+            columns,
+            header: (header_line.start, header_line.end),
+            header_cells,
+            unit,
+            rows,
+        },
+        j,
+    ))
 }
 
 /// The most words a space-split table's header may have before its years ("World
@@ -601,6 +761,7 @@ fn spaced(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
     let unit = unit_above(text, lines, i)
         .map(|(_, u)| u)
         .or_else(|| caption_unit(head))
+        .or_else(|| caption_unit_above(text, lines, i))
         .or_else(|| data_note_unit(text, lines, i));
     let mut columns = vec![Column::Other];
     columns.extend(cols.iter().map(|c| c.2));
@@ -948,6 +1109,90 @@ mod tests {
         ] {
             assert!(find(text, &segment::lines(text)).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_table_laid_out_by_gaps_is_read_from_its_header() {
+        let text = "Table 3. Cobalt supply and demand (kt)\n\
+                    \x20                          2024     2025    2026f   2025/2024\n\
+                    Mine supply\n\
+                    \x20 Congo (DRC)              170      182      190      +7%\n\
+                    \x20 Indonesia                 28       41       52     +46%\n\
+                    Market balance               -12      +6\n\
+                    \n\
+                    Region      Last week (Feb 26)   This week (Mar 5)   Change\n\
+                    Ningbo            3.10               3.42          +0.32\n\
+                    Total             5.00               5.20          +0.20\n";
+        let lines = segment::lines(text);
+        let tables = find(text, &lines);
+        assert_eq!(tables.len(), 2, "{tables:#?}");
+        let t = &tables[0];
+        assert_eq!(t.unit, Some(("t", 1000.0)));
+        assert!(
+            matches!(
+                t.columns[..],
+                [
+                    Column::Other,
+                    Column::Period {
+                        kind: PKind::Year(2024),
+                        forecast: None
+                    },
+                    Column::Period {
+                        kind: PKind::Year(2025),
+                        forecast: None
+                    },
+                    Column::Period {
+                        kind: PKind::Year(2026),
+                        forecast: Some(true)
+                    },
+                    Column::Basis {
+                        basis: "yoy",
+                        unit: Some("%"),
+                        period: Some(PKind::Year(2025))
+                    },
+                ]
+            ),
+            "{:?}",
+            t.columns
+        );
+        let label = |r: &Row| &text[r.label.0..r.label.1];
+        let group = |r: &Row| r.group.map(|(a, b)| &text[a..b]);
+        assert_eq!(
+            t.rows
+                .iter()
+                .map(|r| (label(r), group(r), r.cells.len()))
+                .collect::<Vec<_>>(),
+            [
+                ("Congo (DRC)", Some("Mine supply"), 4),
+                ("Indonesia", Some("Mine supply"), 4),
+                ("Market balance", Some("Mine supply"), 2),
+            ]
+        );
+        assert_eq!(t.rows[2].cells[1].column, 2);
+        let t = &tables[1];
+        assert!(
+            matches!(
+                t.columns[..],
+                [
+                    Column::Other,
+                    Column::Period {
+                        kind: PKind::Day { m: 2, d: 26, y: None },
+                        ..
+                    },
+                    Column::Period {
+                        kind: PKind::Day { m: 3, d: 5, y: None },
+                        ..
+                    },
+                    Column::Basis { basis: "change", .. },
+                ]
+            ),
+            "{:?}",
+            t.columns
+        );
+        assert_eq!(t.rows.len(), 2);
+        // Prose with two spaces after its full stops heads no table.
+        let prose = "Output rose 5% in October.  Prices fell in November.  Stocks held.\nCopper  12  13\nZinc  4  5\n";
+        assert!(find(prose, &segment::lines(prose)).is_empty());
     }
 
     #[test]
