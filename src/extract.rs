@@ -1121,6 +1121,13 @@ const CLAUSE_STARTS: [[u8; 2]; 3] = [*b"wh", *b"bu", *b"al"];
 fn clause_break(b: &[u8], s: usize, e: usize, i: usize, cuts: &mut Vec<(usize, usize, bool)>) {
     match b[i] {
         b',' if i > s && i + 1 < e && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit() => {}
+        // A unit's abbreviation in brackets ("34.7 million wet metric tonnes (wmt) of ore
+        // in 2025") is no aside: the clause runs on through it.
+        b'(' if abbreviation(&b[i + 1..e.min(b.len())]) => {}
+        b')' if b[s..i]
+            .iter()
+            .rposition(|&c| c == b'(')
+            .is_some_and(|k| abbreviation(&b[s + k + 1..e])) => {}
         b',' | b':' | b'(' | b')' => cuts.push((i, i + 1, false)),
         b';' => cuts.push((i, i + 1, true)),
         b' ' => {
@@ -1133,6 +1140,12 @@ fn clause_break(b: &[u8], s: usize, e: usize, i: usize, cuts: &mut Vec<(usize, u
         }
         _ => {}
     }
+}
+
+/// Whether `b` starts with a short abbreviation and its closing bracket: "wmt)", "LME)".
+fn abbreviation(b: &[u8]) -> bool {
+    let n = b.iter().take(9).position(|&c| c == b')');
+    n.is_some_and(|n| n > 0 && b[..n].iter().all(|c| c.is_ascii_alphabetic() || *c == b'/'))
 }
 
 /// Calls `f(i)`, in order, for each `i` in `from..to` where `b[i]` is one of `,:();`
@@ -3601,6 +3614,14 @@ mod tests {
             "{:#?}",
             rows(t)
         );
+    }
+
+    #[test]
+    fn a_units_abbreviation_in_brackets_does_not_cut_the_clause() {
+        let t = "Ore Weekly\nPublished: Feb 12, 2026\n\nOre\nThe country shipped 12.5 million wet metric tonnes \
+                 (wmt) of bauxite abroad in 2025, while output (see chart) rose 4%.\n";
+        let got = value_months(&facts_of(t));
+        assert_eq!(got[0], (12_500_000.0, 1, 12), "{:#?}", rows(t));
     }
 
     #[test]
