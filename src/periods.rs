@@ -589,13 +589,15 @@ fn month_reading(text: &str, ws: usize, m: u32, verb: bool, y: Option<i32>, dy: 
             .rsplit(|ch: char| !ch.is_alphanumeric())
             .next()
             .unwrap_or("");
-        // "on 11 May": a day before it makes it a date.
+        // "on 11 May": a day before it makes it a date; "March output", "May exports":
+        // a figure's noun after it, the month the figure is of.
         if day_before(text, ws, 0).is_none()
             && ![
                 "in", "of", "from", "since", "for", "to", "than", "end", "during", "until", "and", "early", "mid",
                 "late",
             ]
             .contains(&lw.to_ascii_lowercase().as_str())
+            && !figure_noun_after(text, ws)
         {
             return None;
         }
@@ -604,6 +606,42 @@ fn month_reading(text: &str, ws: usize, m: u32, verb: bool, y: Option<i32>, dy: 
         Some(dy) => PKind::MonthRelYear { m, dy },
         None => PKind::Month { m, y },
     })
+}
+
+/// Nouns of figures that a month names the period of when written before them.
+const FIGURE_NOUNS: &[&str] = &[
+    "output",
+    "production",
+    "exports",
+    "imports",
+    "sales",
+    "shipments",
+    "deliveries",
+    "demand",
+    "consumption",
+    "prices",
+    "price",
+    "inventory",
+    "inventories",
+    "stocks",
+    "data",
+    "figures",
+    "volume",
+    "volumes",
+    "operating",
+    "average",
+    "supply",
+];
+
+/// Whether the month word at `ws` is followed by one of [`FIGURE_NOUNS`] ("March output").
+fn figure_noun_after(text: &str, ws: usize) -> bool {
+    let rest = &text[ws..];
+    let after = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let Some(next) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = next.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    FIGURE_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word))
 }
 
 /// A year at `ys..ye`, unless glued to a unit or a decimal, which makes it a number ("2025 mt", "2025.5").
@@ -1523,6 +1561,17 @@ mod expr_tests {
         assert_eq!(k.iter().map(|k| k.2).collect::<Vec<_>>(), [true, false, true], "{k:?}");
         assert!(kinds("production may decline").is_empty());
         assert!(kinds("totaled 2025 mt").is_empty());
+        // Before the noun of a figure, "May" and "March" are months; before a verb, not.
+        for t in [
+            "SMM expects March output to reach",
+            "May exports rose",
+            "said May prices held",
+        ] {
+            assert_eq!(kinds(t).len(), 1, "{t}");
+        }
+        for t in ["May rise further", "troops March on", "Output May outpace demand"] {
+            assert!(kinds(t).is_empty(), "{t}");
+        }
     }
 
     #[test]
