@@ -3625,6 +3625,19 @@ mod tests {
     }
 
     #[test]
+    fn a_level_climbed_past_or_dipped_below_is_a_threshold_not_a_change() {
+        let t = "Aluminium Weekly\nPublished: Mar 5, 2026\n\nAluminium\nIngot stocks climb past 1 million mt for the \
+                 first time. Prices may dip below 20,000 yuan/mt next week.\n";
+        let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.basis, f.approx)).collect();
+        assert_eq!(
+            got,
+            [(1_000_000.0, "level", "over"), (20000.0, "level", "under")],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
     fn the_subject_of_an_expectation_is_the_numbers_commodity() {
         let t =
             "Cobalt Weekly\n\nCobalt\nA trader expects cobalt metal to average $23-25/lb in Q4 and cobalt sulphate \
