@@ -1665,6 +1665,16 @@ impl<'a, 'h> Reader<'a, 'h> {
                         // to grow 3-4%"); a point in time or an undated event is a plain
                         // change.
                         .unwrap_or(match (period, pexprs.iter().any(|p| !p.base)) {
+                            // A whole calendar year the paragraph is about moved against the
+                            // year before: "Mine supply fell 4% to 5.59 Moz" in a review of 2025
+                            // (an event ahead, "will reduce annual output by", is a plain change).
+                            (Some(p), false)
+                                if !forward
+                                    && p.end - p.start >= 364
+                                    && crate::periods::ymd_from_days(p.start).1 == 1 =>
+                            {
+                                "yoy"
+                            }
                             (Some(p), dated) if dated || forward => {
                                 let (_, m, d) = crate::periods::ymd_from_days(p.start);
                                 if (27..=30).contains(&(p.end - p.start)) {
@@ -3632,6 +3642,19 @@ mod tests {
         assert_eq!(
             got,
             [(1_000_000.0, "level", "over"), (20000.0, "level", "under")],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
+    fn a_change_of_a_whole_year_the_paragraph_is_about_is_year_on_year() {
+        let t = "PGM Review\nPublished: Mar 10, 2026\n\nRhodium\nThe rhodium market was in deficit in 2025. \
+                 Mine supply fell 4% to 710 koz, and recycling rose 6% to 350 koz.\n";
+        let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.basis)).collect();
+        assert_eq!(
+            got,
+            [(-4.0, "yoy"), (710_000.0, "level"), (6.0, "yoy"), (350_000.0, "level")],
             "{:#?}",
             rows(t)
         );
