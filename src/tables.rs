@@ -567,6 +567,35 @@ fn gap_cells(line: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// The lines from `from` up to the first blank one: (index, line, text).
+fn block_lines<'t>(text: &'t str, lines: &'t [Line], from: usize) -> impl Iterator<Item = (usize, &'t Line, &'t str)> {
+    lines
+        .iter()
+        .enumerate()
+        .skip(from)
+        .map(|(k, l)| (k, l, line_text(text, l)))
+        .take_while(|(_, l, lt)| l.kind != LineKind::Blank && !lt.trim().is_empty())
+}
+
+/// The numbers among the cells after a row's label (offset in the line starting at
+/// `line_start`, text), the first in column 1.
+fn number_cells(line_start: usize, cells: &[(usize, &str)]) -> Vec<Cell> {
+    cells
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &(off, tok))| {
+            let (v, s, e, unit) = numeric_cell(tok)?;
+            Some(Cell {
+                start: line_start + off + s,
+                end: line_start + off + e,
+                value: v,
+                column: k + 1,
+                unit,
+            })
+        })
+        .collect()
+}
+
 /// The longest header cell of a table laid out by gaps: longer is a phrase of prose.
 const MAX_GAP_HEADER: usize = 32;
 
@@ -600,13 +629,9 @@ fn gapped(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
     let mut rows = Vec::new();
     let mut group = None;
     let mut j = i + 1;
-    while let Some(l) = lines.get(j) {
-        let lt = line_text(text, l);
-        if l.kind == LineKind::Blank || lt.trim().is_empty() {
-            break;
-        }
+    for (k, l, lt) in block_lines(text, lines, i + 1) {
+        j = k;
         let cells = gap_cells(lt);
-        let numbers: Vec<_> = cells.iter().skip(1).map(|(_, c)| numeric_cell(c)).collect();
         if cells.len() == 1
             && numeric_cell(cells[0].1).is_none()
             && cells[0].1.len() <= 60
@@ -619,29 +644,13 @@ fn gapped(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
             j += 1;
             continue;
         }
-        if cells.len() < 2
-            || cells.len() > columns.len()
-            || numeric_cell(cells[0].1).is_some()
-            || numbers.iter().all(Option::is_none)
-        {
+        if cells.len() < 2 || cells.len() > columns.len() || numeric_cell(cells[0].1).is_some() {
             break;
         }
-        let row_cells = cells
-            .iter()
-            .skip(1)
-            .zip(&numbers)
-            .enumerate()
-            .filter_map(|(k, (&(off, _), n))| {
-                let (v, s, e, unit) = (*n)?;
-                Some(Cell {
-                    start: l.start + off + s,
-                    end: l.start + off + e,
-                    value: v,
-                    column: k + 1,
-                    unit,
-                })
-            })
-            .collect();
+        let row_cells = number_cells(l.start, &cells[1..]);
+        if row_cells.is_empty() {
+            break;
+        }
         let (off, label) = cells[0];
         rows.push(Row {
             label: (l.start + off, l.start + off + label.len()),
@@ -715,11 +724,8 @@ fn spaced(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
     let mut rows = Vec::new();
     let mut group = None;
     let mut j = i + 1;
-    while let Some(l) = lines.get(j) {
-        let lt = line_text(text, l);
-        if l.kind == LineKind::Blank || lt.trim().is_empty() {
-            break;
-        }
+    for (k, l, lt) in block_lines(text, lines, i + 1) {
+        j = k;
         let cells = trailing_cells(lt, width);
         let label = lt[..cells.first().map_or(lt.len(), |c| c.0)].trim_end();
         let ls = l.start + (label.len() - label.trim_start().len());
@@ -732,20 +738,7 @@ fn spaced(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
         if cells.len() != width || label.trim().is_empty() {
             break;
         }
-        let row_cells = cells
-            .iter()
-            .enumerate()
-            .filter_map(|(k, &(off, tok))| {
-                let (v, s, e, unit) = numeric_cell(tok)?;
-                Some(Cell {
-                    start: l.start + off + s,
-                    end: l.start + off + e,
-                    value: v,
-                    column: k + 1,
-                    unit,
-                })
-            })
-            .collect();
+        let row_cells = number_cells(l.start, &cells);
         rows.push(Row {
             label: label_span,
             span: (l.start, l.end),
