@@ -720,6 +720,16 @@ fn spaced(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
         return None;
     }
     cols.reverse();
+    // Years in a row, one apart ("2024 2025e"): other four-digit figures are prices or amounts.
+    let year = |c: &(usize, usize, Column)| match c.2 {
+        Column::Period {
+            kind: PKind::Year(y), ..
+        } => y,
+        _ => 0,
+    };
+    if cols.windows(2).any(|w| year(&w[1]) != year(&w[0]) + 1) {
+        return None;
+    }
     let width = cols.len();
     let mut rows = Vec::new();
     let mut group = None;
@@ -1095,6 +1105,9 @@ mod tests {
             2,
             "the row whose cells cannot be split ends the table"
         );
+        // Four-digit figures that are not years in a row head no table.
+        let prices = "Spot prices (USD/oz)\nGold 2035 2041\nSilver 23 24\nPlatinum 980 990\n";
+        assert!(find(prices, &segment::lines(prices)).is_empty());
         // A sentence that ends in years heads no table, nor does a header with no rows.
         for text in [
             "Mine output was compared for 2024 and 2025.\nCanada 3.1 3.4\nChile 2.2 2.5\n",
