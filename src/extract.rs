@@ -819,12 +819,6 @@ fn clause_has_forward(cues: &[Hit], cs: usize, ce: usize) -> bool {
         .any(|h| flags(h) & (cue::FORWARD | cue::FORECAST_BEFORE) != 0)
 }
 
-/// A label that tells its figures as a part of a whole: "as a percentage of consumption".
-fn percentage_of(label: &str) -> bool {
-    let lower = label.to_ascii_lowercase();
-    lower.contains("percentage of") || lower.contains("percent of")
-}
-
 /// Words allowed between a number and the period it is "in": "1,087 tons in November".
 const ATTACH_WORDS: &[&str] = &[
     "mark",
@@ -1958,7 +1952,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                     "t/year" => "capacity",
                     u if u.contains('/') && u != "t/day" => "price",
                     // "Net import reliance as a percentage of apparent consumption".
-                    "%" if basis == "level" && percentage_of(&text[ls..le]) => "share",
+                    "%" if basis == "level" && tables::percentage_of(&text[ls..le]) => "share",
                     _ => metric_in(ls, le)
                         .or_else(|| metric_in(gs, ge))
                         .or(column_metric(cell.column))

@@ -513,15 +513,20 @@ fn trailing_cells(t: &str, n: usize) -> Vec<(usize, &str)> {
     out
 }
 
+/// A label that tells its figures as a part of a whole: "as a percentage of consumption".
+pub fn percentage_of(label: &str) -> bool {
+    let lower = label.to_ascii_lowercase();
+    lower.contains("percentage of") || lower.contains("percent of")
+}
+
 /// The unit a label names as one of its comma-separated parts, as summaries write
 /// them without brackets: "Price, APT, Europe, dollars per kilogram of WO3" (what
 /// the unit is of goes), "Net import reliance as a percentage of apparent consumption".
 pub fn listed_unit(label: &str) -> Option<(&'static str, f64)> {
-    let lower = label.to_ascii_lowercase();
-    if lower.contains("percentage of") || lower.contains("percent of") {
+    if percentage_of(label) {
         return Some(("%", 1.0));
     }
-    lower.rsplit(',').find_map(|part| {
+    label.to_ascii_lowercase().rsplit(',').find_map(|part| {
         let part = part.trim();
         let part = part.find(" of ").map_or(part, |k| &part[..k]);
         unit_words(part)
