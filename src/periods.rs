@@ -590,14 +590,17 @@ fn month_reading(text: &str, ws: usize, m: u32, verb: bool, y: Option<i32>, dy: 
             .next()
             .unwrap_or("");
         // "on 11 May": a day before it makes it a date; "March output", "May exports":
-        // a figure's noun after it, the month the figure is of.
-        if day_before(text, ws, 0).is_none()
-            && ![
-                "in", "of", "from", "since", "for", "to", "than", "end", "during", "until", "and", "early", "mid",
-                "late",
-            ]
-            .contains(&lw.to_ascii_lowercase().as_str())
-            && !figure_noun_after(text, ws)
+        // a figure's noun after it, the month the figure is of, unless one comes before it
+        // too ("Prices May Average": the modal).
+        let noun_before = FIGURE_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(lw));
+        if noun_before
+            || day_before(text, ws, 0).is_none()
+                && ![
+                    "in", "of", "from", "since", "for", "to", "than", "end", "during", "until", "and", "early", "mid",
+                    "late",
+                ]
+                .contains(&lw.to_ascii_lowercase().as_str())
+                && !figure_noun_after(text, ws)
         {
             return None;
         }
@@ -1569,7 +1572,12 @@ mod expr_tests {
         ] {
             assert_eq!(kinds(t).len(), 1, "{t}");
         }
-        for t in ["May rise further", "troops March on", "Output May outpace demand"] {
+        for t in [
+            "May rise further",
+            "troops March on",
+            "Output May outpace demand",
+            "Nickel Prices May Average $16,000/t",
+        ] {
             assert!(kinds(t).is_empty(), "{t}");
         }
     }
