@@ -1118,10 +1118,7 @@ fn clause_break(b: &[u8], s: usize, e: usize, i: usize, cuts: &mut Vec<(usize, u
         // A unit's abbreviation in brackets ("34.7 million wet metric tonnes (wmt) of ore
         // in 2025") is no aside: the clause runs on through it.
         b'(' if abbreviation(&b[i + 1..e.min(b.len())]) => {}
-        b')' if b[s..i]
-            .iter()
-            .rposition(|&c| c == b'(')
-            .is_some_and(|k| abbreviation(&b[s + k + 1..e])) => {}
+        b')' if closes_abbreviation(b, s, i, e) => {}
         b',' | b':' | b'(' | b')' => cuts.push((i, i + 1, false)),
         b';' => cuts.push((i, i + 1, true)),
         b' ' => {
@@ -1134,6 +1131,16 @@ fn clause_break(b: &[u8], s: usize, e: usize, i: usize, cuts: &mut Vec<(usize, u
         }
         _ => {}
     }
+}
+
+/// Whether the ")" at `i` closes a bracketed abbreviation of [`abbreviation`]; its "("
+/// is at most nine bytes back, so the look stops there (a run of ")" stays linear).
+fn closes_abbreviation(b: &[u8], s: usize, i: usize, e: usize) -> bool {
+    let from = s.max(i.saturating_sub(10));
+    b[from..i]
+        .iter()
+        .rposition(|&c| c == b'(')
+        .is_some_and(|k| abbreviation(&b[from + k + 1..e]))
 }
 
 /// Whether `b` starts with a short abbreviation and its closing bracket: "wmt)", "LME)".
@@ -1520,9 +1527,15 @@ impl<'a, 'h> Reader<'a, 'h> {
             first_used = first_used.min(pi).or(first_used).or(pi);
             // A day written without its year that would fall after the day of writing is
             // the one before it, unless the clause looks ahead: "the first assessment of
-            // the year, $10.20/lb on January 2" in a December report is last January's.
+            // the year, $10.20/lb on January 2" in a December report is last January's. A
+            // later day of the month of writing is a slip of the dateline's time zone, not
+            // a year back.
             let period = match (period, pi.map(|pi| pexprs[pi].kind), self.published) {
-                (Some(p), Some(kind), Some(written)) if p.start > written && !clause_has_forward(cues, cs, ce) => {
+                (Some(p), Some(kind), Some(written))
+                    if p.start > written
+                        && Month::of_day(p.start) != Month::of_day(written)
+                        && !clause_has_forward(cues, cs, ce) =>
+                {
                     periods::year_before(kind, p).or(period)
                 }
                 _ => period,
@@ -1662,9 +1675,11 @@ impl<'a, 'h> Reader<'a, 'h> {
                             // A whole calendar year the paragraph is about moved against the
                             // year before: "Mine supply fell 4% to 5.59 Moz" in a review of 2025
                             // (an event ahead, "will reduce annual output by", is a plain change).
+                            // The year must be over: "this year" in June is not yet.
                             (Some(p), false)
                                 if !forward
                                     && p.end - p.start >= 364
+                                    && self.published.is_none_or(|w| p.end < w)
                                     && crate::periods::ymd_from_days(p.start).1 == 1 =>
                             {
                                 "yoy"
@@ -3505,9 +3520,15 @@ mod tests {
     #[test]
     fn a_day_without_its_year_after_the_day_of_writing_is_last_years_unless_looked_forward_to() {
         let t = "Nickel Daily\nPublished: Dec 9, 2025\n\nNickel\nThe price is 40% above the first assessment of \
-                 the year, $11.50/lb on January 2. Buyers expect $16.00/lb by January 5.\n";
+                 the year, $11.50/lb on January 2. Buyers expect $16.00/lb by January 5. \
+                 Spot cargoes fetched $15.10/lb on December 10.\n";
         let got: Vec<_> = value_dates(t).into_iter().filter(|(v, _)| *v != 40.0).collect();
-        assert_eq!(got, [(11.5, (2025, 1, 2)), (16.0, (2026, 1, 5))], "{:#?}", rows(t));
+        assert_eq!(
+            got,
+            [(11.5, (2025, 1, 2)), (16.0, (2026, 1, 5)), (15.1, (2025, 12, 10))],
+            "{:#?}",
+            rows(t)
+        );
     }
 
     #[test]
@@ -3652,6 +3673,10 @@ mod tests {
             "{:#?}",
             rows(t)
         );
+        // A year not yet over has no year-on-year figure so far.
+        let t = t.replace("2026", "2025");
+        let got: Vec<_> = facts_of(&t).iter().map(|f| (f.value, f.basis)).collect();
+        assert_eq!(got[0], (-4.0, "change"), "{:#?}", rows(&t));
     }
 
     #[test]
