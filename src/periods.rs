@@ -434,7 +434,7 @@ fn scan_with(
             },
             _ => (ws, we, kind),
         };
-        let base = !matches!(kind, PKind::MonthRange { .. }) && is_base(text, ws);
+        let base = !matches!(kind, PKind::MonthRange { .. }) && is_base(text, ws, whole_period(kind));
         if out.capacity() == 0 {
             // Room for the periods of a usual scan at once, not a reallocation per doubling.
             out.reserve(16);
@@ -448,8 +448,23 @@ fn scan_with(
     }
 }
 
-/// Whether a comparison ("from", "than in", "versus" ...) stands before `ws`.
-fn is_base(text: &str, ws: usize) -> bool {
+/// Whether `kind` is a whole month, quarter, half or year, which "on" compares against
+/// ("up 10.2% on 2025"); before a day or a week "on" dates ("on September 24").
+fn whole_period(kind: PKind) -> bool {
+    matches!(
+        kind,
+        PKind::Month { .. }
+            | PKind::Year(_)
+            | PKind::Span { .. }
+            | PKind::MonthRelYear { .. }
+            | PKind::Relative(_)
+            | PKind::RelativeYear(_)
+    )
+}
+
+/// Whether a comparison ("from", "than in", "versus", "over", "above" ...) stands before
+/// `ws`; "on" too where `on` (a whole period: [`whole_period`]).
+fn is_base(text: &str, ws: usize, on: bool) -> bool {
     // A bounded look-back keeps the scan linear on long lines.
     let mut from_b = ws.saturating_sub(24);
     while !text.is_char_boundary(from_b) {
@@ -469,19 +484,34 @@ fn is_base(text: &str, ws: usize) -> bool {
             }
         }
     }
+    // A determiner may stand between: "0.9 percentage points above its September share".
+    for d in [" its", " their"] {
+        if crate::bytes::ends_with_ignore_case(before.as_bytes(), d.as_bytes()) {
+            // The determiner is ASCII: the cut is a character boundary.
+            before = trim_end(&before[..before.len() - d.len()]);
+            break;
+        }
+    }
     let before = before.as_bytes();
-    let ends = |w: &str| crate::bytes::ends_with_ignore_case(before, w.as_bytes());
-    // "from", "since", "than", "than in", "compared to", "compared with", "versus", "vs.", "vs", by
-    // their last letter. "Since" names where a change or a record is counted from ("the lowest
-    // since early February"), not the period of the figure.
+    let ends = |w: &str| {
+        let n = before.len().wrapping_sub(w.len());
+        crate::bytes::ends_with_ignore_case(before, w.as_bytes()) && (n == 0 || !before[n - 1].is_ascii_alphanumeric())
+    };
+    // "from", "since", "than", "than in", "compared to", "compared with", "versus", "vs.", "vs",
+    // "over", "above", "below", "against", by their last letter. "Since" names where a change
+    // or a record is counted from ("the lowest since early February"), not the period of
+    // the figure.
     match before.last().map(|b| b | 0x20) {
         Some(b'm') => ends("from"),
-        Some(b'e') => ends("since"),
-        Some(b'n') => ends("than") || ends("than in"),
+        Some(b'e') => ends("since") || ends("above"),
+        Some(b'n') => ends("than") || ends("than in") || on && ends("on"),
         Some(b'o') => ends("compared to"),
         Some(b'h') => ends("compared with"),
         Some(b's') => ends("versus") || ends("vs"),
         Some(b'.') => ends("vs."),
+        Some(b'r') => ends("over"),
+        Some(b'w') => ends("below"),
+        Some(b't') => ends("against"),
         _ => false,
     }
 }
@@ -1131,7 +1161,7 @@ pub fn week_expr(text: &str, s: usize, e: usize, flags: u32) -> Option<PeriodExp
         start: s,
         end: e,
         kind,
-        base: is_base(text, s),
+        base: is_base(text, s, whole_period(kind)),
     })
 }
 
@@ -1551,6 +1581,25 @@ mod expr_tests {
         assert_eq!(kinds("in the second half of the year")[0].1, h2);
         assert_eq!(kinds("in the second half, output")[0].1, h2);
         assert_eq!(kinds("in the second half of next year")[0].1, h2);
+    }
+
+    #[test]
+    fn over_above_below_and_on_a_whole_period_compare() {
+        for t in [
+            "an increase of 3,960 mt over September",
+            "2,150 mt below September",
+            "0.9 percentage points above its September share",
+            "up 10.2% on 2025",
+            "up 3% against Q2",
+        ] {
+            let k = kinds(t);
+            assert!(k.len() == 1 && k[0].2, "{t}: {k:?}");
+        }
+        // "On" before a day dates the figure; "over" inside a word is no comparison.
+        for t in ["touched $26.10/lb on September 24", "moreover 2025 output"] {
+            let k = kinds(t);
+            assert!(k.len() == 1 && !k[0].2, "{t}: {k:?}");
+        }
     }
 
     #[test]
