@@ -1133,10 +1133,20 @@ fn clause_break(b: &[u8], s: usize, e: usize, i: usize, cuts: &mut Vec<(usize, u
     }
 }
 
+/// Whether `before` ends with a figure and "of": "2.61 million mt of" (what a commodity
+/// named next is the object of).
+fn figure_of(before: &str) -> bool {
+    let Some(head) = before.trim_end().strip_suffix(" of") else {
+        return false;
+    };
+    let tail = &head.as_bytes()[head.len().saturating_sub(16)..];
+    tail.iter().any(u8::is_ascii_digit)
+}
+
 /// Whether the ")" at `i` closes a bracketed abbreviation of [`abbreviation`]; its "("
-/// is at most nine bytes back, so the look stops there (a run of ")" stays linear).
+/// is at most seventeen bytes back, so the look stops there (a run of ")" stays linear).
 fn closes_abbreviation(b: &[u8], s: usize, i: usize, e: usize) -> bool {
-    let from = s.max(i.saturating_sub(10));
+    let from = s.max(i.saturating_sub(18));
     b[from..i]
         .iter()
         .rposition(|&c| c == b'(')
@@ -1144,9 +1154,17 @@ fn closes_abbreviation(b: &[u8], s: usize, i: usize, e: usize) -> bool {
 }
 
 /// Whether `b` starts with a short abbreviation and its closing bracket: "wmt)", "LME)".
+/// So is a trade code: "HS 2603)", "HS code 740311)".
 fn abbreviation(b: &[u8]) -> bool {
-    let n = b.iter().take(9).position(|&c| c == b')');
-    n.is_some_and(|n| n > 0 && b[..n].iter().all(|c| c.is_ascii_alphabetic() || *c == b'/'))
+    let Some(n) = b.iter().take(17).position(|&c| c == b')') else {
+        return false;
+    };
+    let inner = &b[..n];
+    let letters = inner.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    n > 0 && n <= 8 && inner.iter().all(|c| c.is_ascii_alphabetic() || *c == b'/')
+        || (2..=4).contains(&letters)
+            && inner.last().is_some_and(u8::is_ascii_digit)
+            && inner.iter().all(|c| c.is_ascii_alphanumeric() || *c == b' ')
 }
 
 /// Calls `f(i)`, in order, for each `i` in `from..to` where `b[i]` is one of `,:();`
@@ -1612,15 +1630,19 @@ impl<'a, 'h> Reader<'a, 'h> {
                 ));
             } else if let Some(sign) = post_dir {
                 change = Some((sign, None));
-            } else if dl.is_none() && owner_end.is_none() {
-                if let Some((true, sign, basis)) = prev {
+            } else if owner_end.is_none() {
+                if let Some((true, sign, _)) = prev {
                     let lead = strip_approx(&text[pre_start..q.start]);
-                    let elliptic = ends_with_by(lead)
-                        || [&b" and"[..], b" or", b" but"]
-                            .iter()
-                            .any(|w| ends_with_ignore_case(lead.as_bytes(), w));
-                    if elliptic || self.connector_only(pre_start, q.start, basis_spans) {
-                        change = Some((sign, Some(basis)));
+                    let joined = [&b" and"[..], b" or", b" but"]
+                        .iter()
+                        .any(|w| ends_with_ignore_case(lead.as_bytes(), w));
+                    // A level word before the joint ends the change before: "up 4.2% from
+                    // July and 7.9% from August 2025" (the second is a change too).
+                    let elliptic = dl.is_none() && ends_with_by(lead) || joined;
+                    if elliptic || dl.is_none() && self.connector_only(pre_start, q.start, basis_spans) {
+                        // The basis carries too, unless a base of its own says otherwise
+                        // (see `--- basis`).
+                        change = Some((sign, None));
                     }
                 }
             }
@@ -2381,8 +2403,13 @@ impl<'a, 'h> Reader<'a, 'h> {
         // The subject that opens the sentence carries to a later clause that names no
         // commodity and no metric of its own: "Lithium carbonate averaged 92,350 yuan/mt,
         // up 1,850 yuan/mt WoW" (not "..., while the operating rate rose 1.2 points").
+        // So does the object of its first figure: "China imported 2.61 million mt of copper
+        // ores in August, up 4.2% from July".
         if !mentions.iter().any(|c| c.start >= cs && c.start < ce) && within(self.hits.metrics, cs, ce).is_empty() {
-            if let Some(c) = mentions.first().filter(|c| c.end <= cs && acts_from(c, s)) {
+            if let Some(c) = mentions
+                .first()
+                .filter(|c| c.end <= cs && (acts_from(c, s) || figure_of(&text[s..c.start])))
+            {
                 return Some(*COMMODITIES.payload(c));
             }
         }
@@ -3657,6 +3684,29 @@ mod tests {
         assert_eq!(
             got,
             [(1_000_000.0, "level", "over"), (20000.0, "level", "under")],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
+    fn the_object_of_a_first_figure_and_its_change_carry_past_a_code_and_a_base() {
+        let t = "Customs Review\nPublished: 21 September 2026\n\nCopper\nChina imported 1.94 million mt of \
+                 zinc ores and concentrates (HS 2608) in August 2026, up 3.1% from July and 6.4% from August 2025.\n";
+        let got: Vec<_> = facts_of(t)
+            .iter()
+            .map(|f| {
+                let (y, m, _) = crate::periods::ymd_from_days(f.period.expect("a period").start);
+                (f.value, f.commodity.unwrap_or("-"), f.basis, y, m)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1_940_000.0, "zinc_concentrate", "level", 2026, 8),
+                (3.1, "zinc_concentrate", "mom", 2026, 8),
+                (6.4, "zinc_concentrate", "yoy", 2026, 8)
+            ],
             "{:#?}",
             rows(t)
         );
