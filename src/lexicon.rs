@@ -466,10 +466,13 @@ pub fn commodity_of_heading_from(text: &str, s: usize, e: usize, first: &Hit) ->
             |h| matches!(h.regions(), [r] if r.end - r.start == lead.len()),
         );
     let rest = text[first.end..e].trim();
+    let named = text[first.start..first.end].contains([' ', '-']);
     let rest_ok = (rest.starts_with('(') && rest.ends_with(')'))
-        || rest
-            .split_ascii_whitespace()
-            .all(|w| HEADING_WORDS.iter().any(|h| w.eq_ignore_ascii_case(h)));
+        || rest.split_ascii_whitespace().all(|w| {
+            HEADING_WORDS
+                .iter()
+                .any(|&(h, only_named)| w.eq_ignore_ascii_case(h) && (named || !only_named))
+        });
     (lead_ok && rest_ok).then(|| *COMMODITIES.payload(first))
 }
 
@@ -501,9 +504,13 @@ fn strip_list_marker(lead: &str) -> &str {
     }
 }
 
-/// The words that may follow the commodity of a section's heading (`data/heading_words.tsv`).
-static HEADING_WORDS: Lazy<Vec<&'static str>> =
-    Lazy::new(|| rows(include_str!("../data/heading_words.tsv")).map(|r| r[0]).collect());
+/// The words that may follow the commodity of a section's heading, and whether only
+/// after a product named in two or more words (`data/heading_words.tsv`).
+static HEADING_WORDS: Lazy<Vec<(&'static str, bool)>> = Lazy::new(|| {
+    rows(include_str!("../data/heading_words.tsv"))
+        .map(|r| (r[0], r.get(1) == Some(&"named")))
+        .collect()
+});
 
 // ---- regions --------------------------------------------------------------
 
@@ -880,9 +887,12 @@ pub(crate) mod tests {
             ("PART B. POLYSILICON", "polysilicon"),
             ("IV. Overseas Aluminum", "aluminum"),
             ("Section 2: Alumina", "alumina"),
+            ("1. Copper concentrate imports by origin", "copper_concentrate"),
         ] {
             assert_eq!(commodity_of_heading(h), Some(c), "{h}");
         }
+        // A flow after a bare metal may head a sub-section on another of its products.
+        assert_eq!(commodity_of_heading("Copper imports by origin"), None);
         assert_eq!(
             commodity_of_heading("By Country: Korea Remains Core Export Market"),
             None
