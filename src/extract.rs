@@ -1133,6 +1133,34 @@ fn clause_break(b: &[u8], s: usize, e: usize, i: usize, cuts: &mut Vec<(usize, u
     }
 }
 
+/// The breakdown a table row's label names: the label without the metric word at
+/// `metric` (offsets in the label), a unit in brackets and a leading "from": "Production,
+/// secondary" is "secondary", "  from MHP" is "MHP", "Demand" none.
+fn label_segment(label: &str, metric: Option<(usize, usize)>) -> Option<&str> {
+    fn clean(t: &str) -> &str {
+        // A unit in brackets is the row's unit, not its breakdown.
+        let t = match t.rfind('(') {
+            Some(o) if t.trim_end().ends_with(')') => &t[..o],
+            _ => t,
+        };
+        let t = t.trim_matches(|c: char| c.is_whitespace() || ",;:-".contains(c));
+        let t = ["from ", "of ", "in "]
+            .iter()
+            .find_map(|w| {
+                t.get(..w.len())
+                    .filter(|h| h.eq_ignore_ascii_case(w))
+                    .map(|_| &t[w.len()..])
+            })
+            .unwrap_or(t);
+        t.trim()
+    }
+    let parts = match metric {
+        Some((a, b)) => [clean(&label[..a]), clean(&label[b..])],
+        None => [clean(label), ""],
+    };
+    parts.into_iter().find(|p| !p.is_empty())
+}
+
 /// Whether `before` ends with a figure and "of": "2.61 million mt of" (what a commodity
 /// named next is the object of).
 fn figure_of(before: &str) -> bool {
@@ -1932,23 +1960,25 @@ impl<'a, 'h> Reader<'a, 'h> {
                 .or_else(|| first_in(self.hits.commodities, gs, ge))
                 .and_then(complete);
             let region_hit = first_in(self.hits.regions, ls, le).map(|h| REGIONS.payload(h));
-            let segment = (commodity.is_none() && region_hit.is_none() && le > ls).then(|| &text[ls..le]);
+            // The breakdown the label names besides its metric ("Production, secondary").
+            let metric_word = first_in(self.hits.metrics, ls, le).map(|m| (m.start - ls, m.end.min(le) - ls));
+            let segment = (commodity.is_none() && region_hit.is_none() && le > ls)
+                .then(|| label_segment(&text[ls..le], metric_word))
+                .flatten();
             for cell in &row.cells {
                 let column = t.columns.get(cell.column).copied().unwrap_or(Column::Other);
                 let (period_kind, col_forecast, basis, col_unit) = match column {
                     Column::Period { kind, forecast } => (Some(kind), forecast, "level", None),
                     Column::Basis { basis, unit, period } => {
-                        // A basis column speaks of the first period of its group: in
-                        // "Oct. | Sep. | YoY | Jan.-Oct. | YoY" the first YoY is October's;
-                        // basis columns side by side share one ("Oct. | Sep. | MoM | YoY").
+                        // A basis column speaks of the latest period of its group: in
+                        // "Oct. | Sep. | YoY | Jan.-Oct. | YoY" the first YoY is October's,
+                        // in "Q3 2025 | Q2 2026 | Q3 2026 | QoQ" the QoQ is Q3 2026's; basis
+                        // columns side by side share one ("Oct. | Sep. | MoM | YoY").
                         let before = &t.columns[..cell.column.min(t.columns.len())];
                         let is_basis = |c: &Column| matches!(c, Column::Basis { .. });
                         let end = before.iter().rposition(|c| !is_basis(c)).map_or(0, |p| p + 1);
                         let group = before[..end].iter().rposition(is_basis).map_or(0, |p| p + 1);
-                        let left = before[group..end].iter().find_map(|c| match c {
-                            Column::Period { kind, forecast } => Some((*kind, *forecast)),
-                            _ => None,
-                        });
+                        let left = self.latest_column(&before[group..end]);
                         // A "Change" beside two periods ("Last week (Feb 26) | This week (Mar 5) |
                         // Change") is the later one's, on the basis their distance tells, and
                         // counted in the table's unit.
@@ -2025,6 +2055,21 @@ impl<'a, 'h> Reader<'a, 'h> {
                 });
             }
         }
+    }
+
+    /// The period column of `columns` that ends last (the first of those that end
+    /// together), with its forecast mark.
+    fn latest_column(&self, columns: &[Column]) -> Option<(PKind, Option<bool>)> {
+        let mut best: Option<(PKind, Option<bool>, Option<Days>)> = None;
+        for c in columns {
+            if let Column::Period { kind, forecast } = *c {
+                let end = self.resolve(kind).map(|p| p.end);
+                if best.is_none_or(|b| end > b.2) {
+                    best = Some((kind, forecast, end));
+                }
+            }
+        }
+        best.map(|b| (b.0, b.1))
     }
 
     /// The period and basis of a change column after `columns`: the later of the last
@@ -3553,6 +3598,57 @@ mod tests {
         assert_eq!(
             got,
             [(11.5, (2025, 1, 2)), (16.0, (2026, 1, 5)), (15.1, (2025, 12, 10))],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
+    fn a_quarterly_table_dates_its_change_columns_by_the_latest_quarter() {
+        let t = "Quarterly Review - Cobalt, Q2 2026\nIssued 14 July 2026\n\n\
+                 Cobalt sulphate output was 15,900 t in the quarter.\n\n\
+                 Table 2: Cobalt sulphate by quarter (t Co unless noted)\n\
+                 \x20                        Q2 2025   Q1 2026   Q2 2026      QoQ      YoY\n\
+                 Production                 17,300    14,800    15,900    +7.4%    -8.1%\n\
+                 \x20 from hydroxide          12,100    10,200    11,000    +7.8%    -9.1%\n\
+                 Price (CNY/t, average)     31,000    44,500    47,200    +6.1%   +52.3%\n";
+        let got: Vec<String> = facts_of(t)
+            .iter()
+            .map(|f| {
+                let p = f.period.expect("a period");
+                let (y, m, _) = crate::periods::ymd_from_days(p.start);
+                let (_, m2, _) = crate::periods::ymd_from_days(p.end);
+                format!(
+                    "{} {} {} {} {}-{m}..{m2} {}",
+                    f.value,
+                    f.unit,
+                    f.metric,
+                    f.basis,
+                    y,
+                    f.segment.unwrap_or("-")
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "15900 t production level 2026-4..6 -",
+                "17300 t production level 2025-4..6 -",
+                "14800 t production level 2026-1..3 -",
+                "15900 t production level 2026-4..6 -",
+                "7.4 % production qoq 2026-4..6 -",
+                "-8.1 % production yoy 2026-4..6 -",
+                "12100 t production level 2025-4..6 hydroxide",
+                "10200 t production level 2026-1..3 hydroxide",
+                "11000 t production level 2026-4..6 hydroxide",
+                "7.8 % production qoq 2026-4..6 hydroxide",
+                "-9.1 % production yoy 2026-4..6 hydroxide",
+                "31000 CNY/t price level 2025-4..6 -",
+                "44500 CNY/t price level 2026-1..3 -",
+                "47200 CNY/t price level 2026-4..6 -",
+                "6.1 % price qoq 2026-4..6 -",
+                "52.3 % price yoy 2026-4..6 -",
+            ],
             "{:#?}",
             rows(t)
         );

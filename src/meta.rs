@@ -241,6 +241,8 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
     // The subject month: the first month the title or an opening heading names.
     let mut subject = None;
     let mut subject_days = None;
+    // A quarter or half the title names: "Quarterly Summary - Nickel Sulphate, Q3 2026".
+    let mut subject_part = None;
     // A weekly report ("Nickel Weekly", "SMM Weekly: ...") is about the week it was written.
     let mut weekly = false;
     let heads = lines.iter().filter(|l| l.kind == LineKind::Heading).take(8);
@@ -255,6 +257,14 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
                 let p = periods::resolve(e.kind, reference.unwrap_or(Month::new(2000, 1)));
                 subject = Some(Month::of_day(p.start));
                 break;
+            }
+            if let PKind::Span { first, last, y } = e.kind {
+                if (y.is_some() || reference.is_some()) && matches!(last - first, 2 | 5) {
+                    let p = periods::resolve(e.kind, reference.unwrap_or(Month::new(2000, 1)));
+                    subject = Some(Month::of_day(p.end));
+                    subject_part = Some(p);
+                    break;
+                }
             }
             let explicit = matches!(e.kind, PKind::DayRange { y: Some(_), .. });
             if subject_days.is_none() && (explicit || matches!(e.kind, PKind::DayRange { .. }) && reference.is_some()) {
@@ -276,7 +286,7 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
         })
         .filter(|_| subject.is_none());
     // A news item about the year so far: "Steel exports in first seven months rise 14.2%".
-    let subject_span = match (subject, title, reference) {
+    let subject_span = subject_part.or(match (subject, title, reference) {
         (None, Some(t), Some(r)) => {
             let s = t.as_ptr() as usize - text.as_ptr() as usize;
             periods::scan(text, s, s + t.len())
@@ -285,7 +295,7 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
                 .find(|&p| periods::is_year_to_date(p))
         }
         _ => None,
-    };
+    });
     if let Some(p) = subject_span {
         subject = Some(Month::of_day(p.end));
     }
@@ -598,5 +608,21 @@ mod tests {
         let t = "Steel Weekly: Rebar Stocks Fall in November\nPublished: November 27, 2025\nStocks fell.\n";
         let m = read(t, &crate::segment::lines(t), None);
         assert_eq!((m.subject, m.subject_days), (Some(Month::new(2025, 11)), None));
+    }
+
+    #[test]
+    fn a_quarterly_is_about_the_quarter_its_title_names() {
+        let t = "Quarterly Review No. 12 - Cobalt, Q2 2026
+Issued 14 July 2026
+
+Cobalt output rose.
+";
+        let m = read(t, &crate::segment::lines(t), None);
+        let p = m.subject_span.expect("a quarter");
+        assert_eq!(
+            (periods::ymd_from_days(p.start), periods::ymd_from_days(p.end)),
+            ((2026, 4, 1), (2026, 6, 30))
+        );
+        assert_eq!((m.subject, m.subject_days), (Some(Month::new(2026, 6)), None));
     }
 }

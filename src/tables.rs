@@ -93,15 +93,47 @@ pub fn unit_line(t: &str) -> Option<(&'static str, f64)> {
     unit_words(rest)
 }
 
-/// The unit a row label carries in brackets: "Social inventory (mt)", "Price (yuan/mt)".
+/// The unit a row label carries in brackets: "Social inventory (mt)", "Price (yuan/mt)",
+/// also before a note: "Price (CNY/t, average)".
 pub fn label_unit(label: &str) -> Option<(&'static str, f64)> {
     let open = label.rfind('(')?;
-    let inner = label[open + 1..].trim_end().strip_suffix(')')?;
-    unit_words(&inner.trim().to_ascii_lowercase())
+    let inner = label[open + 1..]
+        .trim_end()
+        .strip_suffix(')')?
+        .trim()
+        .to_ascii_lowercase();
+    unit_words(&inner).or_else(|| unit_words(inner.split_once(", ")?.0))
 }
 
-/// A bare unit, perhaps with a multiplier: "1,000 tonne", "yuan/mt", "kt".
+/// A bare unit, perhaps with a multiplier: "1,000 tonne", "yuan/mt", "kt"; also with
+/// what it counts and a proviso after it: "t ni unless noted", "mt lce".
 fn unit_words(rest: &str) -> Option<(&'static str, f64)> {
+    bare_unit(rest).or_else(|| {
+        let words: Vec<&str> = rest.split_ascii_whitespace().collect();
+        // A symbol of the metal counted, or a word of the proviso.
+        let qualifier = |w: &str| {
+            w.len() <= 3 && w.bytes().all(|b| b.is_ascii_alphabetic())
+                || [
+                    "unless",
+                    "otherwise",
+                    "noted",
+                    "stated",
+                    "indicated",
+                    "contained",
+                    "content",
+                    "metal",
+                ]
+                .contains(&w)
+        };
+        (1..words.len().min(4))
+            .rev()
+            .filter(|&k| words[k..].iter().all(|w| qualifier(w)))
+            .find_map(|k| bare_unit(&words[..k].join(" ")))
+    })
+}
+
+/// A unit alone, perhaps with a multiplier, as [`unit_words`] reads it.
+fn bare_unit(rest: &str) -> Option<(&'static str, f64)> {
     if rest.is_empty() {
         return None;
     }
@@ -1221,6 +1253,14 @@ mod tests {
         assert_eq!(label_unit("Top 3 (CR3)"), None);
         assert_eq!(label_unit("Cobalt metal ($/lb)"), Some(("USD/lb", 1.0)));
         assert_eq!(label_unit("Price (US$/t)"), Some(("USD/t", 1.0)));
+        // What a unit counts, a proviso or a note after it.
+        assert_eq!(
+            caption_unit("Table 3: Cobalt balance (t Co unless noted)"),
+            Some(("t", 1.0))
+        );
+        assert_eq!(caption_unit("Lithium salts (10,000 mt LCE)"), Some(("t", 10000.0)));
+        assert_eq!(label_unit("Price (CNY/t, average)"), Some(("CNY/t", 1.0)));
+        assert_eq!(label_unit("Output (Q3, Q4)"), None);
     }
 
     #[test]
