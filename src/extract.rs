@@ -483,6 +483,9 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
     let mut next_table = found_tables.iter().peekable();
     // The period the last title (a heading without numbers) named.
     let mut title_period = None;
+    // The period ahead the heading of the section names ("Next week (Oct 19-23)"): what
+    // its paragraphs start from.
+    let mut section_period = None;
     // The hits from the sentence being read on: sentences come in order.
     let mut rest = r.hits;
     for (li, line) in lines.iter().enumerate() {
@@ -554,11 +557,20 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
                 if qs.is_empty() {
                     title_period = ctx.period.value.get();
                 }
+                // Only a period ahead is the section's own ("Next week (Oct 19-23)", "Outlook
+                // for December"); a caption's month ("Table 1: ..., October 2025") is no topic
+                // of the paragraphs after it.
+                section_period = ctx
+                    .period
+                    .value
+                    .get()
+                    .filter(|&p| qs.is_empty() && sections.len() > 1 && r.after_measured(p, false));
                 scratch.heading_qs = qs;
             }
             LineKind::Body => {
-                // A period named in an earlier paragraph does not carry into this one.
-                ctx.set_period(None);
+                // A period named in an earlier paragraph does not carry into this one; one
+                // the section's heading names does.
+                ctx.set_period(section_period);
                 while let Some(&(s, e, qs)) = body_sentences.first().filter(|b| b.0 < line.end) {
                     body_sentences = &body_sentences[1..];
                     match qs {
@@ -3601,6 +3613,26 @@ mod tests {
             "{:#?}",
             rows(t)
         );
+    }
+
+    #[test]
+    fn a_heading_that_names_a_period_ahead_dates_its_paragraphs() {
+        let t = "COKE WEEKLY | Friday, March 13, 2026\n\n\
+                 Coke\nCoke stocks at ports fell 40,000 mt to 1.92 million mt.\n\n\
+                 Next week (Mar 16-20)\nWe expect coke prices to hold at 1,450-1,500 yuan/mt.\n\n\
+                 Table 1: Coke stocks, March 2026\nStocks were 1.92 million mt.\n";
+        let got: Vec<_> = facts_of(t)
+            .iter()
+            .map(|f| {
+                let p = f.period.expect("a period");
+                let (_, m, d) = crate::periods::ymd_from_days(p.start);
+                let (_, m2, d2) = crate::periods::ymd_from_days(p.end);
+                (f.value, f.forecast, (m, d), (m2, d2))
+            })
+            .collect();
+        assert_eq!(got[2], (1450.0, true, (3, 16), (3, 20)), "{:#?}", rows(t));
+        // A month that is not ahead is no section period: the week of writing, as before.
+        assert_eq!(got[3], (1_920_000.0, false, (3, 9), (3, 13)), "{:#?}", rows(t));
     }
 
     #[test]
