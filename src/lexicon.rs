@@ -467,7 +467,9 @@ pub fn commodity_of_heading_from(text: &str, s: usize, e: usize, first: &Hit) ->
         );
     let rest = text[first.end..e].trim();
     let named = text[first.start..first.end].contains([' ', '-']);
+    // "Iron ore: arrivals outpace pick-ups": a tagline after a colon says no more.
     let rest_ok = (rest.starts_with('(') && rest.ends_with(')'))
+        || rest.starts_with(':')
         || rest.split_ascii_whitespace().all(|w| {
             HEADING_WORDS
                 .iter()
@@ -888,6 +890,7 @@ pub(crate) mod tests {
             ("IV. Overseas Aluminum", "aluminum"),
             ("Section 2: Alumina", "alumina"),
             ("1. Copper concentrate imports by origin", "copper_concentrate"),
+            ("Iron ore: arrivals outpace pick-ups", "iron_ore"),
         ] {
             assert_eq!(commodity_of_heading(h), Some(c), "{h}");
         }
