@@ -3616,6 +3616,23 @@ mod tests {
     }
 
     #[test]
+    fn guidance_and_turned_out_are_production() {
+        let t = "Zinc News\nPublished: Oct 27, 2026\n\nZinc\nThe smelter, with capacity of 150,000 t/year, \
+                 turned out 101,300 t in January-September. It cut its 2026 guidance to 132,000-135,000 t.\n";
+        let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.metric, f.forecast)).collect();
+        assert_eq!(
+            got,
+            [
+                (150_000.0, "capacity", false),
+                (101_300.0, "production", false),
+                (132_000.0, "production", true)
+            ],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
     fn a_heading_that_names_a_period_ahead_dates_its_paragraphs() {
         let t = "COKE WEEKLY | Friday, March 13, 2026\n\n\
                  Coke\nCoke stocks at ports fell 40,000 mt to 1.92 million mt.\n\n\
