@@ -1173,6 +1173,16 @@ fn label_segment(label: &str, metric: Option<(usize, usize)>) -> Option<&str> {
     parts.into_iter().find(|p| !p.is_empty())
 }
 
+/// Whether `before` ends with one unit and "=": the number after it is a conversion
+/// factor ("1 lb = 0.4536 kg"), not a market figure.
+fn conversion(before: &str) -> bool {
+    let Some(head) = before.trim_end().strip_suffix('=') else {
+        return false;
+    };
+    let mut words = head.split_ascii_whitespace().rev();
+    matches!((words.next(), words.next()), (Some(u), Some("1")) if u.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
 /// Whether `before` ends with a figure and "of": "2.61 million mt of" (what a commodity
 /// named next is the object of).
 fn figure_of(before: &str) -> bool {
@@ -1572,7 +1582,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                 ke += 1;
             }
             let (before_q, after_q) = (&cues[..ks], &cues[ke..]);
-            if self.is_grade(q, after_q, mentions) {
+            if self.is_grade(q, after_q, mentions) || conversion(&text[s..q.start]) {
                 fact_of.push(None);
                 continue;
             }
@@ -1862,6 +1872,16 @@ impl<'a, 'h> Reader<'a, 'h> {
                 .filter(|h| h.start >= clauses.strong_start(q.start))
                 .map(|h| &text[h.start..h.end]);
 
+            // A deficit is a negative balance: "a deficit of about 1,000 t" is -1,000 t, and
+            // a deficit that widened by 500 t moved the balance by -500 t.
+            let deficit = metric == "other"
+                && !q.signed
+                && last_in(self.hits.metrics, cs, q.start)
+                    .is_some_and(|m| word_in(&text[m.start..m.end], &["deficit", "deficits"]));
+            let (value, value_high) = match deficit {
+                true => (-value, value_high.map(|v| -v)),
+                false => (value, value_high),
+            };
             fact_of.push(Some((out.len(), source)));
             out.push(Fact {
                 commodity,
@@ -3613,6 +3633,14 @@ mod tests {
             "{:#?}",
             rows(t)
         );
+    }
+
+    #[test]
+    fn a_deficit_is_a_negative_balance_and_a_conversion_no_figure() {
+        let t = "Cobalt Quarterly\nPublished: Oct 21, 2026\n\nCobalt\nThe cobalt market ran a surplus of 2,400 t in \
+                 Q3 2026 and will swing to a deficit of 800-1,100 t in Q4. Prices are quoted per lb; 1 lb = 0.4536 kg.\n";
+        let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.value_high)).collect();
+        assert_eq!(got, [(2400.0, None), (-800.0, Some(-1100.0))], "{:#?}", rows(t));
     }
 
     #[test]
