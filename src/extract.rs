@@ -1210,9 +1210,9 @@ fn abbreviation(b: &[u8]) -> bool {
         return false;
     };
     let inner = &b[..n];
-    let letters = inner.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let code = [&b"HS"[..], b"CN", b"HTS"].iter().any(|p| inner.starts_with(p));
     n > 0 && n <= 8 && inner.iter().all(|c| c.is_ascii_alphabetic() || *c == b'/')
-        || (2..=4).contains(&letters)
+        || code
             && inner.last().is_some_and(u8::is_ascii_digit)
             && inner.iter().all(|c| c.is_ascii_alphanumeric() || *c == b' ')
 }
@@ -1595,15 +1595,10 @@ impl<'a, 'h> Reader<'a, 'h> {
             first_used = first_used.min(pi).or(first_used).or(pi);
             // A day written without its year that would fall after the day of writing is
             // the one before it, unless the clause looks ahead: "the first assessment of
-            // the year, $10.20/lb on January 2" in a December report is last January's. A
-            // later day of the month of writing is a slip of the dateline's time zone, not
-            // a year back.
+            // the year, $10.20/lb on January 2" in a December report is last January's. The
+            // day after writing is a slip of the dateline's time zone, not a year back.
             let period = match (period, pi.map(|pi| pexprs[pi].kind), self.published) {
-                (Some(p), Some(kind), Some(written))
-                    if p.start > written
-                        && Month::of_day(p.start) != Month::of_day(written)
-                        && !clause_has_forward(cues, cs, ce) =>
-                {
+                (Some(p), Some(kind), Some(written)) if p.start > written + 1 && !clause_has_forward(cues, cs, ce) => {
                     periods::year_before(kind, p).or(period)
                 }
                 _ => period,
@@ -1686,8 +1681,8 @@ impl<'a, 'h> Reader<'a, 'h> {
                     let joined = [&b" and"[..], b" or", b" but"]
                         .iter()
                         .any(|w| ends_with_ignore_case(lead.as_bytes(), w));
-                    // A level word before the joint ends the change before: "up 4.2% from
-                    // July and 7.9% from August 2025" (the second is a change too).
+                    // A level word before the joint belongs to the change before it: "up
+                    // 4.2% from July and 7.9% from August 2025" (the second is a change too).
                     let elliptic = dl.is_none() && ends_with_by(lead) || joined;
                     if elliptic || dl.is_none() && self.connector_only(pre_start, q.start, basis_spans) {
                         // The basis carries too, unless a base of its own says otherwise
@@ -1874,8 +1869,10 @@ impl<'a, 'h> Reader<'a, 'h> {
 
             // A deficit is a negative balance: "a deficit of about 1,000 t" is -1,000 t, and
             // a deficit that widened by 500 t moved the balance by -500 t.
+            // A relative change of a deficit is not flipped: -1,000 t to -800 t is still -20%.
             let deficit = metric == "other"
                 && !q.signed
+                && q.unit != "%"
                 && last_in(self.hits.metrics, cs, q.start)
                     .is_some_and(|m| word_in(&text[m.start..m.end], &["deficit", "deficits"]));
             let (value, value_high) = match deficit {
@@ -3625,11 +3622,16 @@ mod tests {
     fn a_day_without_its_year_after_the_day_of_writing_is_last_years_unless_looked_forward_to() {
         let t = "Nickel Daily\nPublished: Dec 9, 2025\n\nNickel\nThe price is 40% above the first assessment of \
                  the year, $11.50/lb on January 2. Buyers expect $16.00/lb by January 5. \
-                 Spot cargoes fetched $15.10/lb on December 10.\n";
+                 Spot cargoes fetched $15.10/lb on December 10. A year ago they hit $14.20/lb on December 20.\n";
         let got: Vec<_> = value_dates(t).into_iter().filter(|(v, _)| *v != 40.0).collect();
         assert_eq!(
             got,
-            [(11.5, (2025, 1, 2)), (16.0, (2026, 1, 5)), (15.1, (2025, 12, 10))],
+            [
+                (11.5, (2025, 1, 2)),
+                (16.0, (2026, 1, 5)),
+                (15.1, (2025, 12, 10)),
+                (14.2, (2024, 12, 20))
+            ],
             "{:#?}",
             rows(t)
         );
@@ -3638,9 +3640,15 @@ mod tests {
     #[test]
     fn a_deficit_is_a_negative_balance_and_a_conversion_no_figure() {
         let t = "Cobalt Quarterly\nPublished: Oct 21, 2026\n\nCobalt\nThe cobalt market ran a surplus of 2,400 t in \
-                 Q3 2026 and will swing to a deficit of 800-1,100 t in Q4. Prices are quoted per lb; 1 lb = 0.4536 kg.\n";
+                 Q3 2026 and will swing to a deficit of 800-1,100 t in Q4. Prices are quoted per lb; 1 lb = 0.4536 kg. \
+                 The nickel deficit fell 20% in the quarter.\n";
         let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.value_high)).collect();
-        assert_eq!(got, [(2400.0, None), (-800.0, Some(-1100.0))], "{:#?}", rows(t));
+        assert_eq!(
+            got,
+            [(2400.0, None), (-800.0, Some(-1100.0)), (-20.0, None)],
+            "{:#?}",
+            rows(t)
+        );
     }
 
     #[test]

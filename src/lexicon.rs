@@ -469,13 +469,22 @@ pub fn commodity_of_heading_from(text: &str, s: usize, e: usize, first: &Hit) ->
     let named = text[first.start..first.end].contains([' ', '-']);
     // "Iron ore: arrivals outpace pick-ups": a tagline after a colon says no more.
     let rest_ok = (rest.starts_with('(') && rest.ends_with(')'))
-        || rest.starts_with(':')
+        || rest.starts_with(':') && (named || !tagline_is_flow(&rest[1..]))
         || rest.split_ascii_whitespace().all(|w| {
             HEADING_WORDS
                 .iter()
                 .any(|&(h, only_named)| w.eq_ignore_ascii_case(h) && (named || !only_named))
         });
     (lead_ok && rest_ok).then(|| *COMMODITIES.payload(first))
+}
+
+/// Whether a heading's tagline starts with a flow word ("Copper: imports by origin"),
+/// which after a bare metal may head a sub-section on another of its products.
+fn tagline_is_flow(tagline: &str) -> bool {
+    let first = tagline.split_ascii_whitespace().next().unwrap_or("");
+    HEADING_WORDS
+        .iter()
+        .any(|&(h, only_named)| only_named && first.eq_ignore_ascii_case(h))
 }
 
 /// `lead` without the list marker that numbers a heading: "1.", "2)", "(3)", "B.",
@@ -896,6 +905,7 @@ pub(crate) mod tests {
         }
         // A flow after a bare metal may head a sub-section on another of its products.
         assert_eq!(commodity_of_heading("Copper imports by origin"), None);
+        assert_eq!(commodity_of_heading("Copper: imports by origin"), None);
         assert_eq!(
             commodity_of_heading("By Country: Korea Remains Core Export Market"),
             None

@@ -622,7 +622,9 @@ fn month_reading(text: &str, ws: usize, m: u32, verb: bool, y: Option<i32>, dy: 
         // "on 11 May": a day before it makes it a date; "March output", "May exports":
         // a figure's noun after it, the month the figure is of, unless one comes before it
         // too ("Prices May Average": the modal).
-        let noun_before = FIGURE_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(lw));
+        // Not "average": "the average May price" is May's.
+        let noun_before =
+            !lw.eq_ignore_ascii_case("average") && FIGURE_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(lw));
         if noun_before
             || day_before(text, ws, 0).is_none()
                 && ![
@@ -1618,6 +1620,7 @@ mod expr_tests {
             "SMM expects March output to reach",
             "May exports rose",
             "said May prices held",
+            "The average May price of copper",
         ] {
             assert_eq!(kinds(t).len(), 1, "{t}");
         }

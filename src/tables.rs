@@ -112,7 +112,9 @@ fn unit_words(rest: &str) -> Option<(&'static str, f64)> {
         let words: Vec<&str> = rest.split_ascii_whitespace().collect();
         // A symbol of the metal counted, or a word of the proviso.
         let qualifier = |w: &str| {
-            w.len() <= 3 && w.bytes().all(|b| b.is_ascii_alphabetic())
+            w.len() <= 3
+                && w.bytes().all(|b| b.is_ascii_alphabetic())
+                && !["per", "a", "an", "m", "mn", "bn", "k", "yr", "day"].contains(&w)
                 || [
                     "unless",
                     "otherwise",
@@ -1261,6 +1263,8 @@ mod tests {
         assert_eq!(caption_unit("Lithium salts (10,000 mt LCE)"), Some(("t", 10000.0)));
         assert_eq!(label_unit("Price (CNY/t, average)"), Some(("CNY/t", 1.0)));
         assert_eq!(label_unit("Output (Q3, Q4)"), None);
+        // A rate is no unit with a proviso.
+        assert_ne!(caption_unit("Throughput (t per day)"), Some(("t", 1.0)));
     }
 
     #[test]
