@@ -554,17 +554,14 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
                     ctx.inherited = true;
                 }
                 r.read_sentence(&mut rest, line.start, line.end, &qs, &mut ctx, &mut facts, scratch);
-                if qs.is_empty() {
-                    title_period = ctx.period.value.get();
-                }
                 // Only a period ahead is the section's own ("Next week (Oct 19-23)", "Outlook
                 // for December"); a caption's month ("Table 1: ..., October 2025") is no topic
                 // of the paragraphs after it.
-                section_period = ctx
-                    .period
-                    .value
-                    .get()
-                    .filter(|&p| qs.is_empty() && sections.len() > 1 && r.after_measured(p, false));
+                section_period = None;
+                if qs.is_empty() {
+                    title_period = ctx.period.value.get();
+                    section_period = title_period.filter(|&p| sections.len() > 1 && r.after_measured(p, false));
+                }
                 scratch.heading_qs = qs;
             }
             LineKind::Body => {
@@ -1156,14 +1153,11 @@ fn label_segment(label: &str, metric: Option<(usize, usize)>) -> Option<&str> {
             _ => t,
         };
         let t = t.trim_matches(|c: char| c.is_whitespace() || ",;:-".contains(c));
+        // The word is ASCII: the cut after it is a character boundary.
         let t = ["from ", "of ", "in "]
             .iter()
-            .find_map(|w| {
-                t.get(..w.len())
-                    .filter(|h| h.eq_ignore_ascii_case(w))
-                    .map(|_| &t[w.len()..])
-            })
-            .unwrap_or(t);
+            .find(|w| starts_with_ignore_case(t.as_bytes(), w.as_bytes()))
+            .map_or(t, |w| &t[w.len()..]);
         t.trim()
     }
     let parts = match metric {

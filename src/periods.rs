@@ -623,8 +623,7 @@ fn month_reading(text: &str, ws: usize, m: u32, verb: bool, y: Option<i32>, dy: 
         // a figure's noun after it, the month the figure is of, unless one comes before it
         // too ("Prices May Average": the modal).
         // Not "average": "the average May price" is May's.
-        let noun_before =
-            !lw.eq_ignore_ascii_case("average") && FIGURE_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(lw));
+        let noun_before = !lw.eq_ignore_ascii_case("average") && crate::bytes::word_in(lw, FIGURE_NOUNS);
         if noun_before
             || day_before(text, ws, 0).is_none()
                 && ![
@@ -676,7 +675,7 @@ fn figure_noun_after(text: &str, ws: usize) -> bool {
         return false;
     };
     let word = next.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
-    FIGURE_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word))
+    crate::bytes::word_in(word, FIGURE_NOUNS)
 }
 
 /// A year at `ys..ye`, unless glued to a unit or a decimal, which makes it a number ("2025 mt", "2025.5").
