@@ -1154,7 +1154,7 @@ fn label_segment(label: &str, metric: Option<(usize, usize)>) -> Option<&str> {
         };
         let t = t.trim_matches(|c: char| c.is_whitespace() || ",;:-".contains(c));
         // The word is ASCII: the cut after it is a character boundary.
-        let t = ["from ", "of ", "in "]
+        let t = ["from ", "of which ", "of ", "in ", "including ", "incl. "]
             .iter()
             .find(|w| starts_with_ignore_case(t.as_bytes(), w.as_bytes()))
             .map_or(t, |w| &t[w.len()..]);
@@ -2309,7 +2309,12 @@ impl<'a, 'h> Reader<'a, 'h> {
         match q.kind {
             QKind::RateYear => metric = Some("capacity"),
             QKind::MoneyPerUnit if metric != Some("other") => metric = Some("price"),
-            QKind::Money if metric.is_none() || metric == Some("price") && cue_metric.is_none() => {
+            // A sum of money is no output either: "capex guidance of $3.9 billion".
+            QKind::Money
+                if metric.is_none()
+                    || metric == Some("production")
+                    || metric == Some("price") && cue_metric.is_none() =>
+            {
                 metric = Some("other")
             }
             QKind::Pct if !is_change => {
@@ -3648,15 +3653,52 @@ mod tests {
     #[test]
     fn guidance_and_turned_out_are_production() {
         let t = "Zinc News\nPublished: Oct 27, 2026\n\nZinc\nThe smelter, with capacity of 150,000 t/year, \
-                 turned out 101,300 t in January-September. It cut its 2026 guidance to 132,000-135,000 t.\n";
+                 turned out 101,300 t in January-September. It cut its 2026 guidance to 132,000-135,000 t. \
+                 The Q3 2026 deficit turned out at 12,000 t. Capex guidance for 2027 is $0.9 billion.\n";
         let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.metric, f.forecast)).collect();
         assert_eq!(
             got,
             [
                 (150_000.0, "capacity", false),
                 (101_300.0, "production", false),
-                (132_000.0, "production", true)
+                (132_000.0, "production", true),
+                // A deficit that turned out at a figure was not produced; money is no output.
+                (-12_000.0, "other", false),
+                (900_000_000.0, "other", true)
             ],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
+    fn over_and_on_compare_only_after_a_figure() {
+        let t = "Copper Review\nPublished: Nov 20, 2026\n\nCopper\nOutput was 41,200 t in October, up 5.3% over \
+                 September. Over H1 2026, output rose 8%. Based on Q3 2026 data, output rose 6% in October.\n";
+        let start = |f: &Fact| f.period.map(|p| crate::periods::ymd_from_days(p.start));
+        let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.basis, start(f))).collect();
+        let (oct, h1) = (Some((2026, 10, 1)), Some((2026, 1, 1)));
+        assert_eq!(
+            got,
+            [
+                (41_200.0, "level", oct),
+                (5.3, "mom", oct),
+                (8.0, "yoy", h1),
+                (6.0, "mom", oct)
+            ],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
+    fn narrowed_and_widened_are_changes() {
+        let t = "Nickel Balance\nPublished: Nov 20, 2026\n\nNickel\nThe nickel deficit narrowed by 3,000 t in \
+                 October to 9,000 t, and the cobalt surplus widened 12% in October.\n";
+        let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.basis)).collect();
+        assert_eq!(
+            got,
+            [(3000.0, "mom"), (-9000.0, "level"), (12.0, "mom")],
             "{:#?}",
             rows(t)
         );

@@ -466,7 +466,7 @@ fn whole_period(kind: PKind) -> bool {
 /// `ws`; "on" too where `on` (a whole period: [`whole_period`]).
 fn is_base(text: &str, ws: usize, on: bool) -> bool {
     // A bounded look-back keeps the scan linear on long lines.
-    let mut from_b = ws.saturating_sub(24);
+    let mut from_b = ws.saturating_sub(40);
     while !text.is_char_boundary(from_b) {
         from_b += 1;
     }
@@ -497,23 +497,42 @@ fn is_base(text: &str, ws: usize, on: bool) -> bool {
         let n = before.len().wrapping_sub(w.len());
         crate::bytes::ends_with_ignore_case(before, w.as_bytes()) && (n == 0 || !before[n - 1].is_ascii_alphanumeric())
     };
+    // "over", "above", "below", "against" and "on" compare only right after a figure
+    // ("5.3% over September", "0.9 pp above its September share"); elsewhere they say when
+    // ("Over H1 2026, output rose", "Based on Q3 data").
+    let compares = |w: &str| ends(w) && figure_before(&before[..before.len() - w.len()]);
     // "from", "since", "than", "than in", "compared to", "compared with", "versus", "vs.", "vs",
     // "over", "above", "below", "against", by their last letter. "Since" names where a change
     // or a record is counted from ("the lowest since early February"), not the period of
     // the figure.
     match before.last().map(|b| b | 0x20) {
         Some(b'm') => ends("from"),
-        Some(b'e') => ends("since") || ends("above"),
-        Some(b'n') => ends("than") || ends("than in") || on && ends("on"),
+        Some(b'e') => ends("since") || compares("above"),
+        Some(b'n') => ends("than") || ends("than in") || on && compares("on"),
         Some(b'o') => ends("compared to"),
         Some(b'h') => ends("compared with"),
         Some(b's') => ends("versus") || ends("vs"),
         Some(b'.') => ends("vs."),
-        Some(b'r') => ends("over"),
-        Some(b'w') => ends("below"),
-        Some(b't') => ends("against"),
+        Some(b'r') => compares("over"),
+        Some(b'w') => compares("below"),
+        Some(b't') => compares("against"),
         _ => false,
     }
+}
+
+/// Whether one of the last three words of `head` holds a digit, within its clause: a
+/// figure ("5.3%", "0.9 percentage points") stands right before what follows.
+fn figure_before(head: &[u8]) -> bool {
+    for w in head.rsplit(u8::is_ascii_whitespace).filter(|w| !w.is_empty()).take(3) {
+        if w.iter().any(u8::is_ascii_digit) {
+            return true;
+        }
+        // A clause or sentence ends here: "..., output rose", "data. Over H1".
+        if matches!(w.last(), Some(b',' | b';' | b':' | b'.')) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The phrases of the `rel` alternative, by their words, and what each says,
