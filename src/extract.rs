@@ -1167,6 +1167,16 @@ fn label_segment(label: &str, metric: Option<(usize, usize)>) -> Option<&str> {
     parts.into_iter().find(|p| !p.is_empty())
 }
 
+/// Whether `unit` is money `currency` per some unit ("USD/t" of "USD").
+fn per_unit_of(unit: &str, currency: &str) -> bool {
+    unit.strip_prefix(currency).is_some_and(|r| r.starts_with('/'))
+}
+
+/// Whether `p` is a trading week, Monday to Friday.
+fn trading_week(p: Period) -> bool {
+    p.end - p.start == 4 && crate::periods::weekday(p.start) == 0
+}
+
 /// Whether `before` ends with one unit and "=": the number after it is a conversion
 /// factor ("1 lb = 0.4536 kg"), not a market figure.
 fn conversion(before: &str) -> bool {
@@ -1745,11 +1755,13 @@ impl<'a, 'h> Reader<'a, 'h> {
                             {
                                 "yoy"
                             }
-                            (Some(p), dated) if dated || forward => {
+                            // A figure of the report's trading week, dated or not, moved over
+                            // the week: "Alloy-grade rose by $0.30" in a weekly.
+                            (Some(p), dated) if dated || forward || trading_week(p) => {
                                 let (_, m, d) = crate::periods::ymd_from_days(p.start);
                                 if (27..=30).contains(&(p.end - p.start)) {
                                     "mom"
-                                } else if p.end - p.start == 4 && crate::periods::weekday(p.start) == 0 {
+                                } else if trading_week(p) {
                                     // A trading week against the week before.
                                     "wow"
                                 } else if (m, d) == (1, 1) && p.end - p.start >= 58 && dated {
@@ -1794,6 +1806,12 @@ impl<'a, 'h> Reader<'a, 'h> {
             let metric = match self.metric(q, s, cs, metrics, ctx, change.is_some(), prev_level) {
                 "exports" if self.shipped_to_home(s, e) => "imports",
                 m => m,
+            };
+            // "$212.50 a tonne, up $4.75 on the week": a change in the currency alone moves
+            // the price before it, per the price's unit.
+            let unit = match prev_level {
+                Some((u, ..)) if change.is_some() && q.kind == QKind::Money && per_unit_of(u, q.unit) => u,
+                _ => q.unit,
             };
             // The last level: a change after it, or after another change of it, moves it;
             // not a share in brackets after it ("4,870 mt (14.3%), up 9.6% MoM").
@@ -1885,7 +1903,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                 basis,
                 value,
                 value_high,
-                unit: q.unit,
+                unit,
                 approx,
                 start: q.start,
                 end: q.end,
@@ -3686,6 +3704,19 @@ mod tests {
                 (8.0, "yoy", h1),
                 (6.0, "mom", oct)
             ],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
+    fn a_change_in_a_weekly_moves_over_the_week_in_the_unit_of_its_price() {
+        let t = "Coal Weekly\nPublished: Nov 13, 2026\n\nCoking coal\nHard coking coal was assessed at $212.50 a \
+                 tonne FOB, up $4.75.\n";
+        let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.unit, f.basis)).collect();
+        assert_eq!(
+            got,
+            [(212.5, "USD/t", "level"), (4.75, "USD/t", "wow")],
             "{:#?}",
             rows(t)
         );

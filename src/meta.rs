@@ -160,6 +160,12 @@ fn is_menu(line: &str) -> bool {
     line.matches(" | ").count() >= 3 && line.split('|').all(|item| item.split_whitespace().count() <= 8)
 }
 
+/// A kicker or masthead over the headline: short items between pipes ("ENERGY & STEEL |
+/// CHINA", "FERROUS WEEKLY | Issue 42 | Friday, October 16, 2026"), not the title.
+fn is_kicker(line: &str) -> bool {
+    line.contains(" | ") && line.split('|').all(|item| item.split_whitespace().count() <= 4)
+}
+
 pub struct Meta<'a> {
     pub doc: DocMeta<'a>,
     /// The month the report is about, when its title or opening headings name one.
@@ -232,7 +238,7 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
                 }
             }
         }
-        if title.is_none() && l.kind == LineKind::Heading && t.split_whitespace().count() >= 3 {
+        if title.is_none() && l.kind == LineKind::Heading && t.split_whitespace().count() >= 3 && !is_kicker(t) {
             title = Some(t);
         }
     }
@@ -624,5 +630,20 @@ Cobalt output rose.
             ((2026, 4, 1), (2026, 6, 30))
         );
         assert_eq!((m.subject, m.subject_days), (Some(Month::new(2026, 6)), None));
+    }
+
+    #[test]
+    fn a_kicker_over_the_headline_is_not_the_title() {
+        let t = "METALS & MINING | CHINA
+Nickel sulphate output seen rising as new lines start
+
+BEIJING, Nov 12 (Wire) - Output rose.
+";
+        let m = read(t, &crate::segment::lines(t), None);
+        assert_eq!(
+            m.doc.title,
+            Some("Nickel sulphate output seen rising as new lines start")
+        );
+        assert_eq!(m.commodity, Some("nickel_sulphate"));
     }
 }

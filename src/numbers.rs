@@ -897,6 +897,8 @@ fn quantity_at(t: &Tables, b: &[u8], i: usize) -> Option<Quantity> {
         let tail = b[first.start.saturating_sub(12)..first.start].trim_ascii_end();
         let preceded_by_from = crate::bytes::ends_with_ignore_case(tail, b"from");
         let preceded_by_between = crate::bytes::ends_with_ignore_case(tail, b"between");
+        // "rose by $0.30 to $18.20/lb": a change, then the level it led to.
+        let preceded_by_by = tail.len() >= 3 && tail.ends_with(b" by");
         if let Some((j, second_negative)) = range_second(
             t,
             b,
@@ -914,15 +916,45 @@ fn quantity_at(t: &Tables, b: &[u8], i: usize) -> Option<Quantity> {
                     (None, Some(m)) => first.value * m,
                     _ => first.value,
                 };
-                if let Some(u2) = unit_of(t, b, &second) {
-                    let compatible = match &unit1 {
-                        None => true,
-                        Some(u1) => {
-                            u1.canonical == u2.canonical || (first.currency.is_some() && u1.kind == QKind::Money)
-                        }
+                let compatible = |u2: &UnitHit| match &unit1 {
+                    None => true,
+                    Some(u1) => u1.canonical == u2.canonical || (first.currency.is_some() && u1.kind == QKind::Money),
+                };
+                let sign = |neg: bool| if neg { -1.0 } else { 1.0 };
+                // "rose by $0.30 to $18.20-18.90/lb": a change, then the level it led to (a
+                // range perhaps), not a range; the change takes the level's unit. A change is
+                // a small part of the level; the two ends of a range are near each other.
+                let level_unit = || {
+                    let range_end = || {
+                        let (k, _) = range_second(t, b, second.end, false, false)?;
+                        let mut third = side_at(t, b, k)?;
+                        third.currency = third.currency.or(second.currency);
+                        unit_of(t, b, &third)
                     };
-                    if compatible && second.value.is_finite() {
-                        let sign = |neg: bool| if neg { -1.0 } else { 1.0 };
+                    range_end().or_else(|| unit_of(t, b, &second))
+                };
+                if let Some(u2) = (preceded_by_by && !second_negative && second.value > 4.0 * first_value)
+                    .then(level_unit)
+                    .flatten()
+                    .filter(compatible)
+                {
+                    return Some(Quantity {
+                        start: first.start,
+                        end: unit1.as_ref().map_or(first.end, |u| u.end.max(first.end)),
+                        value: sign(first.negative)
+                            * tidy(
+                                first_value * u2.multiplier,
+                                first.decimals,
+                                first.scale.unwrap_or(1.0) * u2.multiplier,
+                            ),
+                        value_high: None,
+                        unit: u2.canonical,
+                        kind: u2.kind,
+                        signed: first.negative,
+                    });
+                }
+                if let Some(u2) = unit_of(t, b, &second) {
+                    if compatible(&u2) && second.value.is_finite() {
                         return Some(Quantity {
                             start: first.start,
                             end: u2.end,
@@ -1256,6 +1288,36 @@ mod tests {
         assert_eq!(
             one("between 3.58 and 3.62 million mt"),
             (3580000.0, Some(3620000.0), "t", "3.58 and 3.62 million mt".into())
+        );
+    }
+
+    #[test]
+    fn a_change_by_then_the_level_it_led_to_is_no_range() {
+        let all = |s: &str| -> Vec<_> {
+            scan(s, 0, s.len())
+                .iter()
+                .map(|q| (q.value, q.value_high, q.unit, s[q.start..q.end].to_string()))
+                .collect()
+        };
+        // The change takes the unit of the level after it, a range or not.
+        assert_eq!(
+            all("rose by $0.30 to $18.20-18.90/lb."),
+            [
+                (0.3, None, "USD/lb", "$0.30".into()),
+                (18.2, Some(18.9), "USD/lb", "$18.20-18.90/lb".into())
+            ]
+        );
+        assert_eq!(
+            all("fell by 1,500 to 38,000 t"),
+            [
+                (1500.0, None, "t", "1,500".into()),
+                (38000.0, None, "t", "38,000 t".into())
+            ]
+        );
+        // Ends near each other are a range still.
+        assert_eq!(
+            all("oversupplied by 8 to 10 million tonnes"),
+            [(8e6, Some(1e7), "t", "8 to 10 million tonnes".into())]
         );
     }
 
