@@ -3723,6 +3723,28 @@ mod tests {
     }
 
     #[test]
+    fn a_direction_after_the_number_with_its_basis_in_one_word() {
+        let t = "Graphite Exports, September 2026\nPublished: Oct 20, 2026\n\nGraphite\nChina exported 18,400 t of \
+                 graphite in September 2026, down 2.1% from August but 9.4% more than in September 2025. Japan took \
+                 7,540 t, despite a 3.3% monthly drop, and India 6,100 t, 4.6% less than in August.\n";
+        let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.basis)).collect();
+        assert_eq!(
+            got,
+            [
+                (18400.0, "level"),
+                (-2.1, "mom"),
+                (9.4, "yoy"),
+                (7540.0, "level"),
+                (-3.3, "mom"),
+                (6100.0, "level"),
+                (-4.6, "mom")
+            ],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
     fn narrowed_and_widened_are_changes() {
         let t = "Nickel Balance\nPublished: Nov 20, 2026\n\nNickel\nThe nickel deficit narrowed by 3,000 t in \
                  October to 9,000 t, and the cobalt surplus widened 12% in October.\n";

@@ -900,6 +900,32 @@ fn one_cell_per_line(text: &str, lines: &[Line], i: usize) -> Option<(Table, usi
         Some(u) => (u, false),
         None => (caption_unit(t)?, true),
     };
+    // "Destination / Oct 2026 (t) / MoM / ...": a period with its unit is the first number
+    // column's header cell, not a caption; the row labels' header may stand above it, and
+    // the caption above that ("Table 1 Rare earth exports by destination").
+    if captioned && !matches!(column(t), Column::Other) {
+        let mut first = i;
+        while first > 0 && i - first < 2 {
+            let above = line_text(text, &lines[first - 1]).trim();
+            let label = !above.is_empty()
+                && numeric_cell(above).is_none()
+                && above.split_whitespace().count() <= 3
+                && matches!(column(above), Column::Other);
+            if !label {
+                break;
+            }
+            first -= 1;
+        }
+        let caption = first
+            .checked_sub(1)
+            .filter(|&c| lines[c].kind != LineKind::Blank && numeric_cell(line_text(text, &lines[c])).is_none());
+        let top = caption.unwrap_or(first);
+        let mut cells = CellLines::after(text, lines, top);
+        cells.next = first;
+        let mut table = cell_table(text, lines, top, unit, &mut cells)?;
+        table.0.caption = caption.map(|c| (lines[c].start, lines[c].end));
+        return Some(table);
+    }
     let mut table = cell_table(text, lines, i, unit, &mut CellLines::after(text, lines, i))?;
     if captioned {
         table.0.caption = Some((lines[i].start, lines[i].end));
@@ -1078,6 +1104,30 @@ mod tests {
             assert_eq!(tables[0].unit, unit, "{caption}");
             assert_eq!(tables[0].top, caption.len() + 1, "the caption stays above the table");
         }
+    }
+
+    #[test]
+    fn a_period_with_its_unit_heads_a_column_of_a_one_cell_per_line_table() {
+        let text = "Table 2 Graphite exports by destination\nDestination\nSep 2026 (t)\nMoM\nShare\n\
+                    Japan\n1,204.5\n-3.2%\n41.0%\nIndia\n880\n+6.1%\n30.0%\n";
+        let lines = segment::lines(text);
+        let tables = find(text, &lines);
+        assert_eq!(tables.len(), 1);
+        let t = &tables[0];
+        let caption = t.caption.map(|(a, b)| &text[a..b]);
+        assert_eq!(caption, Some("Table 2 Graphite exports by destination"));
+        assert!(matches!(t.columns[1], Column::Period { .. }), "{:?}", t.columns);
+        assert!(
+            matches!(t.columns[2], Column::Basis { basis: "mom", .. }),
+            "{:?}",
+            t.columns
+        );
+        let cells: Vec<Vec<f64>> = t
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.value).collect())
+            .collect();
+        assert_eq!(cells, [vec![1204.5, -3.2, 41.0], vec![880.0, 6.1, 30.0]]);
     }
 
     #[test]
