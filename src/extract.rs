@@ -3745,6 +3745,32 @@ mod tests {
     }
 
     #[test]
+    fn the_same_period_of_a_year_is_a_base_and_consumption_areas_no_demand() {
+        let t = "Graphite Review\nPublished: Oct 20, 2026\n\nGraphite\nOutput over January-September amounted to \
+                 1.2 million mt, 6.8% more than in the same period of 2025. The operating rate climbs 2.1 percentage \
+                 points, a gain of 1.4 percentage points over August. Stocks in the main consumption areas stood at \
+                 82,000 mt.\n";
+        let start = |f: &Fact| f.period.map(|p| crate::periods::ymd_from_days(p.start));
+        let got: Vec<_> = facts_of(t)
+            .iter()
+            .map(|f| (f.value, f.metric, f.basis, start(f)))
+            .collect();
+        let jan = Some((2026, 1, 1));
+        assert_eq!(
+            got[..3],
+            [
+                (1_200_000.0, "production", "level", jan),
+                (6.8, "production", "yoy", jan),
+                (2.1, "operating_rate", "change", jan)
+            ],
+            "{:#?}",
+            rows(t)
+        );
+        assert_eq!((got[3].0, got[3].2), (1.4, "change"), "{:#?}", rows(t));
+        assert_eq!((got[4].0, got[4].1), (82_000.0, "inventory"), "{:#?}", rows(t));
+    }
+
+    #[test]
     fn narrowed_and_widened_are_changes() {
         let t = "Nickel Balance\nPublished: Nov 20, 2026\n\nNickel\nThe nickel deficit narrowed by 3,000 t in \
                  October to 9,000 t, and the cobalt surplus widened 12% in October.\n";

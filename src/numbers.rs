@@ -894,8 +894,12 @@ fn quantity_at(t: &Tables, b: &[u8], i: usize) -> Option<Quantity> {
         && range_may_follow(b, after_first)
     {
         // "from 1,818 tons to 807 tons" is two levels; "from 5,000-6,000 yuan/kg" is still a range.
-        let tail = b[first.start.saturating_sub(12)..first.start].trim_ascii_end();
-        let preceded_by_from = crate::bytes::ends_with_ignore_case(tail, b"from");
+        let tail = b[first.start.saturating_sub(16)..first.start].trim_ascii_end();
+        // "ranged from 220 to 340 yuan/mt" is a range.
+        let ranged = [&b"ranged from"[..], b"ranging from", b"ranges from", b"range from"]
+            .iter()
+            .any(|w| crate::bytes::ends_with_ignore_case(tail, w));
+        let preceded_by_from = !ranged && crate::bytes::ends_with_ignore_case(tail, b"from");
         let preceded_by_between = crate::bytes::ends_with_ignore_case(tail, b"between");
         // "rose by $0.30 to $18.20/lb": a change, then the level it led to.
         let preceded_by_by = tail.len() >= 3 && tail.ends_with(b" by");
@@ -1313,6 +1317,10 @@ mod tests {
                 (1500.0, None, "t", "1,500".into()),
                 (38000.0, None, "t", "38,000 t".into())
             ]
+        );
+        assert_eq!(
+            all("fees ranged from 220 to 340 yuan/mt"),
+            [(220.0, Some(340.0), "CNY/t", "220 to 340 yuan/mt".into())]
         );
         // Ends near each other are a range still.
         assert_eq!(

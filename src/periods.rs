@@ -484,6 +484,21 @@ fn is_base(text: &str, ws: usize, on: bool) -> bool {
             }
         }
     }
+    // "6.8% more than in the same period of 2025": the span compared names its year.
+    if matches!(before.bytes().last().map(|b| b | 0x20), Some(b'f' | b'n')) {
+        for q in [
+            "the same period of",
+            "the same period in",
+            "the same month of",
+            "the same quarter of",
+        ] {
+            if crate::bytes::ends_with_ignore_case(before.as_bytes(), q.as_bytes()) {
+                // The phrase is ASCII: the cut is a character boundary.
+                before = trim_end(&before[..before.len() - q.len()]);
+                break;
+            }
+        }
+    }
     // A determiner may stand between: "0.9 percentage points above its September share".
     for d in [" its", " their"] {
         if crate::bytes::ends_with_ignore_case(before.as_bytes(), d.as_bytes()) {

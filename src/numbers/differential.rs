@@ -382,6 +382,10 @@ fn item(r: &mut Rng, text: &mut String) {
             "from\n",
             "a rise from ",
             "is between the ",
+            "ranged from ",
+            "rose by ",
+            "fell by\t",
+            "by ",
         ]));
     }
     if r.chance(if r.1 { 15 } else { 3 }) {

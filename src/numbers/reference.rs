@@ -532,9 +532,15 @@ fn quantity_at(b: &[u8], i: usize) -> Option<Quantity> {
         .as_ref()
         .is_some_and(|u| u.kind != QKind::Money || first.currency.is_none());
     // "from 1,818 tons to 807 tons" is two levels; "from 5,000-6,000 yuan/kg" is still a range.
-    let tail = b[first.start.saturating_sub(12)..first.start].trim_ascii_end();
-    let preceded_by_from = crate::bytes::ends_with_ignore_case(tail, b"from");
+    let tail = b[first.start.saturating_sub(16)..first.start].trim_ascii_end();
+    // "ranged from 220 to 340 yuan/mt" is a range.
+    let ranged = [&b"ranged from"[..], b"ranging from", b"ranges from", b"range from"]
+        .iter()
+        .any(|w| crate::bytes::ends_with_ignore_case(tail, w));
+    let preceded_by_from = !ranged && crate::bytes::ends_with_ignore_case(tail, b"from");
     let preceded_by_between = crate::bytes::ends_with_ignore_case(tail, b"between");
+    // "rose by $0.30 to $18.20/lb": a change, then the level it led to.
+    let preceded_by_by = tail.len() >= 3 && tail.ends_with(b" by");
     if unit1.is_none()
         || unit1.as_ref().is_some_and(|u| u.kind == QKind::Pct)
         || !has_own_unit
@@ -556,15 +562,40 @@ fn quantity_at(b: &[u8], i: usize) -> Option<Quantity> {
                     (None, Some(m)) => first.value * m,
                     _ => first.value,
                 };
-                if let Some(u2) = unit_of(b, &second) {
-                    let compatible = match &unit1 {
-                        None => true,
-                        Some(u1) => {
-                            u1.canonical == u2.canonical || (first.currency.is_some() && u1.kind == QKind::Money)
+                let compatible = |u2: &UnitHit| match &unit1 {
+                    None => true,
+                    Some(u1) => u1.canonical == u2.canonical || (first.currency.is_some() && u1.kind == QKind::Money),
+                };
+                let sign = |neg: bool| if neg { -1.0 } else { 1.0 };
+                // A change by an amount, then the level (a range perhaps) over four times it.
+                if preceded_by_by && !second_negative && second.value > 4.0 * first_value {
+                    let third = range_second(b, second.end, false, false).and_then(|(k, _)| side_at(b, k));
+                    let u2 = match third {
+                        Some(mut third) => {
+                            third.currency = third.currency.or(second.currency);
+                            unit_of(b, &third)
                         }
+                        None => None,
                     };
-                    if compatible && second.value.is_finite() {
-                        let sign = |neg: bool| if neg { -1.0 } else { 1.0 };
+                    if let Some(u2) = u2.or_else(|| unit_of(b, &second)).filter(compatible) {
+                        return Some(Quantity {
+                            start: first.start,
+                            end: unit1.as_ref().map_or(first.end, |u| u.end.max(first.end)),
+                            value: sign(first.negative)
+                                * tidy(
+                                    first_value * u2.multiplier,
+                                    first.decimals,
+                                    first.scale.unwrap_or(1.0) * u2.multiplier,
+                                ),
+                            value_high: None,
+                            unit: u2.canonical,
+                            kind: u2.kind,
+                            signed: first.negative,
+                        });
+                    }
+                }
+                if let Some(u2) = unit_of(b, &second) {
+                    if compatible(&u2) && second.value.is_finite() {
                         return Some(Quantity {
                             start: first.start,
                             end: u2.end,
