@@ -160,6 +160,22 @@ fn is_menu(line: &str) -> bool {
     line.matches(" | ").count() >= 3 && line.split('|').all(|item| item.split_whitespace().count() <= 8)
 }
 
+/// Whether `t` is written in capitals: letters, none of them lower case.
+fn shouting(t: &str) -> bool {
+    t.bytes().any(|b| b.is_ascii_uppercase()) && !t.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// `t` with each word's letters after its first in lower case (byte lengths unchanged).
+fn title_case(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut in_word = false;
+    for c in t.chars() {
+        out.push(if in_word { c.to_ascii_lowercase() } else { c });
+        in_word = c.is_ascii_alphabetic();
+    }
+    out
+}
+
 /// A kicker or masthead over the headline: short items between pipes ("ENERGY & STEEL |
 /// CHINA", "FERROUS WEEKLY | Issue 42 | Friday, October 16, 2026"), not the title.
 fn is_kicker(line: &str) -> bool {
@@ -257,7 +273,14 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
         weekly |= t
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| w.eq_ignore_ascii_case("weekly"));
-        for e in periods::scan(text, l.start, l.end) {
+        // "QUARTERLY REPORT FOR THE QUARTER ENDED 30 SEPTEMBER 2026": month names are read
+        // as written ("Sep", "September"), so a heading in capitals is read in title case.
+        let titled = shouting(t).then(|| title_case(t));
+        let found = match &titled {
+            Some(tc) => periods::scan(tc, 0, tc.len()),
+            None => periods::scan(text, l.start, l.end),
+        };
+        for e in found {
             let explicit = matches!(e.kind, PKind::Month { y: Some(_), .. });
             if explicit || (matches!(e.kind, PKind::Month { .. }) && reference.is_some()) {
                 let p = periods::resolve(e.kind, reference.unwrap_or(Month::new(2000, 1)));
@@ -630,6 +653,21 @@ Cobalt output rose.
             ((2026, 4, 1), (2026, 6, 30))
         );
         assert_eq!((m.subject, m.subject_days), (Some(Month::new(2026, 6)), None));
+    }
+
+    #[test]
+    fn a_title_in_capitals_names_its_quarter() {
+        let t = "KESTREL MINING LIMITED
+QUARTERLY ACTIVITIES REPORT FOR THE QUARTER ENDED 30 SEPTEMBER 2026
+
+Gold output rose.
+";
+        let m = read(t, &crate::segment::lines(t), periods::parse_iso_date("2026-10-22"));
+        let p = m.subject_span.expect("a quarter");
+        assert_eq!(
+            (periods::ymd_from_days(p.start), periods::ymd_from_days(p.end)),
+            ((2026, 7, 1), (2026, 9, 30))
+        );
     }
 
     #[test]

@@ -350,9 +350,20 @@ fn day_end(h: &[u8], m: u32, d: u32, de: usize) -> Option<(usize, Shape)> {
 }
 
 /// `M(?:\s+Y|\s+(?:of\s+)?(?:last|this|next)\s+year)?\b`, from the
-/// spellings of the month at `p` on.
+/// spellings of the month at `p` on; before that `M(?:\s+Y)?\s+quarter\b` for the
+/// months that end a quarter.
 fn month_rest(h: &[u8], p: usize, m: u32, after: &[After]) -> Option<(usize, Shape)> {
     for a in after {
+        // "the September quarter", "the June 2026 quarter": the quarter that ends in the month.
+        if m % 3 == 0 {
+            let from = a.y.map_or(a.e, |(_, e)| e);
+            if let Some(end) = spaces1(h, from).and_then(|k| word(h, k, b"quarter")) {
+                if boundary(h, end) {
+                    let y = a.y.map(|(y, _)| y);
+                    return Some((end, Shape::Half { n: m / 3, unit: 3, y }));
+                }
+            }
+        }
         let shape = |y, rel| Shape::Month {
             m,
             len: a.e - p,

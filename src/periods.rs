@@ -407,6 +407,10 @@ fn scan_with(
         let Some(kind) = kind else {
             continue;
         };
+        // "Q1 FY27" is a quarter of a fiscal year, which starts in a month the text does not say.
+        if matches!(kind, PKind::Span { .. }) && fiscal_after(text, we) {
+            continue;
+        }
         // A day written before the month: "on 11 June"; and the days of a week or so:
         // "17-21 November", "November 17-21".
         let (ws, we, kind) = match kind {
@@ -434,6 +438,10 @@ fn scan_with(
             },
             _ => (ws, we, kind),
         };
+        let (ws, kind) = match ended_part(text, ws, from, kind) {
+            Some((s, k)) => (s, k),
+            None => (ws, kind),
+        };
         let base = !matches!(kind, PKind::MonthRange { .. }) && is_base(text, ws, whole_period(kind));
         if out.capacity() == 0 {
             // Room for the periods of a usual scan at once, not a reallocation per doubling.
@@ -446,6 +454,56 @@ fn scan_with(
             base,
         });
     }
+}
+
+/// Whether "FY" follows `we` after white space: the span before names a fiscal part.
+fn fiscal_after(text: &str, we: usize) -> bool {
+    let rest = text[we..].trim_start_matches([' ', '\t']).as_bytes();
+    rest.len() >= 2 && rest[..2].eq_ignore_ascii_case(b"fy")
+}
+
+/// "the quarter ended 30 September 2026", "the half-year ending June 30": the quarter or
+/// half that ends in the month of the date at `ws`, and where its words start.
+fn ended_part(text: &str, ws: usize, from: usize, kind: PKind) -> Option<(usize, PKind)> {
+    let (m, y) = match kind {
+        PKind::Day { m, y, .. } | PKind::Month { m, y } | PKind::MonthEnd { m, y } => (m, y),
+        _ => return None,
+    };
+    let mut lo = from.max(ws.saturating_sub(32));
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let head = trim_end(&text[lo..ws]);
+    let head = head.strip_suffix(" on").map_or(head, trim_end);
+    let verb = ["ended", "ending", "to"].iter().find(|w| ends_with_word(head, w))?;
+    let head = trim_end(&head[..head.len() - verb.len()]);
+    let (part, unit) = [
+        ("quarter", 3),
+        ("three months", 3),
+        ("half-year", 6),
+        ("half year", 6),
+        ("six months", 6),
+    ]
+    .into_iter()
+    .find(|(w, _)| ends_with_word(head, w))?;
+    // The words are ASCII: the cut before them is a character boundary.
+    (m % unit == 0).then(|| {
+        (
+            lo + head.len() - part.len(),
+            PKind::Span {
+                first: m - unit + 1,
+                last: m,
+                y,
+            },
+        )
+    })
+}
+
+/// Whether `s` ends with the word `w` (ASCII, any case), not with a longer word.
+fn ends_with_word(s: &str, w: &str) -> bool {
+    let b = s.as_bytes();
+    let n = b.len().wrapping_sub(w.len());
+    crate::bytes::ends_with_ignore_case(b, w.as_bytes()) && (n == 0 || !b[n - 1].is_ascii_alphanumeric())
 }
 
 /// Whether `kind` is a whole month, quarter, half or year, which "on" compares against
@@ -500,7 +558,7 @@ fn is_base(text: &str, ws: usize, on: bool) -> bool {
         }
     }
     // A determiner may stand between: "0.9 percentage points above its September share".
-    for d in [" its", " their"] {
+    for d in [" its", " their", " the"] {
         if crate::bytes::ends_with_ignore_case(before.as_bytes(), d.as_bytes()) {
             // The determiner is ASCII: the cut is a character boundary.
             before = trim_end(&before[..before.len() - d.len()]);
@@ -741,7 +799,7 @@ const MONTH: &str = r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:
 static PERIOD_RE: Lazy<Regex> = Lazy::new(|| {
     let m = MONTH;
     let pat = format!(
-        r"(?i)(?P<range>(?:from\s+)?(?P<r1>{m})(?:\s+(?P<ry1>(?:19|20)\d\d))?\s*(?:-|–|to|through|until)\s*(?P<r2>{m})(?:\s+(?P<ry2>(?:19|20)\d\d))?)\b|(?P<endof>(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?(?:end\s+of|end-|month-end)\s*(?P<em>{m})(?:\s+(?P<ey>(?:19|20)\d\d))?)\b|(?P<day>(?P<dm>{m})\s+(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<dy>(?:19|20)\d\d))?)\b|(?P<month>(?P<mm>{m})(?:\s+(?P<my>(?:19|20)\d\d)|\s+(?:of\s+)?(?P<mrel>last|this|next)\s+year)?)\b|\b(?P<half>(?-i:H(?P<h>[12])|(?P<h2>[12])H|Q(?P<q>[1-4])|(?P<q2>[1-4])Q))(?:\s+(?P<hy>(?:19|20)\d\d))?\b|(?P<ord>\b(?:the\s+)?(?P<o>first|second|third|fourth)\s+(?P<ou>half|quarter)(?:\s+of\s+(?:the\s+year\s+)?(?P<oy>(?:19|20)\d\d))?)\b|(?P<firstn>\b(?:the\s+)?first\s+(?P<fn>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months(?:\s+of\s+(?:the\s+year\s+)?(?P<fny>(?:19|20)\d\d))?)\b|(?P<ytd>\byear[\s-]to[\s-]date\b|\bso\s+far\s+this\s+year\b)|\b(?P<rel>this\s+month|the\s+current\s+month|during\s+the\s+month|next\s+month|the\s+following\s+month|last\s+month|the\s+previous\s+month|this\s+year|next\s+year|last\s+year|year-end|the\s+end\s+of\s+the\s+year)\b|\b(?P<year>(?:19|20)\d\d)\b"
+        r"(?i)(?P<range>(?:from\s+)?(?P<r1>{m})(?:\s+(?P<ry1>(?:19|20)\d\d))?\s*(?:-|–|to|through|until)\s*(?P<r2>{m})(?:\s+(?P<ry2>(?:19|20)\d\d))?)\b|(?P<endof>(?:as\s+of\s+|by\s+|at\s+)?(?:the\s+)?(?:end\s+of|end-|month-end)\s*(?P<em>{m})(?:\s+(?P<ey>(?:19|20)\d\d))?)\b|(?P<day>(?P<dm>{m})\s+(?P<dd>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<dy>(?:19|20)\d\d))?)\b|(?P<mq>(?P<qm>(?-i:Mar(?:ch|\.)?|Jun(?:e|\.)?|Sep(?:tember|t\.?|\.)?|Dec(?:ember|\.)?))(?:\s+(?P<qy>(?:19|20)\d\d))?\s+quarter)\b|(?P<month>(?P<mm>{m})(?:\s+(?P<my>(?:19|20)\d\d)|\s+(?:of\s+)?(?P<mrel>last|this|next)\s+year)?)\b|\b(?P<half>(?-i:H(?P<h>[12])|(?P<h2>[12])H|Q(?P<q>[1-4])|(?P<q2>[1-4])Q))(?:\s+(?P<hy>(?:19|20)\d\d))?\b|(?P<ord>\b(?:the\s+)?(?P<o>first|second|third|fourth)\s+(?P<ou>half|quarter)(?:\s+of\s+(?:the\s+year\s+)?(?P<oy>(?:19|20)\d\d))?)\b|(?P<firstn>\b(?:the\s+)?first\s+(?P<fn>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months(?:\s+of\s+(?:the\s+year\s+)?(?P<fny>(?:19|20)\d\d))?)\b|(?P<ytd>\byear[\s-]to[\s-]date\b|\bso\s+far\s+this\s+year\b)|\b(?P<rel>this\s+month|the\s+current\s+month|during\s+the\s+month|next\s+month|the\s+following\s+month|last\s+month|the\s+previous\s+month|this\s+year|next\s+year|last\s+year|year-end|the\s+end\s+of\s+the\s+year)\b|\b(?P<year>(?:19|20)\d\d)\b"
     );
     Regex::new(&pat).expect("period regex compiles")
 });
@@ -963,6 +1021,13 @@ fn groups_kind(c: &regex::Captures, base: usize, text: &str, ws: usize, to: usiz
                 d,
                 y: year(c.name("dy")),
             }
+        }
+    } else if c.name("mq").is_some() {
+        let m = month_num(&c["qm"]);
+        PKind::Span {
+            first: m - 2,
+            last: m,
+            y: year(c.name("qy")),
         }
     } else if c.name("month").is_some() {
         return month_kind(
@@ -1635,6 +1700,29 @@ mod expr_tests {
             let k = kinds(t);
             assert!(k.len() == 1 && !k[0].2, "{t}: {k:?}");
         }
+    }
+
+    #[test]
+    fn quarters_named_by_their_last_month_and_fiscal_quarters() {
+        let span = |first, last, y| PKind::Span { first, last, y };
+        for (t, want) in [
+            ("output in the September quarter", span(7, 9, None)),
+            ("sales in the June 2026 quarter", span(4, 6, Some(2026))),
+            ("for the quarter ended 30 September 2026", span(7, 9, Some(2026))),
+            ("in the half-year ended June 30, 2026", span(1, 6, Some(2026))),
+            ("the three months to December 2025", span(10, 12, Some(2025))),
+        ] {
+            let k = kinds(t);
+            assert!(k.len() == 1 && k[0].1 == want && !k[0].2, "{t}: {k:?}");
+        }
+        // "May quarter" ends no quarter; "Q1 FY27" is a fiscal quarter, of no calendar months.
+        assert!(!kinds("the May quarter")
+            .iter()
+            .any(|k| matches!(k.1, PKind::Span { .. })));
+        assert_eq!(kinds("in Q1 FY27 output"), []);
+        // "the" may stand between a comparison and its base.
+        let k = kinds("up 7% on the June quarter");
+        assert!(k.len() == 1 && k[0].2, "{k:?}");
     }
 
     #[test]
