@@ -1803,16 +1803,32 @@ impl<'a, 'h> Reader<'a, 'h> {
                 });
 
             // --- metric
-            let metric = match self.metric(q, s, cs, metrics, ctx, change.is_some(), prev_level) {
+            // "$212.50 a tonne, up $4.75 on the week": a change in the currency alone moves
+            // the price before it, per the price's unit.
+            let per_price = match prev_level {
+                Some((u, "price", _)) if change.is_some() && q.kind == QKind::Money && per_unit_of(u, q.unit) => {
+                    Some(u)
+                }
+                _ => None,
+            };
+            let priced;
+            let qm = match per_price {
+                Some(unit) => {
+                    priced = Quantity {
+                        unit,
+                        kind: QKind::MoneyPerUnit,
+                        ..q.clone()
+                    };
+                    &priced
+                }
+                None => q,
+            };
+            let metric = match self.metric(qm, s, cs, metrics, ctx, change.is_some(), prev_level) {
                 "exports" if self.shipped_to_home(s, e) => "imports",
                 m => m,
             };
-            // "$212.50 a tonne, up $4.75 on the week": a change in the currency alone moves
-            // the price before it, per the price's unit.
-            let unit = match prev_level {
-                Some((u, ..)) if change.is_some() && q.kind == QKind::Money && per_unit_of(u, q.unit) => u,
-                _ => q.unit,
-            };
+            // Not when it counts something else: "..., while profit rose $1.2 billion".
+            let unit = per_price.filter(|_| metric == "price").unwrap_or(q.unit);
             // The last level: a change after it, or after another change of it, moves it;
             // not a share in brackets after it ("4,870 mt (14.3%), up 9.6% MoM").
             if change.is_none() && !prev_level.is_some_and(|p| bracketed_after(text, p.2, q)) {
@@ -3712,11 +3728,17 @@ mod tests {
     #[test]
     fn a_change_in_a_weekly_moves_over_the_week_in_the_unit_of_its_price() {
         let t = "Coal Weekly\nPublished: Nov 13, 2026\n\nCoking coal\nHard coking coal was assessed at $212.50 a \
-                 tonne FOB, up $4.75.\n";
+                 tonne FOB, up $4.75. Coal was $98.50/t while profit rose $1.2 billion.\n";
         let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.unit, f.basis)).collect();
         assert_eq!(
             got,
-            [(212.5, "USD/t", "level"), (4.75, "USD/t", "wow")],
+            [
+                (212.5, "USD/t", "level"),
+                (4.75, "USD/t", "wow"),
+                (98.5, "USD/t", "level"),
+                // A sum of something else in the currency is no change of the price.
+                (1.2e9, "USD", "wow")
+            ],
             "{:#?}",
             rows(t)
         );
@@ -3726,7 +3748,8 @@ mod tests {
     fn a_direction_after_the_number_with_its_basis_in_one_word() {
         let t = "Graphite Exports, September 2026\nPublished: Oct 20, 2026\n\nGraphite\nChina exported 18,400 t of \
                  graphite in September 2026, down 2.1% from August but 9.4% more than in September 2025. Japan took \
-                 7,540 t, despite a 3.3% monthly drop, and India 6,100 t, 4.6% less than in August.\n";
+                 7,540 t, despite a 3.3% monthly drop, and India 6,100 t, 4.6% less than in August. Imports of \
+                 3,000 t more than doubled.\n";
         let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.basis)).collect();
         assert_eq!(
             got,
@@ -3737,7 +3760,8 @@ mod tests {
                 (7540.0, "level"),
                 (-3.3, "mom"),
                 (6100.0, "level"),
-                (-4.6, "mom")
+                (-4.6, "mom"),
+                (3000.0, "level")
             ],
             "{:#?}",
             rows(t)
@@ -3768,6 +3792,18 @@ mod tests {
         );
         assert_eq!((got[3].0, got[3].2), (1.4, "change"), "{:#?}", rows(t));
         assert_eq!((got[4].0, got[4].1), (82_000.0, "inventory"), "{:#?}", rows(t));
+    }
+
+    #[test]
+    fn a_commodity_before_a_present_tense_level_verb_is_its_subject() {
+        let t = "Review\nPublished: Nov 9, 2026\n\nAlumina\nOctober alumina output climbs 5.1% MoM; primary \
+                 aluminium reaches 3.79 million mt.\n";
+        assert_eq!(
+            value_commodities(t),
+            [(5.1, "alumina"), (3_790_000.0, "aluminum")],
+            "{:#?}",
+            rows(t)
+        );
     }
 
     #[test]

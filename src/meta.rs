@@ -157,7 +157,12 @@ fn parse_written_date(s: &str, year_hint: Option<i32>) -> Option<Days> {
 /// A navigation menu of a saved page: short items between pipes ("Home | Markets |
 /// Base Metals | Prices"), part of the masthead, not the first paragraph.
 fn is_menu(line: &str) -> bool {
-    line.matches(" | ").count() >= 3 && line.split('|').all(|item| item.split_whitespace().count() <= 8)
+    piped_items(line, 3, 8)
+}
+
+/// Whether `line` holds at least `pipes` " | " and no item of more than `words` words.
+fn piped_items(line: &str, pipes: usize, words: usize) -> bool {
+    line.matches(" | ").count() >= pipes && line.split('|').all(|item| item.split_whitespace().count() <= words)
 }
 
 /// Whether `t` is written in capitals: letters, none of them lower case.
@@ -179,7 +184,7 @@ fn title_case(t: &str) -> String {
 /// A kicker or masthead over the headline: short items between pipes ("ENERGY & STEEL |
 /// CHINA", "FERROUS WEEKLY | Issue 42 | Friday, October 16, 2026"), not the title.
 fn is_kicker(line: &str) -> bool {
-    line.contains(" | ") && line.split('|').all(|item| item.split_whitespace().count() <= 4)
+    piped_items(line, 1, 4)
 }
 
 pub struct Meta<'a> {
@@ -204,6 +209,7 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
     let mut published = None;
     let mut source = None;
     let mut title = None;
+    let mut kicker = None;
     // Publication lines sit at the top of a page; a bounded look keeps big pages cheap.
     for l in lines.iter().take(60) {
         let t = text[l.start..l.end].trim();
@@ -254,10 +260,15 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
                 }
             }
         }
-        if title.is_none() && l.kind == LineKind::Heading && t.split_whitespace().count() >= 3 && !is_kicker(t) {
-            title = Some(t);
+        if title.is_none() && l.kind == LineKind::Heading && t.split_whitespace().count() >= 3 {
+            match is_kicker(t) {
+                true => kicker = kicker.or(Some(t)),
+                false => title = Some(t),
+            }
         }
     }
+    // A kicker is the title only when no other heading is ("Copper imports fall 8% | Wire").
+    let title = title.or(kicker);
     let published = published.or(published_hint);
     let reference = published.map(Month::of_day);
     // The subject month: the first month the title or an opening heading names.
@@ -280,7 +291,9 @@ pub fn read<'a>(text: &'a str, lines: &[Line], published_hint: Option<Days>) -> 
             Some(tc) => periods::scan(tc, 0, tc.len()),
             None => periods::scan(text, l.start, l.end),
         };
-        for e in found {
+        // "COPPER OUTPUT MAY RISE IN Q4": a bare "May" in capitals is the modal verb.
+        let modal = |k: &PKind| titled.is_some() && matches!(k, PKind::Month { m: 5, y: None });
+        for e in found.into_iter().filter(|e| !modal(&e.kind)) {
             let explicit = matches!(e.kind, PKind::Month { y: Some(_), .. });
             if explicit || (matches!(e.kind, PKind::Month { .. }) && reference.is_some()) {
                 let p = periods::resolve(e.kind, reference.unwrap_or(Month::new(2000, 1)));
@@ -668,6 +681,10 @@ Gold output rose.
             (periods::ymd_from_days(p.start), periods::ymd_from_days(p.end)),
             ((2026, 7, 1), (2026, 9, 30))
         );
+        // A bare "MAY" in capitals is the modal verb.
+        let t = "COPPER OUTPUT MAY RISE IN Q4 2026\n\nOutput rose.\n";
+        let m = read(t, &crate::segment::lines(t), periods::parse_iso_date("2026-10-22"));
+        assert_eq!(m.subject, Some(Month::new(2026, 12)));
     }
 
     #[test]

@@ -898,11 +898,18 @@ fn quantity_at(t: &Tables, b: &[u8], i: usize) -> Option<Quantity> {
         // "ranged from 220 to 340 yuan/mt" is a range.
         let ranged = [&b"ranged from"[..], b"ranging from", b"ranges from", b"range from"]
             .iter()
-            .any(|w| crate::bytes::ends_with_ignore_case(tail, w));
+            .any(|w| {
+                crate::bytes::ends_with_ignore_case(tail, w)
+                    && tail
+                        .len()
+                        .checked_sub(w.len() + 1)
+                        .is_none_or(|k| !tail[k].is_ascii_alphabetic())
+            });
         let preceded_by_from = !ranged && crate::bytes::ends_with_ignore_case(tail, b"from");
         let preceded_by_between = crate::bytes::ends_with_ignore_case(tail, b"between");
-        // "rose by $0.30 to $18.20/lb": a change, then the level it led to.
-        let preceded_by_by = tail.len() >= 3 && tail.ends_with(b" by");
+        // "rose by $0.30 to $18.20/lb": a change, then the level it led to (not "by 2-10%").
+        let preceded_by_by =
+            tail.len() >= 3 && tail.ends_with(b" by") && word_at(b, skip_spaces(b, after_first, 1), "to");
         if let Some((j, second_negative)) = range_second(
             t,
             b,
@@ -940,7 +947,8 @@ fn quantity_at(t: &Tables, b: &[u8], i: usize) -> Option<Quantity> {
                 if let Some(u2) = (preceded_by_by && !second_negative && second.value > 4.0 * first_value)
                     .then(level_unit)
                     .flatten()
-                    .filter(compatible)
+                    // "by 5 to 25%" is a range of percentages.
+                    .filter(|u| compatible(u) && u.kind != QKind::Pct)
                 {
                     return Some(Quantity {
                         start: first.start,
@@ -1322,6 +1330,11 @@ mod tests {
             all("fees ranged from 220 to 340 yuan/mt"),
             [(220.0, Some(340.0), "CNY/t", "220 to 340 yuan/mt".into())]
         );
+        assert_eq!(
+            all("may grow by 2-10% in 2027"),
+            [(2.0, Some(10.0), "%", "2-10%".into())]
+        );
+        assert_eq!(all("may grow by 5 to 25%"), [(5.0, Some(25.0), "%", "5 to 25%".into())]);
         // Ends near each other are a range still.
         assert_eq!(
             all("oversupplied by 8 to 10 million tonnes"),

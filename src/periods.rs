@@ -474,7 +474,10 @@ fn ended_part(text: &str, ws: usize, from: usize, kind: PKind) -> Option<(usize,
         lo += 1;
     }
     let head = trim_end(&text[lo..ws]);
-    let head = head.strip_suffix(" on").map_or(head, trim_end);
+    let head = match ends_with_word(head, "on") {
+        true => trim_end(&head[..head.len() - 2]),
+        false => head,
+    };
     let verb = ["ended", "ending", "to"].iter().find(|w| ends_with_word(head, w))?;
     let head = trim_end(&head[..head.len() - verb.len()]);
     let (part, unit) = [
@@ -486,6 +489,10 @@ fn ended_part(text: &str, ws: usize, from: usize, kind: PKind) -> Option<(usize,
     ]
     .into_iter()
     .find(|(w, _)| ends_with_word(head, w))?;
+    // "moved from the second quarter to June": only a span of months runs "to" a month.
+    if *verb == "to" && !part.ends_with("months") {
+        return None;
+    }
     // The words are ASCII: the cut before them is a character boundary.
     (m % unit == 0).then(|| {
         (
@@ -532,14 +539,12 @@ fn is_base(text: &str, ws: usize, on: bool) -> bool {
     // A qualifier of the period may stand between: "since early February", "from mid-May"
     // (by its last byte first: most expressions have none).
     if matches!(before.bytes().last().map(|b| b | 0x20), Some(b'y' | b'e' | b'-' | b'd')) {
-        for q in ["early", "late", "mid-", "mid"] {
-            let b = before.as_bytes();
-            let n = b.len().wrapping_sub(q.len());
-            if crate::bytes::ends_with_ignore_case(b, q.as_bytes()) && (n == 0 || !b[n - 1].is_ascii_alphanumeric()) {
-                // The qualifier is ASCII: `n` is a character boundary.
-                before = trim_end(&before[..n]);
-                break;
-            }
+        if let Some(q) = ["early", "late", "mid-", "mid"]
+            .iter()
+            .find(|q| ends_with_word(before, q))
+        {
+            // The qualifier is ASCII: the cut is a character boundary.
+            before = trim_end(&before[..before.len() - q.len()]);
         }
     }
     // "6.8% more than in the same period of 2025": the span compared names its year.
@@ -558,18 +563,18 @@ fn is_base(text: &str, ws: usize, on: bool) -> bool {
         }
     }
     // A determiner may stand between: "0.9 percentage points above its September share".
-    for d in [" its", " their", " the"] {
-        if crate::bytes::ends_with_ignore_case(before.as_bytes(), d.as_bytes()) {
+    // "The" too ("up 7% on the June quarter"), but "over the June quarter" is a span of time.
+    let mut the = false;
+    for d in ["its", "their", "the"] {
+        if ends_with_word(before, d) {
             // The determiner is ASCII: the cut is a character boundary.
             before = trim_end(&before[..before.len() - d.len()]);
+            the = d == "the";
             break;
         }
     }
+    let ends = |w: &str| ends_with_word(before, w);
     let before = before.as_bytes();
-    let ends = |w: &str| {
-        let n = before.len().wrapping_sub(w.len());
-        crate::bytes::ends_with_ignore_case(before, w.as_bytes()) && (n == 0 || !before[n - 1].is_ascii_alphanumeric())
-    };
     // "over", "above", "below", "against" and "on" compare only right after a figure
     // ("5.3% over September", "0.9 pp above its September share"); elsewhere they say when
     // ("Over H1 2026, output rose", "Based on Q3 data").
@@ -586,7 +591,7 @@ fn is_base(text: &str, ws: usize, on: bool) -> bool {
         Some(b'h') => ends("compared with"),
         Some(b's') => ends("versus") || ends("vs"),
         Some(b'.') => ends("vs."),
-        Some(b'r') => compares("over"),
+        Some(b'r') => !the && compares("over"),
         Some(b'w') => compares("below"),
         Some(b't') => compares("against"),
         _ => false,
@@ -597,12 +602,12 @@ fn is_base(text: &str, ws: usize, on: bool) -> bool {
 /// figure ("5.3%", "0.9 percentage points") stands right before what follows.
 fn figure_before(head: &[u8]) -> bool {
     for w in head.rsplit(u8::is_ascii_whitespace).filter(|w| !w.is_empty()).take(3) {
-        if w.iter().any(u8::is_ascii_digit) {
-            return true;
-        }
-        // A clause or sentence ends here: "..., output rose", "data. Over H1".
+        // A clause or sentence ends here: "..., output rose", "in 2025. Over September".
         if matches!(w.last(), Some(b',' | b';' | b':' | b'.')) {
             return false;
+        }
+        if w.iter().any(u8::is_ascii_digit) {
+            return true;
         }
     }
     false
@@ -1723,6 +1728,17 @@ mod expr_tests {
         // "the" may stand between a comparison and its base.
         let k = kinds("up 7% on the June quarter");
         assert!(k.len() == 1 && k[0].2, "{k:?}");
+        // A span of time, not a base; a figure of the sentence before is not before "over".
+        for t in [
+            "Mills averaged 1,200 t/day over the June quarter",
+            "Output reached 41,200 t in July. Over September, stocks fell 4%",
+        ] {
+            let k = kinds(t);
+            assert!(!k.last().expect("a period").2, "{t}: {k:?}");
+        }
+        // Only a span of months runs "to" a month.
+        let k = kinds("maintenance moved from the second quarter to June");
+        assert_eq!(k.last().map(|k| k.1), Some(PKind::Month { m: 6, y: None }), "{k:?}");
     }
 
     #[test]

@@ -905,7 +905,7 @@ fn one_cell_per_line(text: &str, lines: &[Line], i: usize) -> Option<(Table, usi
     // the caption above that ("Table 1 Rare earth exports by destination").
     if captioned && !matches!(column(t), Column::Other) {
         let mut first = i;
-        while first > 0 && i - first < 2 {
+        while first > 0 && i - first < 1 {
             let above = line_text(text, &lines[first - 1]).trim();
             let label = !above.is_empty()
                 && numeric_cell(above).is_none()
@@ -916,9 +916,11 @@ fn one_cell_per_line(text: &str, lines: &[Line], i: usize) -> Option<(Table, usi
             }
             first -= 1;
         }
-        let caption = first
-            .checked_sub(1)
-            .filter(|&c| lines[c].kind != LineKind::Blank && numeric_cell(line_text(text, &lines[c])).is_none());
+        let caption = first.checked_sub(1).filter(|&c| {
+            // A caption, not the end of a paragraph: the table would swallow its sentence.
+            let t = line_text(text, &lines[c]).trim_end();
+            lines[c].kind != LineKind::Blank && numeric_cell(t).is_none() && !t.ends_with(['.', ';'])
+        });
         let top = caption.unwrap_or(first);
         let mut cells = CellLines::after(text, lines, top);
         cells.next = first;

@@ -536,11 +536,17 @@ fn quantity_at(b: &[u8], i: usize) -> Option<Quantity> {
     // "ranged from 220 to 340 yuan/mt" is a range.
     let ranged = [&b"ranged from"[..], b"ranging from", b"ranges from", b"range from"]
         .iter()
-        .any(|w| crate::bytes::ends_with_ignore_case(tail, w));
+        .any(|w| {
+            crate::bytes::ends_with_ignore_case(tail, w)
+                && tail
+                    .len()
+                    .checked_sub(w.len() + 1)
+                    .is_none_or(|k| !tail[k].is_ascii_alphabetic())
+        });
     let preceded_by_from = !ranged && crate::bytes::ends_with_ignore_case(tail, b"from");
     let preceded_by_between = crate::bytes::ends_with_ignore_case(tail, b"between");
-    // "rose by $0.30 to $18.20/lb": a change, then the level it led to.
-    let preceded_by_by = tail.len() >= 3 && tail.ends_with(b" by");
+    // "rose by $0.30 to $18.20/lb": a change, then the level it led to (not "by 2-10%").
+    let preceded_by_by = tail.len() >= 3 && tail.ends_with(b" by") && word_at(b, skip_spaces(b, after_first, 1), "to");
     if unit1.is_none()
         || unit1.as_ref().is_some_and(|u| u.kind == QKind::Pct)
         || !has_own_unit
@@ -577,7 +583,10 @@ fn quantity_at(b: &[u8], i: usize) -> Option<Quantity> {
                         }
                         None => None,
                     };
-                    if let Some(u2) = u2.or_else(|| unit_of(b, &second)).filter(compatible) {
+                    if let Some(u2) = u2
+                        .or_else(|| unit_of(b, &second))
+                        .filter(|u| compatible(u) && u.kind != QKind::Pct)
+                    {
                         return Some(Quantity {
                             start: first.start,
                             end: unit1.as_ref().map_or(first.end, |u| u.end.max(first.end)),
