@@ -1172,6 +1172,14 @@ fn per_unit_of(unit: &str, currency: &str) -> bool {
     unit.strip_prefix(currency).is_some_and(|r| r.starts_with('/'))
 }
 
+/// Whether `p` runs from January 1 for two months or more but not the whole year: a
+/// cumulative figure, which only a year before compares with ("Russian cargoes fell 9.2%"
+/// after "Imports in January-October totalled ...").
+fn year_to_date(p: Period) -> bool {
+    let (_, m, d) = crate::periods::ymd_from_days(p.start);
+    (m, d) == (1, 1) && (58..364).contains(&(p.end - p.start))
+}
+
 /// Whether `p` is a trading week, Monday to Friday.
 fn trading_week(p: Period) -> bool {
     p.end - p.start == 4 && crate::periods::weekday(p.start) == 0
@@ -1757,14 +1765,14 @@ impl<'a, 'h> Reader<'a, 'h> {
                             }
                             // A figure of the report's trading week, dated or not, moved over
                             // the week: "Alloy-grade rose by $0.30" in a weekly.
-                            (Some(p), dated) if dated || forward || trading_week(p) => {
+                            (Some(p), dated) if dated || forward || trading_week(p) || year_to_date(p) => {
                                 let (_, m, d) = crate::periods::ymd_from_days(p.start);
                                 if (27..=30).contains(&(p.end - p.start)) {
                                     "mom"
                                 } else if trading_week(p) {
                                     // A trading week against the week before.
                                     "wow"
-                                } else if (m, d) == (1, 1) && p.end - p.start >= 58 && dated {
+                                } else if (m, d) == (1, 1) && p.end - p.start >= 58 && (dated || year_to_date(p)) {
                                     "yoy"
                                 } else {
                                     "change"
@@ -3771,8 +3779,8 @@ mod tests {
     #[test]
     fn the_same_period_of_a_year_is_a_base_and_consumption_areas_no_demand() {
         let t = "Graphite Review\nPublished: Oct 20, 2026\n\nGraphite\nOutput over January-September amounted to \
-                 1.2 million mt, 6.8% more than in the same period of 2025. The operating rate climbs 2.1 percentage \
-                 points, a gain of 1.4 percentage points over August. Stocks in the main consumption areas stood at \
+                 1.2 million mt, 6.8% more than in the same period of 2025. In September the operating rate climbs 2.1 \
+                 percentage points, a gain of 1.4 percentage points over August. Stocks in the main consumption areas stood at \
                  82,000 mt.\n";
         let start = |f: &Fact| f.period.map(|p| crate::periods::ymd_from_days(p.start));
         let got: Vec<_> = facts_of(t)
@@ -3785,12 +3793,12 @@ mod tests {
             [
                 (1_200_000.0, "production", "level", jan),
                 (6.8, "production", "yoy", jan),
-                (2.1, "operating_rate", "change", jan)
+                (2.1, "operating_rate", "mom", Some((2026, 9, 1)))
             ],
             "{:#?}",
             rows(t)
         );
-        assert_eq!((got[3].0, got[3].2), (1.4, "change"), "{:#?}", rows(t));
+        assert_eq!((got[3].0, got[3].2), (1.4, "mom"), "{:#?}", rows(t));
         assert_eq!((got[4].0, got[4].1), (82_000.0, "inventory"), "{:#?}", rows(t));
     }
 
@@ -3801,6 +3809,24 @@ mod tests {
         assert_eq!(
             value_commodities(t),
             [(5.1, "alumina"), (3_790_000.0, "aluminum")],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
+    fn an_unmarked_change_of_a_cumulative_figure_is_year_on_year() {
+        let t = "Coal Imports\nPublished: Nov 12, 2026\n\nCoking coal\nImports in January-October 2026 totalled \
+                 104.6 million t, 5.8% more than a year earlier. Russian cargoes fell 9.2% to 22.1 million t.\n";
+        let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.basis)).collect();
+        assert_eq!(
+            got,
+            [
+                (104_600_000.0, "level"),
+                (5.8, "yoy"),
+                (-9.2, "yoy"),
+                (22_100_000.0, "level")
+            ],
             "{:#?}",
             rows(t)
         );
