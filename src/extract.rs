@@ -1772,7 +1772,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                                 } else if trading_week(p) {
                                     // A trading week against the week before.
                                     "wow"
-                                } else if (m, d) == (1, 1) && p.end - p.start >= 58 && (dated || year_to_date(p)) {
+                                } else if year_to_date(p) || dated && (m, d) == (1, 1) && p.end - p.start >= 58 {
                                     "yoy"
                                 } else {
                                     "change"

@@ -438,10 +438,7 @@ fn scan_with(
             },
             _ => (ws, we, kind),
         };
-        let (ws, kind) = match ended_part(text, ws, from, kind) {
-            Some((s, k)) => (s, k),
-            None => (ws, kind),
-        };
+        let (ws, kind) = ended_part(text, ws, from, kind).unwrap_or((ws, kind));
         let base = !matches!(kind, PKind::MonthRange { .. }) && is_base(text, ws, whole_period(kind));
         if out.capacity() == 0 {
             // Room for the periods of a usual scan at once, not a reallocation per doubling.

@@ -904,18 +904,14 @@ fn one_cell_per_line(text: &str, lines: &[Line], i: usize) -> Option<(Table, usi
     // column's header cell, not a caption; the row labels' header may stand above it, and
     // the caption above that ("Table 1 Rare earth exports by destination").
     if captioned && !matches!(column(t), Column::Other) {
-        let mut first = i;
-        while first > 0 && i - first < 1 {
-            let above = line_text(text, &lines[first - 1]).trim();
-            let label = !above.is_empty()
+        let label_above = i.checked_sub(1).is_some_and(|a| {
+            let above = line_text(text, &lines[a]).trim();
+            !above.is_empty()
                 && numeric_cell(above).is_none()
                 && above.split_whitespace().count() <= 3
-                && matches!(column(above), Column::Other);
-            if !label {
-                break;
-            }
-            first -= 1;
-        }
+                && matches!(column(above), Column::Other)
+        });
+        let first = i - usize::from(label_above);
         let caption = first.checked_sub(1).filter(|&c| {
             // A caption, not the end of a paragraph: the table would swallow its sentence.
             let t = line_text(text, &lines[c]).trim_end();
