@@ -870,8 +870,43 @@ const SUBORDINATORS: &[&str] = &[
     "as", "because", "since", "amid", "despite", "due", "owing", "after", "while", "whereas",
 ];
 
+/// The words of `gap`, split at white space (`char::is_whitespace`). A byte below 128 is
+/// a character of its own, so ASCII text is read without decoding characters.
 fn gap_words(gap: &str) -> impl Iterator<Item = &str> {
-    gap.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty())
+    // Whether the character at byte `i` is white space, and its length.
+    let char_at = |i: usize| -> (bool, usize) {
+        let c = gap.as_bytes()[i];
+        if c < 0x80 {
+            return (matches!(c, b'\t'..=b'\r' | b' '), 1);
+        }
+        let ch = gap[i..].chars().next().expect("i is a char boundary");
+        (ch.is_whitespace(), ch.len_utf8())
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < gap.len() {
+            let (space, n) = char_at(i);
+            if !space {
+                break;
+            }
+            i += n;
+        }
+        let s = i;
+        while i < gap.len() {
+            let (space, n) = char_at(i);
+            if space {
+                break;
+            }
+            i += n;
+        }
+        (i > s).then(|| &gap[s..i])
+    })
+}
+
+/// `gap_words(gap).count() <= n`, reading no further than the word after the `n`th:
+/// the gap may run from a sentence's start to a hit near its end.
+fn at_most_words(gap: &str, n: usize) -> bool {
+    gap_words(gap).nth(n).is_none()
 }
 
 /// Whether each word of a text given in pieces is one of a list, the pieces read
@@ -2447,14 +2482,14 @@ impl<'a, 'h> Reader<'a, 'h> {
             flags(h) & cue::DIRECTION != 0
                 || (flags(h) & cue::LEVEL != 0
                     && !word_in(&text[h.start..h.end], &["at", "to", "of", "with", "from"])
-                    && gap_words(&text[from..c.start]).count() <= 2)
+                    && at_most_words(&text[from..c.start], 2))
         };
         // `from`: where the clause the mention opens starts.
         let acts_from = |c: &Hit, from: usize| {
             // Not the object of a preposition: "the share of LFP in power batteries rose".
             !self.governed(c, s)
                 && first_in(self.hits.cues, c.end, q.start).is_some_and(|h| {
-                    verb(c, h, from) && h.start - c.end <= 24 && gap_words(&text[c.end..h.start]).count() <= 1
+                    verb(c, h, from) && h.start - c.end <= 24 && at_most_words(&text[c.end..h.start], 1)
                 })
         };
         let acts = |c: &Hit| acts_from(c, cs.max(s));
@@ -2470,7 +2505,7 @@ impl<'a, 'h> Reader<'a, 'h> {
         // battery grade (min 56.5% LiOH), cif China: assessed at $9.50-10.20/kg".
         if let Some(c) = mentions.first().filter(|c| {
             c.end <= q.start
-                && gap_words(&text[s..c.start]).count() <= 2
+                && at_most_words(&text[s..c.start], 2)
                 && text[c.end..q.start].find(':').is_some_and(|i| {
                     let spec = c.end + i;
                     text[c.end..spec].trim().is_empty()
@@ -2939,6 +2974,24 @@ mod tests {
                         .all(|w| word_in(w, &words));
                     assert_eq!(only.finish(), want, "{t:?}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn gap_words_split_at_unicode_white_space() {
+        for gap in [
+            "",
+            "  ",
+            "as of\tthe\n end",
+            "nine\u{a0}months\u{2009}to",
+            "caf\u{e9} 3,000 \u{3000}t\u{85}x",
+            " \u{1c}a ",
+        ] {
+            let want: Vec<&str> = gap.split(char::is_whitespace).filter(|w| !w.is_empty()).collect();
+            assert_eq!(gap_words(gap).collect::<Vec<_>>(), want, "{gap:?}");
+            for n in 0..4 {
+                assert_eq!(at_most_words(gap, n), want.len() <= n, "{gap:?} {n}");
             }
         }
     }
