@@ -2454,6 +2454,15 @@ impl<'a, 'h> Reader<'a, 'h> {
         joined_after.or_else(joined_before).and_then(|m| *METRICS.payload(m))
     }
 
+    /// Whether `text[a..b]` is where a subject is: "in China", "at Rotterdam" between a
+    /// commodity and its verb ("Lithium carbonate in China rose ...").
+    fn placed_between(&self, a: usize, b: usize) -> bool {
+        match within(self.hits.regions, a, b) {
+            [r] => word_in(trim(&self.text[a..r.start]), &["in", "at", "across"]) && blank(&self.text[r.end..b]),
+            _ => false,
+        }
+    }
+
     /// The commodity a sentence makes the subject of a number: a commodity name
     /// joined to a metric word. `mentions`: the sentence's commodity hits, and
     /// `subjects` their [`Reader::subject_metric`]s.
@@ -2489,7 +2498,9 @@ impl<'a, 'h> Reader<'a, 'h> {
             // Not the object of a preposition: "the share of LFP in power batteries rose".
             !self.governed(c, s)
                 && first_in(self.hits.cues, c.end, q.start).is_some_and(|h| {
-                    verb(c, h, from) && h.start - c.end <= 24 && at_most_words(&text[c.end..h.start], 1)
+                    verb(c, h, from)
+                        && ((h.start - c.end <= 24 && at_most_words(&text[c.end..h.start], 1))
+                            || self.placed_between(c.end, h.start))
                 })
         };
         let acts = |c: &Hit| acts_from(c, cs.max(s));
@@ -3862,6 +3873,56 @@ mod tests {
         assert_eq!(
             value_commodities(t),
             [(5.1, "alumina"), (3_790_000.0, "aluminum")],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
+    fn a_commodity_placed_before_its_verb_is_its_subject() {
+        let t = "Battery Metals Daily\nPublished: Nov 5, 2026\n\nBattery-grade lithium carbonate in China rose \
+                 by 350 yuan/mt to 76,450 yuan/mt, while cobalt in Europe eased to $24.10/lb.\n";
+        assert_eq!(
+            value_commodities(t),
+            [
+                (350.0, "lithium_carbonate"),
+                (76_450.0, "lithium_carbonate"),
+                (24.1, "cobalt")
+            ],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
+    fn a_form_named_alone_is_that_of_the_reports_metal() {
+        let t = "Lithium Daily\nPublished: Nov 5, 2026\n\nLithium carbonate held at 76,450 yuan/mt.\n\n\
+                 Hydroxide\nCoarse hydroxide slipped by 150 yuan/mt to 70,800 yuan/mt.\n";
+        assert_eq!(
+            value_commodities(t),
+            [
+                (76_450.0, "lithium_carbonate"),
+                (-150.0, "lithium_hydroxide"),
+                (70_800.0, "lithium_hydroxide")
+            ],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
+    fn a_day_on_day_column_holds_changes_in_the_tables_unit() {
+        let t = "Lithium Daily\nPublished: Nov 5, 2026\n\nSPOT PRICES (yuan/mt)\nProduct | Average | Day-on-day\n\
+                 Lithium carbonate, battery grade | 76,450 | +350\nLithium hydroxide, coarse | 70,950 | -150\n";
+        let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.basis, f.unit)).collect();
+        assert_eq!(
+            got,
+            [
+                (76_450.0, "level", "CNY/t"),
+                (350.0, "change", "CNY/t"),
+                (70_950.0, "level", "CNY/t"),
+                (-150.0, "change", "CNY/t")
+            ],
             "{:#?}",
             rows(t)
         );

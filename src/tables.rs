@@ -167,6 +167,10 @@ const BASIS_HEADERS: &[(&str, &str)] = &[
     ("week-on-week", "wow"),
     ("qoq", "qoq"),
     ("q/q", "qoq"),
+    // A daily assessment's change: on the day before, which no basis of its own names.
+    ("day-on-day", "change"),
+    ("d/d", "change"),
+    ("dod", "change"),
     ("change", "change"),
     ("chg", "change"),
     ("chg.", "change"),
