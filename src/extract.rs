@@ -2103,13 +2103,15 @@ impl<'a, 'h> Reader<'a, 'h> {
                     Column::Basis { .. } => None,
                     _ => header_cell(cell.column).and_then(|(a, b)| tables::label_unit(&text[a..b])),
                 };
-                let (unit, value) = match (cell.unit.or(col_unit), row.unit.or(header_unit).or(t.unit)) {
-                    (Some(u), _) => (u, cell.value),
-                    // 9.13 x 10,000 is 91300.00000000001 in binary: a table's figures have
-                    // a few decimals, and the scaled value keeps no more than six.
-                    (None, Some((u, mult))) => (u, (cell.value * mult * 1e6).round() / 1e6),
+                let (unit, mult) = match (cell.unit.or(col_unit), row.unit.or(header_unit).or(t.unit)) {
+                    (Some(u), _) => (u, 1.0),
+                    (None, Some((u, mult))) => (u, mult),
                     (None, None) => continue,
                 };
+                // 9.13 x 10,000 is 91300.00000000001 in binary: a table's figures have
+                // a few decimals, and the scaled value keeps no more than six.
+                let scaled = |v: f64| if mult == 1.0 { v } else { (v * mult * 1e6).round() / 1e6 };
+                let (value, value_high) = (scaled(cell.value), cell.high.map(scaled));
                 let period = period_kind
                     .and_then(|k| self.resolve(k))
                     .or(self.context_period(ctx))
@@ -2146,7 +2148,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                     forecast,
                     basis,
                     value,
-                    value_high: None,
+                    value_high,
                     unit,
                     approx: "exact",
                     start: cell.start,
@@ -2454,9 +2456,23 @@ impl<'a, 'h> Reader<'a, 'h> {
         joined_after.or_else(joined_before).and_then(|m| *METRICS.payload(m))
     }
 
-    /// Whether `text[a..b]` is where a subject is: "in China", "at Rotterdam" between a
-    /// commodity and its verb ("Lithium carbonate in China rose ...").
-    fn placed_between(&self, a: usize, b: usize) -> bool {
+    /// Whether `text[a..b]`, between a commodity and a verb, lets the commodity be the
+    /// verb's subject: a word at most ("Zinc ingot prices fell"), or where the subject is
+    /// ("Lithium carbonate in China rose"), after an aside in brackets ("Spodumene
+    /// concentrate (SC6, CIF China) added $15/t").
+    fn before_verb(&self, a: usize, b: usize) -> bool {
+        let gap = &self.text[a..b];
+        let a = match gap
+            .trim_start()
+            .strip_prefix('(')
+            .and_then(|r| r.find(')').map(|k| (r, k)))
+        {
+            Some((rest, k)) => b - rest.len() + k + 1,
+            None => a,
+        };
+        if b - a <= 24 && at_most_words(&self.text[a..b], 1) {
+            return true;
+        }
         match within(self.hits.regions, a, b) {
             [r] => word_in(trim(&self.text[a..r.start]), &["in", "at", "across"]) && blank(&self.text[r.end..b]),
             _ => false,
@@ -2497,11 +2513,8 @@ impl<'a, 'h> Reader<'a, 'h> {
         let acts_from = |c: &Hit, from: usize| {
             // Not the object of a preposition: "the share of LFP in power batteries rose".
             !self.governed(c, s)
-                && first_in(self.hits.cues, c.end, q.start).is_some_and(|h| {
-                    verb(c, h, from)
-                        && ((h.start - c.end <= 24 && at_most_words(&text[c.end..h.start], 1))
-                            || self.placed_between(c.end, h.start))
-                })
+                && first_in(self.hits.cues, c.end, q.start)
+                    .is_some_and(|h| verb(c, h, from) && self.before_verb(c.end, h.start))
         };
         let acts = |c: &Hit| acts_from(c, cs.max(s));
         if let Some(c) = mentions
@@ -3881,13 +3894,15 @@ mod tests {
     #[test]
     fn a_commodity_placed_before_its_verb_is_its_subject() {
         let t = "Battery Metals Daily\nPublished: Nov 5, 2026\n\nBattery-grade lithium carbonate in China rose \
-                 by 350 yuan/mt to 76,450 yuan/mt, while cobalt in Europe eased to $24.10/lb.\n";
+                 by 350 yuan/mt to 76,450 yuan/mt, while cobalt in Europe eased to $24.10/lb. Spodumene \
+                 concentrate (SC6, CIF China) added $15/t.\n";
         assert_eq!(
             value_commodities(t),
             [
                 (350.0, "lithium_carbonate"),
                 (76_450.0, "lithium_carbonate"),
-                (24.1, "cobalt")
+                (24.1, "cobalt"),
+                (15.0, "lithium_ore")
             ],
             "{:#?}",
             rows(t)
@@ -3911,17 +3926,24 @@ mod tests {
     }
 
     #[test]
-    fn a_day_on_day_column_holds_changes_in_the_tables_unit() {
-        let t = "Lithium Daily\nPublished: Nov 5, 2026\n\nSPOT PRICES (yuan/mt)\nProduct | Average | Day-on-day\n\
-                 Lithium carbonate, battery grade | 76,450 | +350\nLithium hydroxide, coarse | 70,950 | -150\n";
-        let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.basis, f.unit)).collect();
+    fn a_day_on_day_column_holds_changes_and_a_range_cell_both_ends() {
+        let t =
+            "Lithium Daily\nPublished: Nov 5, 2026\n\nSPOT PRICES (yuan/mt)\nProduct | Range | Average | Day-on-day\n\
+                 Lithium carbonate, battery grade | 75,900-77,000 | 76,450 | +350\n\
+                 Lithium hydroxide, coarse | 70,100\u{2013}71,800 | 70,950 | -150\n";
+        let got: Vec<_> = facts_of(t)
+            .iter()
+            .map(|f| (f.value, f.value_high, f.basis, f.unit))
+            .collect();
         assert_eq!(
             got,
             [
-                (76_450.0, "level", "CNY/t"),
-                (350.0, "change", "CNY/t"),
-                (70_950.0, "level", "CNY/t"),
-                (-150.0, "change", "CNY/t")
+                (75_900.0, Some(77_000.0), "level", "CNY/t"),
+                (76_450.0, None, "level", "CNY/t"),
+                (350.0, None, "change", "CNY/t"),
+                (70_100.0, Some(71_800.0), "level", "CNY/t"),
+                (70_950.0, None, "level", "CNY/t"),
+                (-150.0, None, "change", "CNY/t")
             ],
             "{:#?}",
             rows(t)

@@ -32,6 +32,8 @@ pub struct Cell {
     pub start: usize,
     pub end: usize,
     pub value: f64,
+    /// The high end of a range ("75,900-77,000").
+    pub high: Option<f64>,
     /// Index into `Table::columns`.
     pub column: usize,
     /// A unit written in the cell itself ("5.2%").
@@ -292,6 +294,49 @@ fn digits_value(digits: &str) -> Option<f64> {
 }
 
 /// A cell that is a number alone: "1,234.5", "-3.2", "+5.1%", "(3.2)" is not read.
+/// The number or range of a table cell whose text `tok` starts at `base`, in column `column`.
+fn cell_at(base: usize, column: usize, tok: &str) -> Option<Cell> {
+    let (value, high, s, e, unit) = match numeric_cell(tok) {
+        Some((v, s, e, unit)) => (v, None, s, e, unit),
+        None => {
+            let (low, high, s, e, unit) = range_cell(tok)?;
+            (low, Some(high), s, e, unit)
+        }
+    };
+    Some(Cell {
+        start: base + s,
+        end: base + e,
+        value,
+        high,
+        column,
+        unit,
+    })
+}
+
+/// A cell holding a range of two unsigned numbers, low to high: "75,900-77,000",
+/// "2.0–2.5%". (low, high, start, end, unit), the span without white space.
+fn range_cell(cell: &str) -> Option<(f64, f64, usize, usize, Option<&'static str>)> {
+    let t = cell.trim();
+    if t.len() > 32 {
+        return None;
+    }
+    let lead = t.as_ptr() as usize - cell.as_ptr() as usize;
+    let (body, unit) = match t.strip_suffix('%') {
+        Some(x) => (x.trim_end(), Some("%")),
+        None => (t, None),
+    };
+    let (a, b) = body.split_once('-').or_else(|| body.split_once('\u{2013}'))?;
+    let number = |x: &str| {
+        let x = x.trim();
+        (x.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            && x.bytes().all(|c| c.is_ascii_digit() || c == b',' || c == b'.'))
+        .then(|| digits_value(x))
+        .flatten()
+    };
+    let (low, high) = (number(a)?, number(b)?);
+    (low < high).then_some((low, high, lead, lead + t.len(), unit))
+}
+
 pub fn numeric_cell(cell: &str) -> Option<(f64, usize, usize, Option<&'static str>)> {
     let t = cell.trim();
     if t.is_empty() || t.len() > 24 {
@@ -463,16 +508,7 @@ fn delimited(text: &str, lines: &[Line], i: usize) -> Result<(Table, usize), usi
         };
         let mut row_cells = Vec::new();
         for (ci, (off, c)) in cells.iter().enumerate() {
-            if let Some((v, s, e, unit)) = numeric_cell(c) {
-                let base = l.start + off;
-                row_cells.push(Cell {
-                    start: base + s,
-                    end: base + e,
-                    value: v,
-                    column: ci,
-                    unit,
-                });
-            }
+            row_cells.extend(cell_at(l.start + off, ci, c));
         }
         let (loff, label) = cells[0];
         let ls = l.start + loff + (label.len() - label.trim_start().len());
@@ -626,16 +662,7 @@ fn number_cells(line_start: usize, cells: &[(usize, &str)]) -> Vec<Cell> {
     cells
         .iter()
         .enumerate()
-        .filter_map(|(k, &(off, tok))| {
-            let (v, s, e, unit) = numeric_cell(tok)?;
-            Some(Cell {
-                start: line_start + off + s,
-                end: line_start + off + e,
-                value: v,
-                column: k + 1,
-                unit,
-            })
-        })
+        .filter_map(|(k, &(off, tok))| cell_at(line_start + off, k + 1, tok))
         .collect()
 }
 
@@ -992,16 +1019,7 @@ fn cell_table(
         let row_cells = nums
             .iter()
             .enumerate()
-            .filter_map(|(ci, &(j, _))| {
-                let (v, s, e, unit) = numeric_cell(line_text(text, &lines[j]))?;
-                Some(Cell {
-                    start: lines[j].start + s,
-                    end: lines[j].start + e,
-                    value: v,
-                    column: ci + 1,
-                    unit,
-                })
-            })
+            .filter_map(|(ci, &(j, _))| cell_at(lines[j].start, ci + 1, line_text(text, &lines[j])))
             .collect();
         let last = lines[nums[width - 1].0].end;
         rows.push(Row {
@@ -1480,5 +1498,14 @@ mod tests {
         assert_eq!(numeric_cell("-0.5ppt").map(|c| (c.0, c.3)), Some((-0.5, Some("pp"))));
         assert_eq!(numeric_cell("N/A"), None);
         assert_eq!(numeric_cell("Oct."), None);
+        assert_eq!(range_cell(" 75,900-77,000 "), Some((75_900.0, 77_000.0, 1, 14, None)));
+        assert_eq!(
+            range_cell("2.0\u{2013}2.5%").map(|c| (c.0, c.1, c.4)),
+            Some((2.0, 2.5, Some("%")))
+        );
+        // Low to high only: "2026-11" is a month, "-5-3" no range.
+        assert_eq!(range_cell("2026-11"), None);
+        assert_eq!(range_cell("-5-3"), None);
+        assert_eq!(range_cell("N/A-3"), None);
     }
 }
