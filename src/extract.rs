@@ -2099,9 +2099,16 @@ impl<'a, 'h> Reader<'a, 'h> {
                     }
                     Column::Other => (None, None, "level", None),
                 };
+                let header = header_cell(cell.column).map(|(a, b)| &text[a..b]);
+                // "Cancelled %": a column of percentages.
+                let percent_column = header.is_some_and(|h| h.trim_end().ends_with('%'));
                 let header_unit = match column {
                     Column::Basis { .. } => None,
-                    _ => header_cell(cell.column).and_then(|(a, b)| tables::label_unit(&text[a..b])),
+                    _ => header.and_then(|h| {
+                        tables::label_unit(h)
+                            .or_else(|| percent_column.then_some(("%", 1.0)))
+                            .or_else(|| tables::caption_column_unit(&text[caption.0..caption.1], h))
+                    }),
                 };
                 let (unit, mult) = match (cell.unit.or(col_unit), row.unit.or(header_unit).or(t.unit)) {
                     (Some(u), _) => (u, 1.0),
@@ -2122,6 +2129,9 @@ impl<'a, 'h> Reader<'a, 'h> {
                     u if u.contains('/') && u != "t/day" => "price",
                     // "Net import reliance as a percentage of apparent consumption".
                     "%" if basis == "level" && tables::percentage_of(&text[ls..le]) => "share",
+                    // A column of percentages beside quantities, naming no metric of its own:
+                    // each a part of its row's total ("Cancelled %").
+                    "%" if basis == "level" && percent_column && column_metric(cell.column).is_none() => "share",
                     _ => metric_in(ls, le)
                         .or_else(|| metric_in(gs, ge))
                         .or(column_metric(cell.column))
@@ -3944,6 +3954,63 @@ mod tests {
                 (70_100.0, Some(71_800.0), "level", "CNY/t"),
                 (70_950.0, None, "level", "CNY/t"),
                 (-150.0, None, "change", "CNY/t")
+            ],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
+    fn a_gapped_table_of_metric_columns_takes_units_from_its_caption() {
+        let t = "Warehouse Stocks Daily\nPublished: Nov 20, 2026\n\n\
+                 Exchange stocks, 19 November 2026 (tonnes; spread in $/t)\n\
+                 Metal     Stock      Change   Cancelled %   Spread\n\
+                 Zinc      88,150     -1,200   17.5          +12.00\n\
+                 Lead      201,400    +650     9.8           -31.25\n";
+        let got: Vec<_> = facts_of(t)
+            .iter()
+            .map(|f| (f.value, f.unit, f.metric, f.basis))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (88_150.0, "t", "inventory", "level"),
+                (-1_200.0, "t", "inventory", "change"),
+                (17.5, "%", "share", "level"),
+                (12.0, "USD/t", "price", "level"),
+                (201_400.0, "t", "inventory", "level"),
+                (650.0, "t", "inventory", "change"),
+                (9.8, "%", "share", "level"),
+                (-31.25, "USD/t", "price", "level")
+            ],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
+    fn spreadsheet_month_headers_and_growth_columns() {
+        let t = "Steel Monthly\nPublished: Nov 18, 2026\n\n\
+                 Table 2: Output (quantities in million tonnes)\n\
+                 Item                 Oct-26   Oct-25   Growth (%)\n\
+                 Pig iron              7.12     6.80        4.7\n\
+                 Sponge iron           4.05     4.21       -3.8\n";
+        let got: Vec<String> = facts_of(t)
+            .iter()
+            .map(|f| {
+                let (y, m, _) = crate::periods::ymd_from_days(f.period.expect("a period").start);
+                format!("{} {} {} {y}-{m}", f.value, f.unit, f.basis)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "7120000 t level 2026-10",
+                "6800000 t level 2025-10",
+                "4.7 % yoy 2026-10",
+                "4050000 t level 2026-10",
+                "4210000 t level 2025-10",
+                "-3.8 % yoy 2026-10"
             ],
             "{:#?}",
             rows(t)

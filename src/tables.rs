@@ -174,6 +174,7 @@ const BASIS_HEADERS: &[(&str, &str)] = &[
     ("d/d", "change"),
     ("dod", "change"),
     ("change", "change"),
+    ("growth", "change"),
     ("chg", "change"),
     ("chg.", "change"),
 ];
@@ -261,6 +262,9 @@ pub fn column(cell: &str) -> Column {
             forecast: forecast.or(f),
         };
     }
+    if let Some(kind) = month_year_header(core) {
+        return Column::Period { kind, forecast };
+    }
     let found = periods::scan(cell, 0, cell.len());
     // "Last week (Feb 26)": the date in brackets says which day the column is.
     let day = found
@@ -268,6 +272,42 @@ pub fn column(cell: &str) -> Column {
         .find(|p| !p.base && matches!(p.kind, PKind::Day { .. }) && found.len() > 1);
     day.or_else(|| found.iter().find(|p| !p.base))
         .map_or(Column::Other, |p| Column::Period { kind: p.kind, forecast })
+}
+
+/// A month and its year as a spreadsheet heads a column (lowercase): "oct-26", "oct'26",
+/// "october-2026". In prose "Oct-26" may be a day; over a column it is a month.
+fn month_year_header(core: &str) -> Option<PKind> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let letters = core.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let name = &core[..letters];
+    let m = NAMES.iter().position(|n| name.len() >= 3 && n.starts_with(name))?;
+    let rest = &core[letters..];
+    let digits = ["-", "'", "\u{2019}"].iter().find_map(|sep| rest.strip_prefix(sep))?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = match digits.len() {
+        2 => 2000 + digits.parse::<i32>().ok()?,
+        4 => digits.parse().ok()?,
+        _ => return None,
+    };
+    Some(PKind::Month {
+        m: m as u32 + 1,
+        y: Some(y),
+    })
 }
 
 /// The value of `digits` (ASCII digits, commas and dots), as `str::parse` reads it
@@ -475,7 +515,34 @@ fn caption_unit(t: &str) -> Option<(&'static str, f64)> {
         return None;
     }
     let inner = t[t.rfind('(')? + 1..t.len() - 1].trim();
-    unit_line(inner).or_else(|| label_unit(t))
+    unit_line(inner).or_else(|| label_unit(t)).or_else(|| {
+        // "(quantities in million tonnes)", "(tonnes; cash-3M in $/t)": the unit of the
+        // table's figures, before any note on some of them.
+        let first = inner.split(';').next()?.trim().to_ascii_lowercase();
+        let unit = first.rsplit_once(" in ").map_or(first.as_str(), |(what, unit)| {
+            if what.split_whitespace().count() <= 2 {
+                unit
+            } else {
+                ""
+            }
+        });
+        unit_words(unit.strip_prefix("in ").unwrap_or(unit).trim())
+    })
+}
+
+/// The unit a caption's note gives one column: "(tonnes; cash-3M in $/t)" gives the
+/// column headed "Cash-3M" dollars a tonne, "(t; prices in US$/t)" the column "Price".
+pub fn caption_column_unit(caption: &str, header: &str) -> Option<(&'static str, f64)> {
+    let inner = caption.trim_end().strip_suffix(')')?;
+    let inner = &inner[inner.rfind('(')? + 1..];
+    let header = header.trim().to_ascii_lowercase();
+    inner.split([';', ',']).skip(1).find_map(|note| {
+        let note = note.trim().to_ascii_lowercase();
+        let (what, unit) = note.split_once(" in ")?;
+        let what = what.trim();
+        let named = header == what || (what.len() >= 4 && header.starts_with(what.trim_end_matches('s')));
+        named.then(|| unit_words(unit.trim())).flatten()
+    })
 }
 
 /// Rows split by `|` or tabs: the table headed by line `i` and the line after it.
@@ -693,7 +760,7 @@ fn gapped(text: &str, lines: &[Line], i: usize) -> Option<(Table, usize)> {
         columns.insert(0, Column::Other);
         header_cells.insert(0, (header_line.start, header_line.start));
     }
-    if columns.len() < 3 || columns[1..].iter().any(|c| matches!(c, Column::Other)) {
+    if columns.len() < 3 {
         return None;
     }
     let mut rows = Vec::new();
@@ -1331,6 +1398,18 @@ mod tests {
             Some(("t", 1.0))
         );
         assert_eq!(caption_unit("Lithium salts (10,000 mt LCE)"), Some(("t", 10000.0)));
+        assert_eq!(caption_unit("Table 1 (quantities in million tonnes)"), Some(("t", 1e6)));
+        assert_eq!(caption_unit("Stocks (tonnes; spread in $/t)"), Some(("t", 1.0)));
+        assert_eq!(caption_unit("Notes (as reported in the press)"), None);
+        assert_eq!(
+            caption_column_unit("Stocks (tonnes; spread in $/t)", "Spread"),
+            Some(("USD/t", 1.0))
+        );
+        assert_eq!(
+            caption_column_unit("Stocks (t; prices in US$/t)", "Price"),
+            Some(("USD/t", 1.0))
+        );
+        assert_eq!(caption_column_unit("Stocks (tonnes; spread in $/t)", "Stock"), None);
         assert_eq!(label_unit("Price (CNY/t, average)"), Some(("CNY/t", 1.0)));
         assert_eq!(label_unit("Output (Q3, Q4)"), None);
         // A rate is no unit with a proviso.
