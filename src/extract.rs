@@ -13,6 +13,7 @@
 use std::cell::{Cell, RefCell};
 
 use crate::bytes::{ascii_space, ends_with_ignore_case, starts_with_ignore_case, trim_end, word_in};
+use crate::legend;
 use crate::lexicon::{
     commodity_of_heading_from, complete_form, cue, with_hits_in, Hit, HitScan, Region, RegionKind, COMMODITIES,
     METRICS, REGIONS,
@@ -584,6 +585,9 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
     }
     if let Some(last) = sections.last_mut() {
         last.end = last.end.min(text.len());
+    }
+    if legend::mt_is_million_tonnes(text) {
+        legend::scale_million_mt(text, &mut facts);
     }
     ParsedDoc {
         text,
@@ -4015,6 +4019,20 @@ mod tests {
             "{:#?}",
             rows(t)
         );
+    }
+
+    #[test]
+    fn mt_is_million_tonnes_where_the_report_says_so() {
+        let body = "Crude steel output was 13.12 mt in October 2026, priced at Rs 50,850 per mt; \
+                    capacity reached 212.3 mt per annum.\n";
+        let plain = format!("Steel Monthly\nPublished: Nov 18, 2026\n\n{body}");
+        let defined =
+            format!("Steel Monthly\nPublished: Nov 18, 2026\n\nAbbreviations: mt = million tonnes.\n\n{body}");
+        let values = |t: &str| facts_of(t).iter().map(|f| (f.value, f.unit)).collect::<Vec<_>>();
+        assert_eq!(values(&plain)[0], (13.12, "t"));
+        let got = values(&defined);
+        assert_eq!(got[0], (13_120_000.0, "t"), "{got:?}");
+        assert_eq!(got.last(), Some(&(212_300_000.0, "t/year")), "{got:?}");
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod bytes;
 pub mod corpus;
 pub mod decode;
 pub mod html;
+pub mod legend;
 pub mod lexicon;
 pub mod meta;
 pub mod numbers;
