@@ -13,6 +13,7 @@
 use std::cell::{Cell, RefCell};
 
 use crate::bytes::{ascii_space, ends_with_ignore_case, starts_with_ignore_case, trim_end, word_in};
+use crate::fiscal;
 use crate::legend;
 use crate::lexicon::{
     commodity_of_heading_from, complete_form, cue, with_hits_in, Hit, HitScan, Region, RegionKind, COMMODITIES,
@@ -386,6 +387,7 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
     } = w;
     segment::lines_into(text, lines);
     let lines = &lines[..];
+    let _fiscal = fiscal::Scope::enter(text);
     let meta = meta::read(text, lines, opts.published);
     let reference = meta.subject.or(meta.doc.published.map(Month::of_day));
     let found_tables = tables::find(text, lines);
@@ -586,9 +588,7 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
     if let Some(last) = sections.last_mut() {
         last.end = last.end.min(text.len());
     }
-    if legend::mt_is_million_tonnes(text) {
-        legend::scale_million_mt(text, &mut facts);
-    }
+    legend::scale_million_mt(text, &mut facts);
     ParsedDoc {
         text,
         meta: meta.doc,
@@ -4033,6 +4033,36 @@ mod tests {
         let got = values(&defined);
         assert_eq!(got[0], (13_120_000.0, "t"), "{got:?}");
         assert_eq!(got.last(), Some(&(212_300_000.0, "t/year")), "{got:?}");
+    }
+
+    #[test]
+    fn fiscal_years_in_calendar_months() {
+        let dated = |t: &str| {
+            facts_of(t)
+                .iter()
+                .map(|f| {
+                    let p = f.period.expect("a period");
+                    let (y1, m1, _) = crate::periods::ymd_from_days(p.start);
+                    let (y2, m2, _) = crate::periods::ymd_from_days(p.end);
+                    format!("{} {y1}-{m1}..{y2}-{m2}", f.value)
+                })
+                .collect::<Vec<_>>()
+        };
+        // India: April to March.
+        let t = "Steel Monthly\nPublished: Nov 18, 2026\n\nIndia's crude steel output for April-October FY27 \
+                 reached 90.45 million tonnes. The ministry expects 158 million tonnes in FY2026-27.\n";
+        assert_eq!(dated(t), ["90450000 2026-4..2026-10", "158000000 2026-4..2027-3"]);
+        // An ASX miner: July to June; a month-named quarter is the calendar's.
+        let t = "Quarterly Report\nPublished: Oct 22, 2026\n\nKestrel Resources (ASX: KRR) produced 58,400oz of \
+                 gold in Q1 FY27, against 55,510oz in the September quarter of FY26.\n";
+        assert_eq!(dated(t), ["58400 2026-7..2026-9", "55510 2025-7..2025-9"]);
+        // No country and no legend: a fiscal quarter is no calendar one.
+        let t = "Quarterly Report\nPublished: Oct 22, 2026\n\nThe company produced 58,400oz of gold in Q1 FY27.\n";
+        assert!(
+            !dated(t).contains(&"58400 2026-1..2026-3".to_string()),
+            "{:?}",
+            dated(t)
+        );
     }
 
     #[test]

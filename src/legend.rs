@@ -9,8 +9,12 @@ use memchr::memmem;
 /// so; elsewhere "mt" is a metric tonne.
 pub fn mt_is_million_tonnes(text: &str) -> bool {
     let b = text.as_bytes();
-    ["illion tonnes", "illion metric tonnes"].iter().any(|needle| {
-        memmem::find_iter(b, needle.as_bytes()).any(|p| {
+    // One search for both spellings: "illion " is rarer than either word after it.
+    memmem::find_iter(b, b"illion ").any(|p| {
+        let tail = &text[p + 7..];
+        let unit = ["tonnes", "metric tonnes"].iter().find(|u| tail.starts_with(*u));
+        unit.is_some_and(|unit| {
+            let needle_len = 7 + unit.len();
             let Some(m) = p.checked_sub(1).filter(|&m| b[m] | 0x20 == b'm') else {
                 return false;
             };
@@ -19,9 +23,9 @@ pub fn mt_is_million_tonnes(text: &str) -> bool {
                 before
                     .strip_suffix(sep)
                     .map(str::trim_end)
-                    .is_some_and(|w| abbreviation_before(w))
+                    .is_some_and(abbreviation_before)
             });
-            let after = &text[p + needle.len()..];
+            let after = &text[p + needle_len..];
             defined || after.get(..5).is_some_and(|a| a.eq_ignore_ascii_case(" (mt)"))
         })
     })
@@ -36,20 +40,22 @@ fn abbreviation_before(w: &str) -> bool {
 }
 
 /// Reads "13.12 mt" as 13.12 million tonnes in a report that defines "mt" so: each
-/// fact in tonnes whose unit word is "mt" is scaled by a million.
+/// fact in tonnes whose unit word is "mt" is scaled by a million. The report is
+/// searched for the definition only when it has such facts.
 pub fn scale_million_mt(text: &str, facts: &mut [Fact<'_>]) {
-    for f in facts {
-        if !matches!(f.unit, "t" | "t/year" | "t/day") {
-            continue;
-        }
-        let surface = &text[f.start..f.end];
-        let word = surface
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .find(|w| !w.is_empty());
-        if word.is_some_and(|w| w.eq_ignore_ascii_case("mt")) {
-            f.value *= 1e6;
-            f.value_high = f.value_high.map(|v| v * 1e6);
-        }
+    let in_mt = |f: &Fact<'_>| {
+        matches!(f.unit, "t" | "t/year" | "t/day")
+            && text[f.start..f.end]
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .find(|w| !w.is_empty())
+                .is_some_and(|w| w.eq_ignore_ascii_case("mt"))
+    };
+    if !facts.iter().any(in_mt) || !mt_is_million_tonnes(text) {
+        return;
+    }
+    for f in facts.iter_mut().filter(|f| in_mt(f)) {
+        f.value *= 1e6;
+        f.value_high = f.value_high.map(|v| v * 1e6);
     }
 }
 

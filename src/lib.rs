@@ -10,6 +10,7 @@
 
 pub mod extract;
 pub mod faults;
+pub mod fiscal;
 pub mod model;
 pub mod period_grammar;
 pub mod periods;

@@ -1,6 +1,7 @@
 //! Calendar arithmetic and the reading of period expressions.
 
 use crate::bytes::trim_end;
+use crate::fiscal;
 use crate::model::{Days, Period};
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
@@ -275,6 +276,7 @@ pub fn scan_into(text: &str, from: usize, to: usize, out: &mut Vec<PeriodExpr>) 
         },
         out,
     );
+    fiscal::years_into(from, to, out);
 }
 
 /// A day written before the month that starts at `ws` ("on 11 June", "13 May 2025"),
@@ -407,10 +409,34 @@ fn scan_with(
         let Some(kind) = kind else {
             continue;
         };
-        // "Q1 FY27" is a quarter of a fiscal year, which starts in a month the text does not say.
-        if matches!(kind, PKind::Span { .. }) && fiscal_after(text, we) {
-            continue;
-        }
+        // "Q1 FY27", "April-October FY27": a part of a fiscal year, read in calendar months
+        // where the report tells when its fiscal year starts. A quarter or half of an
+        // unknown fiscal year is no calendar one.
+        let written = kind;
+        let mut fiscal_part = false;
+        let (we, kind) = match fiscal_after(text, we) {
+            Some(at) => {
+                // "Q1", "H2" count from the fiscal year's start; "the September quarter" is
+                // the calendar's.
+                let by_month = text[ws..we]
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .find(|w| !w.is_empty())
+                    .is_some_and(|w| month_named(w).is_some());
+                match fiscal::year_at(text, at)
+                    .filter(|&(_, e)| e <= to)
+                    .and_then(|(fy, e)| Some((e, fiscal::part_of(kind, fy, by_month)?)))
+                {
+                    Some((e, part)) => {
+                        pos = pos.max(e);
+                        fiscal_part = true;
+                        (e, part)
+                    }
+                    None if matches!(kind, PKind::Span { .. }) => continue,
+                    None => (we, kind),
+                }
+            }
+            None => (we, kind),
+        };
         // A day written before the month: "on 11 June"; and the days of a week or so:
         // "17-21 November", "November 17-21".
         let (ws, we, kind) = match kind {
@@ -439,7 +465,9 @@ fn scan_with(
             _ => (ws, we, kind),
         };
         let (ws, kind) = ended_part(text, ws, from, kind).unwrap_or((ws, kind));
-        let base = !matches!(kind, PKind::MonthRange { .. }) && is_base(text, ws, whole_period(kind));
+        // A fiscal part is a base as the quarter or months written would be.
+        let as_written = if fiscal_part { written } else { kind };
+        let base = !matches!(as_written, PKind::MonthRange { .. }) && is_base(text, ws, whole_period(as_written));
         if out.capacity() == 0 {
             // Room for the periods of a usual scan at once, not a reallocation per doubling.
             out.reserve(16);
@@ -453,10 +481,37 @@ fn scan_with(
     }
 }
 
-/// Whether "FY" follows `we` after white space: the span before names a fiscal part.
-fn fiscal_after(text: &str, we: usize) -> bool {
-    let rest = text[we..].trim_start_matches([' ', '\t']).as_bytes();
-    rest.len() >= 2 && rest[..2].eq_ignore_ascii_case(b"fy")
+/// Where "FY" follows `we` after white space, perhaps after "of": the span before
+/// names a fiscal part ("Q1 FY27", "the September quarter of FY26").
+fn fiscal_after(text: &str, we: usize) -> Option<usize> {
+    let mut rest = text[we..].trim_start_matches([' ', '\t']);
+    if let Some(r) = rest.strip_prefix("of ") {
+        rest = r.trim_start_matches([' ', '\t']);
+    }
+    let b = rest.as_bytes();
+    (b.len() >= 2 && b[..2].eq_ignore_ascii_case(b"fy")).then(|| text.len() - rest.len())
+}
+
+/// The month a word names, in full or by its first three letters (any case): "April",
+/// "oct", "Sept".
+pub fn month_named(word: &str) -> Option<u32> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = word.to_ascii_lowercase();
+    let m = NAMES.iter().position(|n| w.len() >= 3 && n.starts_with(w.as_str()))?;
+    Some(m as u32 + 1)
 }
 
 /// "the quarter ended 30 September 2026", "the half-year ending June 30": the quarter or

@@ -277,23 +277,8 @@ pub fn column(cell: &str) -> Column {
 /// A month and its year as a spreadsheet heads a column (lowercase): "oct-26", "oct'26",
 /// "october-2026". In prose "Oct-26" may be a day; over a column it is a month.
 fn month_year_header(core: &str) -> Option<PKind> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let letters = core.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let name = &core[..letters];
-    let m = NAMES.iter().position(|n| name.len() >= 3 && n.starts_with(name))?;
+    let m = periods::month_named(&core[..letters])?;
     let rest = &core[letters..];
     let digits = ["-", "'", "\u{2019}"].iter().find_map(|sep| rest.strip_prefix(sep))?;
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -304,10 +289,7 @@ fn month_year_header(core: &str) -> Option<PKind> {
         4 => digits.parse().ok()?,
         _ => return None,
     };
-    Some(PKind::Month {
-        m: m as u32 + 1,
-        y: Some(y),
-    })
+    Some(PKind::Month { m, y: Some(y) })
 }
 
 /// The value of `digits` (ASCII digits, commas and dots), as `str::parse` reads it
