@@ -4084,6 +4084,15 @@ mod tests {
     }
 
     #[test]
+    fn past_participles_of_direction_verbs_are_changes() {
+        let t = "Stocks Weekly\nPublished: Nov 24, 2026\n\nOver the past week LME zinc stocks have fallen by \
+                 2,150 t, while lead stocks have grown by 900 t.\n";
+        let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.basis)).collect();
+        // Unmarked changes over the report's trading week are week-on-week.
+        assert_eq!(got, [(-2_150.0, "wow"), (900.0, "wow")]);
+    }
+
+    #[test]
     fn narrowed_and_widened_are_changes() {
         let t = "Nickel Balance\nPublished: Nov 20, 2026\n\nNickel\nThe nickel deficit narrowed by 3,000 t in \
                  October to 9,000 t, and the cobalt surplus widened 12% in October.\n";

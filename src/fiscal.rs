@@ -2,8 +2,8 @@
 //!
 //! A fiscal year is named by the calendar year it ends in and starts in a month the
 //! report's country or its own legend tells: April in India and Japan, July in
-//! Australia; "FY = financial year (April to March)". A report that tells neither
-//! leaves its fiscal periods unread, as a reader without the calendar would.
+//! Australia; "FY = financial year (April to March)". In a report that tells neither,
+//! "FY27" and "Q1 FY27" stay unread, and "fiscal 2027" is read as the year written.
 
 use crate::periods::{month_named, PKind, PeriodExpr};
 use memchr::memmem;
@@ -19,6 +19,8 @@ struct State {
     /// Where it names a fiscal year (start, end, the year): searched once, not per
     /// stretch the period scans read.
     names: Vec<(usize, usize, i32)>,
+    /// The document (address and length) the names are places of.
+    text: (usize, usize),
 }
 
 thread_local! {
@@ -33,6 +35,7 @@ impl Scope {
         let mut state = State {
             start: None,
             names: names(text),
+            text: (text.as_ptr() as usize, text.len()),
         };
         if !state.names.is_empty() {
             state.start = start_month(text);
@@ -51,7 +54,7 @@ fn current_start() -> Option<u32> {
     STATE.with(|s| s.borrow().start)
 }
 
-static NAME: Lazy<Regex> = Lazy::new(|| Regex::new(r"FY|[Ff]iscal|[Ff]inancial year").expect("valid regex"));
+static NAME: Lazy<Regex> = Lazy::new(|| Regex::new(r"FY|[Ff]iscal|[Ff]inancial [Yy]ear").expect("valid regex"));
 
 /// Each fiscal year the text names, with a year: (start, end, year).
 fn names(text: &str) -> Vec<(usize, usize, i32)> {
@@ -65,10 +68,22 @@ fn names(text: &str) -> Vec<(usize, usize, i32)> {
 /// to March)", "fiscal year ending June 30"), else from the country it speaks of most.
 fn start_month(text: &str) -> Option<u32> {
     legend_start(text).or_else(|| {
+        // Whole words ("India", "Indian"; not "Indiana").
+        let b = text.as_bytes();
         let count = |words: &[&str]| {
             words
                 .iter()
-                .map(|w| memmem::find_iter(text.as_bytes(), w.as_bytes()).count())
+                .map(|w| {
+                    memmem::find_iter(b, w.as_bytes())
+                        .filter(|&p| {
+                            let rest = &b[p + w.len()..];
+                            let rest = rest.strip_prefix(b"n").unwrap_or(rest);
+                            let glued_after = rest.first().is_some_and(u8::is_ascii_alphanumeric);
+                            let glued_before = p > 0 && b[p - 1].is_ascii_alphanumeric();
+                            !(glued_after || glued_before)
+                        })
+                        .count()
+                })
                 .sum::<usize>()
         };
         let (india, australia) = (count(&["India"]), count(&["Australia", "ASX", "A$"]));
@@ -78,6 +93,12 @@ fn start_month(text: &str) -> Option<u32> {
             std::cmp::Ordering::Equal => (count(&["Japan"]) > 0).then_some(4),
         }
     })
+}
+
+/// A month written in full or abbreviated ("June", "jun", "sept"), but not "may": after
+/// "fiscal year" that is the verb ("the fiscal year may end with ...").
+fn named_month(w: &str) -> Option<u32> {
+    month_named(w).filter(|_| w != "may")
 }
 
 /// "financial year (April to March)", "fiscal year ending June 30", "fiscal year ended
@@ -95,11 +116,22 @@ fn legend_start(text: &str) -> Option<u32> {
                 .filter(|w| !w.is_empty())
                 .take(5)
                 .collect();
-            let ends = words
+            // "ending June 30", "ended 31 March": the month right after the verb or its day.
+            if words
                 .first()
-                .is_some_and(|w| ["ending", "ended", "ends", "to"].contains(w));
-            let month = words.iter().take(4).find_map(|w| month_named(w))?;
-            Some(if ends { month % 12 + 1 } else { month })
+                .is_some_and(|w| ["ending", "ended", "ends", "to"].contains(w))
+            {
+                let month = words.iter().skip(1).take(2).find_map(|w| named_month(w))?;
+                return Some(month % 12 + 1);
+            }
+            // "(April to March)", "(April-March)": two months, the first the start.
+            let start = named_month(words.first()?)?;
+            words
+                .iter()
+                .skip(1)
+                .take(2)
+                .any(|w| named_month(w).is_some())
+                .then_some(start)
         })
     })
 }
@@ -203,9 +235,14 @@ pub fn part_of(kind: PKind, fy: i32, by_month: bool) -> Option<PKind> {
 
 /// The fiscal years the document names alone in `[from, to)` ("FY27", "fiscal 2027"),
 /// added to `out` (sorted by start) where no period expression covers them yet.
-pub fn years_into(from: usize, to: usize, out: &mut Vec<PeriodExpr>) {
+pub fn years_into(text: &str, from: usize, to: usize, out: &mut Vec<PeriodExpr>) {
     let (start, found) = STATE.with(|s| {
         let s = s.borrow();
+        // The names are places in the document: a scan of another text (a table's
+        // header cell, a heading rewritten) has none of them.
+        if s.text != (text.as_ptr() as usize, text.len()) {
+            return (None, Vec::new());
+        }
         let found: Vec<_> = s.names.iter().filter(|n| n.0 >= from && n.1 <= to).copied().collect();
         (s.start, found)
     });
@@ -256,6 +293,10 @@ mod tests {
         assert_eq!(start_month("Kestrel (ASX: KRR) FY27 guidance, A$ costs"), Some(7));
         assert_eq!(start_month("India's steel output in FY27"), Some(4));
         assert_eq!(start_month("Output in FY27"), None);
+        assert_eq!(legend_start("FY27 output for the fiscal year may reach 150 mt"), None);
+        assert_eq!(legend_start("the fiscal year to date in June"), None);
+        assert_eq!(legend_start("financial year (Apr-Mar)"), Some(4));
+        assert_eq!(start_month("Nucor's Indiana mill: FY27 guidance"), None);
     }
 
     #[test]
@@ -286,8 +327,15 @@ mod tests {
             Some(range(2, 2027, 2, 2027))
         );
         let mut out = Vec::new();
-        years_into(0, 35, &mut out);
+        years_into(text, 0, 35, &mut out);
         let kinds: Vec<_> = out.iter().map(|p| p.kind).collect();
         assert_eq!(kinds, [range(4, 2026, 3, 2027), range(4, 2025, 3, 2026)]);
+        // Another text (a table's header cell) holds none of the document's names.
+        let cell = "2026 total";
+        let kinds: Vec<_> = crate::periods::scan(cell, 0, cell.len())
+            .iter()
+            .map(|p| p.kind)
+            .collect();
+        assert_eq!(kinds, [PKind::Year(2026)]);
     }
 }

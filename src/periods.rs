@@ -276,7 +276,7 @@ pub fn scan_into(text: &str, from: usize, to: usize, out: &mut Vec<PeriodExpr>) 
         },
         out,
     );
-    fiscal::years_into(from, to, out);
+    fiscal::years_into(text, from, to, out);
 }
 
 /// A day written before the month that starts at `ws` ("on 11 June", "13 May 2025"),

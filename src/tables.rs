@@ -356,7 +356,12 @@ fn range_cell(cell: &str) -> Option<(f64, f64, usize, usize, Option<&'static str
         .flatten()
     };
     let (low, high) = (number(a)?, number(b)?);
-    (low < high).then_some((low, high, lead, lead + t.len(), unit))
+    // "2025-2026" is a season, not a range of amounts.
+    let year = |x: &str| {
+        let x = x.trim();
+        x.len() == 4 && x.bytes().all(|c| c.is_ascii_digit()) && ("1900".."2101").contains(&x)
+    };
+    (low < high && !(year(a) && year(b))).then_some((low, high, lead, lead + t.len(), unit))
 }
 
 pub fn numeric_cell(cell: &str) -> Option<(f64, usize, usize, Option<&'static str>)> {
@@ -1566,6 +1571,8 @@ mod tests {
         );
         // Low to high only: "2026-11" is a month, "-5-3" no range.
         assert_eq!(range_cell("2026-11"), None);
+        assert_eq!(range_cell("2025-2026"), None);
+        assert_eq!(range_cell("1,950-2,100").map(|c| (c.0, c.1)), Some((1950.0, 2100.0)));
         assert_eq!(range_cell("-5-3"), None);
         assert_eq!(range_cell("N/A-3"), None);
     }
