@@ -40,17 +40,20 @@ fn abbreviation_before(w: &str) -> bool {
 }
 
 /// Reads "13.12 mt" as 13.12 million tonnes in a report that defines "mt" so: each
-/// fact in tonnes whose unit word is "mt" is scaled by a million. The report is
-/// searched for the definition only when it has such facts.
+/// fact in tonnes whose unit word is "mt" is scaled by a million.
 pub fn scale_million_mt(text: &str, facts: &mut [Fact<'_>]) {
     let in_mt = |f: &Fact<'_>| {
         matches!(f.unit, "t" | "t/year" | "t/day")
+            // Most facts in tonnes are written with no "m" at all (table cells, "kt").
+            && memchr::memchr2(b'm', b'M', &text.as_bytes()[f.start..f.end]).is_some()
             && text[f.start..f.end]
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .find(|w| !w.is_empty())
                 .is_some_and(|w| w.eq_ignore_ascii_case("mt"))
     };
-    if !facts.iter().any(in_mt) || !mt_is_million_tonnes(text) {
+    // The definition first: one search of the text costs less than a look at each fact
+    // of a table page.
+    if !mt_is_million_tonnes(text) || !facts.iter().any(in_mt) {
         return;
     }
     for f in facts.iter_mut().filter(|f| in_mt(f)) {

@@ -339,7 +339,8 @@ fn cell_at(base: usize, column: usize, tok: &str) -> Option<Cell> {
 /// "2.0–2.5%". (low, high, start, end, unit), the span without white space.
 fn range_cell(cell: &str) -> Option<(f64, f64, usize, usize, Option<&'static str>)> {
     let t = cell.trim();
-    if t.len() > 32 {
+    // Most cells that are no number are words: no hyphen or en dash (0xE2 leads it), no range.
+    if t.len() > 32 || memchr::memchr2(b'-', 0xE2, t.as_bytes()).is_none() {
         return None;
     }
     let lead = t.as_ptr() as usize - cell.as_ptr() as usize;
