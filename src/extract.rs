@@ -1008,7 +1008,7 @@ fn adjacent(gap: &str) -> bool {
 fn words_all_in(gap: &str, words: &[&str], max: usize) -> bool {
     let b = gap.as_bytes();
     if !b.is_ascii() {
-        return gap_words(gap).all(|w| word_in(w, words)) && gap_words(gap).count() <= max;
+        return gap_words(gap).all(|w| word_in(w, words)) && at_most_words(gap, max);
     }
     let (mut n, mut i) = (0, 0);
     while i < b.len() {
@@ -2056,6 +2056,26 @@ impl<'a, 'h> Reader<'a, 'h> {
         let caption_commodity = first_in(self.hits.commodities, caption.0, caption.1).and_then(complete);
         // "Salient Statistics-United States": the place the whole table is about.
         let caption_region = first_in(self.hits.regions, caption.0, caption.1).map(|h| REGIONS.payload(h).name);
+        // Per column, once for all rows: whether it holds percentages ("Cancelled %"),
+        // and the unit its header or the caption's note gives it (none for a basis column).
+        let header_units: Vec<(bool, Option<(&'static str, f64)>)> = t
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(ci, column)| {
+                let header = header_cell(ci).map(|(a, b)| &text[a..b]);
+                let percent_column = header.is_some_and(|h| h.trim_end().ends_with('%'));
+                let unit = match column {
+                    Column::Basis { .. } => None,
+                    _ => header.and_then(|h| {
+                        tables::label_unit(h)
+                            .or_else(|| percent_column.then_some(("%", 1.0)))
+                            .or_else(|| tables::caption_column_unit(&text[caption.0..caption.1], h))
+                    }),
+                };
+                (percent_column, unit)
+            })
+            .collect();
         for row in &t.rows {
             let (ls, le) = row.label;
             // A group line ("Imports for consumption:") says what its rows do not.
@@ -2103,17 +2123,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                     }
                     Column::Other => (None, None, "level", None),
                 };
-                let header = header_cell(cell.column).map(|(a, b)| &text[a..b]);
-                // "Cancelled %": a column of percentages.
-                let percent_column = header.is_some_and(|h| h.trim_end().ends_with('%'));
-                let header_unit = match column {
-                    Column::Basis { .. } => None,
-                    _ => header.and_then(|h| {
-                        tables::label_unit(h)
-                            .or_else(|| percent_column.then_some(("%", 1.0)))
-                            .or_else(|| tables::caption_column_unit(&text[caption.0..caption.1], h))
-                    }),
-                };
+                let (percent_column, header_unit) = header_units.get(cell.column).copied().unwrap_or_default();
                 let (unit, mult) = match (cell.unit.or(col_unit), row.unit.or(header_unit).or(t.unit)) {
                     (Some(u), _) => (u, 1.0),
                     (None, Some((u, mult))) => (u, mult),

@@ -19,7 +19,7 @@ pub fn mt_is_million_tonnes(text: &str) -> bool {
                 return false;
             };
             let before = text[..m].trim_end();
-            let defined = [" =", ":", " -", "\u{2013}", "="].iter().any(|sep| {
+            let defined = ["=", ":", " -", "\u{2013}"].iter().any(|sep| {
                 before
                     .strip_suffix(sep)
                     .map(str::trim_end)

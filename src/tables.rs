@@ -349,14 +349,7 @@ fn range_cell(cell: &str) -> Option<(f64, f64, usize, usize, Option<&'static str
         None => (t, None),
     };
     let (a, b) = body.split_once('-').or_else(|| body.split_once('\u{2013}'))?;
-    let number = |x: &str| {
-        let x = x.trim();
-        (x.as_bytes().first().is_some_and(u8::is_ascii_digit)
-            && x.bytes().all(|c| c.is_ascii_digit() || c == b',' || c == b'.'))
-        .then(|| digits_value(x))
-        .flatten()
-    };
-    let (low, high) = (number(a)?, number(b)?);
+    let (low, high) = (unsigned_number(a.trim())?, unsigned_number(b.trim())?);
     // "2025-2026" is a season, not a range of amounts.
     let year = |x: &str| {
         let x = x.trim();
@@ -386,16 +379,16 @@ pub fn numeric_cell(cell: &str) -> Option<(f64, usize, usize, Option<&'static st
             None => (t, None),
         },
     };
-    let digits = t.trim_start_matches(['+', '-', '−']);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
-        return None;
-    }
-    if !digits.as_bytes()[0].is_ascii_digit() {
-        return None;
-    }
+    let v = unsigned_number(t.trim_start_matches(['+', '-', '−']))?;
     let negative = t.starts_with('-') || t.starts_with('−');
-    let v = digits_value(digits)?;
     Some((if negative { -v } else { v }, lead, lead + len, unit))
+}
+
+/// The value of a number written with digits, commas and dots only, a digit first.
+fn unsigned_number(digits: &str) -> Option<f64> {
+    let ok = digits.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+    ok.then(|| digits_value(digits)).flatten()
 }
 
 fn split_cells(line: &str) -> Option<Vec<(usize, &str)>> {
