@@ -528,6 +528,17 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
                         })
                         .and_then(|c| complete_form(COMMODITIES.payload(c), ctx.commodity.or(meta.commodity))),
                 };
+                let mut qs = std::mem::take(&mut scratch.heading_qs);
+                qs.clear();
+                numbers::scan_into(text, line.start, line.end, &mut qs);
+                // A later headline that states a number opens a story about the first
+                // commodity it names ("INDONESIA: Nickel matte exports slump 18% y/y"),
+                // as a wire runs one story after another.
+                let story = (commodity.is_none() && named.is_none() && !qs.is_empty() && !sections.is_empty())
+                    .then(|| first_in(rest.commodities, line.start, line.end))
+                    .flatten()
+                    .and_then(|c| complete_form(COMMODITIES.payload(c), ctx.commodity.or(meta.commodity)));
+                let commodity = commodity.or(story);
                 if commodity.is_some() {
                     // A commodity section starts afresh; other headings are sub-heads.
                     ctx.restart(commodity, r.heading_region(line.start, line.end));
@@ -544,9 +555,6 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
                     start: line.start,
                     end: text.len(),
                 });
-                let mut qs = std::mem::take(&mut scratch.heading_qs);
-                qs.clear();
-                numbers::scan_into(text, line.start, line.end, &mut qs);
                 // A title (a heading that states no number) opens a new context: the period
                 // of the lines above ("Issued: 10 June 2025") does not carry past it. The short
                 // data lines under it take its date ("Price snapshot (Thursday close, March 6)",
@@ -1876,6 +1884,15 @@ impl<'a, 'h> Reader<'a, 'h> {
             };
             // Not when it counts something else: "..., while profit rose $1.2 billion".
             let unit = per_price.filter(|_| metric == "price").unwrap_or(q.unit);
+            // "Daily average crude steel output was 2.13 million tonnes": a flow counted per day.
+            let unit = match unit {
+                "t" if matches!(metric, "production" | "exports" | "imports" | "sales" | "demand")
+                    && gap_words(&text[cs..q.start]).any(|w| w.eq_ignore_ascii_case("daily")) =>
+                {
+                    "t/day"
+                }
+                u => u,
+            };
             // The last level: a change after it, or after another change of it, moves it;
             // not a share in brackets after it ("4,870 mt (14.3%), up 9.6% MoM").
             if change.is_none() && !prev_level.is_some_and(|p| bracketed_after(text, p.2, q)) {
@@ -2396,7 +2413,27 @@ impl<'a, 'h> Reader<'a, 'h> {
         let listed = prev
             .filter(|(unit, _, _)| !is_change && !in_clause && after.is_none() && *unit == q.unit)
             .map(|p| p.1);
-        let cue_metric = listed.or(after.or(before).and_then(|m| *METRICS.payload(m)));
+        // "a loss of about 10,000 t of output": the number is the loss, not the output after it.
+        let governs = before.filter(|m| {
+            m.start >= cs
+                && *METRICS.payload(m) == Some("other")
+                && words_all_in(
+                    &text[m.end..q.start],
+                    &[
+                        "of",
+                        "about",
+                        "around",
+                        "some",
+                        "nearly",
+                        "roughly",
+                        "approximately",
+                        "an",
+                        "estimated",
+                    ],
+                    3,
+                )
+        });
+        let cue_metric = listed.or(governs.or(after).or(before).and_then(|m| *METRICS.payload(m)));
         // A change with no word of its own moves the level stated before it in the sentence:
         // "HRC averaged 3,215 yuan/mt, down 2.1% MoM"; not when its clause names a subject of
         // its own ("..., while Yunnan smelters cut runs by 5%").
@@ -4914,5 +4951,124 @@ mod tests {
         assert_eq!(facts[2].segment, Some("small smelters"));
         assert_eq!(facts[3].segment, None, "a segment does not reach past 'while'");
         assert_eq!(r[4], "82% lfp share level 82 % 2031-02-01..2031-02-28");
+    }
+
+    #[test]
+    fn a_loss_of_output_is_the_loss_and_a_daily_flow_is_per_day() {
+        let t = format!(
+            "{HEAD}A furnace fire idled 40,000 mt of capacity, a loss of about 3,000 mt of output in January. \
+             Daily average zinc output was 1,850 mt in January, while inventories stood at 52,000 mt.\n"
+        );
+        let got: Vec<_> = facts_of(&t).iter().map(|f| (f.value, f.metric, f.unit)).collect();
+        assert_eq!(
+            got,
+            [
+                (40000.0, "capacity", "t"),
+                (3000.0, "other", "t"),
+                (1850.0, "production", "t/day"),
+                // A stock is no flow: not per day.
+                (52000.0, "inventory", "t")
+            ],
+            "{:#?}",
+            rows(&t)
+        );
+    }
+
+    #[test]
+    fn output_that_is_seen_at_a_figure_is_a_forecast() {
+        // The month of writing is not over: a figure for it that is "seen" is expected.
+        let t = "Zinc market note\n\nZinc output is seen at 512,000 mt in January.\n";
+        let r = rows(t);
+        assert_eq!(
+            r,
+            ["512,000 mt zinc production level 512000 t 2025-01-01..2025-01-31 F"],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn quarterly_bases_name_qoq_and_yoy() {
+        let t = "Quarterly production report, third quarter 2025\n\nCopper\n\
+                 Copper production of 268.3 kt was 6% higher than the previous quarter and 7.3% above \
+                 the same quarter of last year. Zinc output rose 4.1% on the prior quarter. Lead output \
+                 fell 2% on a year earlier.\n";
+        let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.basis)).collect();
+        assert_eq!(
+            got,
+            [
+                (268300.0, "level"),
+                (6.0, "qoq"),
+                (7.3, "yoy"),
+                (4.1, "qoq"),
+                (-2.0, "yoy")
+            ],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
+    fn a_later_headline_with_a_figure_opens_a_story_about_its_commodity() {
+        let t = "METALS WIRE | Asia edition\n\n\
+                 PERU: Zinc concentrate output rises 4% in January\n\
+                 Lima, Feb 20 (Metals Wire) - Peru produced 112,000 mt of zinc concentrate in January. \
+                 The figure was 6,000 mt above the December level.\n\n\
+                 PERU: Tin exports climb 12% y/y in January\n\
+                 Lima, Feb 20 (Metals Wire) - Shipments totalled 2,300 mt in January, officials said.\n";
+        let got: Vec<_> = facts_of(t).iter().map(|f| (f.value, f.commodity)).collect();
+        assert_eq!(
+            got,
+            [
+                (4.0, Some("zinc_concentrate")),
+                (112000.0, Some("zinc_concentrate")),
+                (6000.0, Some("zinc_concentrate")),
+                (12.0, Some("tin")),
+                // The sentence names no commodity: the story's headline does.
+                (2300.0, Some("tin"))
+            ],
+            "{:#?}",
+            rows(t)
+        );
+    }
+
+    #[test]
+    fn a_statistics_office_compares_with_respect_to_a_base() {
+        let t = format!(
+            "{HEAD}Zinc output reached 51,000 mt in January, a decrease of 3.1% in relation to the same \
+             month of the previous year. Output registered an increase of 1.4% with respect to December.\n"
+        );
+        let got: Vec<_> = facts_of(&t).iter().map(|f| (f.value, f.basis)).collect();
+        assert_eq!(
+            got,
+            [(51000.0, "level"), (-3.1, "yoy"), (1.4, "mom")],
+            "{:#?}",
+            rows(&t)
+        );
+    }
+
+    #[test]
+    fn a_variation_column_and_a_unit_of_what_it_counts() {
+        // "(thousand tonnes of fine copper)": the unit, then what it counts; "Var%" holds
+        // the change from the first month column to the second.
+        let t = "Copper production bulletin, March 2031\n\n\
+                 Table 1: Mine output by company (thousand tonnes of fine copper)\n\
+                 Company        Mar-30   Mar-31   Var%\n\
+                 Andes Norte    120.5    115.2    -4.4\n\
+                 Pacifico Sur   80.1     84.0     4.9\n";
+        let facts = parse_text(t, &ParseOptions::default()).facts;
+        let got: Vec<_> = facts.iter().map(|f| (f.value, f.unit, f.basis)).collect();
+        assert_eq!(
+            got,
+            [
+                (120500.0, "t", "level"),
+                (115200.0, "t", "level"),
+                (-4.4, "%", "yoy"),
+                (80100.0, "t", "level"),
+                (84000.0, "t", "level"),
+                (4.9, "%", "yoy")
+            ],
+            "{:#?}",
+            facts.iter().map(|f| row(f, t)).collect::<Vec<_>>()
+        );
     }
 }

@@ -606,6 +606,8 @@ fn is_base(text: &str, ws: usize, on: bool) -> bool {
             "the same period in",
             "the same month of",
             "the same quarter of",
+            "the same month in",
+            "the same quarter in",
         ] {
             if crate::bytes::ends_with_ignore_case(before.as_bytes(), q.as_bytes()) {
                 // The phrase is ASCII: the cut is a character boundary.
@@ -639,8 +641,16 @@ fn is_base(text: &str, ws: usize, on: bool) -> bool {
         Some(b'm') => ends("from"),
         Some(b'e') => ends("since") || compares("above"),
         Some(b'n') => ends("than") || ends("than in") || on && compares("on"),
-        Some(b'o') => ends("compared to"),
-        Some(b'h') => ends("compared with"),
+        // Statistics offices (and translations): "with respect to September", "in
+        // relation to October of 2025".
+        Some(b'o') => {
+            ends("compared to")
+                || ends("with respect to")
+                || ends("in relation to")
+                || ends("relative to")
+                || ends("in comparison to")
+        }
+        Some(b'h') => ends("compared with") || ends("in comparison with"),
         Some(b's') => ends("versus") || ends("vs"),
         Some(b'.') => ends("vs."),
         Some(b'r') => !the && compares("over"),

@@ -133,6 +133,14 @@ fn unit_words(rest: &str) -> Option<(&'static str, f64)> {
             .rev()
             .filter(|&k| words[k..].iter().all(|w| qualifier(w)))
             .find_map(|k| bare_unit(&words[..k].join(" ")))
+            // "thousand tonnes of fine copper": what the unit counts follows "of".
+            .or_else(|| {
+                let k = words
+                    .iter()
+                    .position(|w| *w == "of")
+                    .filter(|&k| (1..=3).contains(&k))?;
+                bare_unit(&words[..k].join(" "))
+            })
     })
 }
 
@@ -177,6 +185,22 @@ const BASIS_HEADERS: &[(&str, &str)] = &[
     ("growth", "change"),
     ("chg", "change"),
     ("chg.", "change"),
+    ("chg%", "change"),
+    ("change%", "change"),
+    ("% change", "change"),
+    ("% chg", "change"),
+    ("%chg", "change"),
+    // Statistics offices' "Var%" (variation), also "Var. %".
+    ("var", "change"),
+    ("var.", "change"),
+    ("var%", "change"),
+    ("var.%", "change"),
+    ("% var", "change"),
+    ("variation", "change"),
+    ("diff", "change"),
+    ("diff.", "change"),
+    ("difference", "change"),
+    ("+/-", "change"),
 ];
 
 /// Reads a header cell: a period (with its forecast mark) or a basis.
@@ -200,9 +224,11 @@ pub fn column(cell: &str) -> Column {
         .iter()
         .find(|(h, _)| core == *h || bare == *h || named == *h)
     {
+        // "Var%", "% chg": a percent mark in the header, not in brackets.
+        let marked = lower.ends_with('%') || lower.starts_with('%');
         return Column::Basis {
             basis,
-            unit,
+            unit: unit.or(marked.then_some("%")),
             period: None,
         };
     }
