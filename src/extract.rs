@@ -2033,9 +2033,18 @@ impl<'a, 'h> Reader<'a, 'h> {
                 .iter()
                 .take_while(|p| p.start < b)
                 .position(|p| p.base)?;
-        let bm = Month::of_day(self.resolve_at(pexprs, resolved, base)?.start);
-        let m = Month::of_day(period?.start);
-        Some(if bm == m.offset(-1) {
+        let bp = self.resolve_at(pexprs, resolved, base)?;
+        let period = period?;
+        let (bm, m) = (Month::of_day(bp.start), Month::of_day(period.start));
+        // A quarter against the one before ("6% higher than in the second quarter"), a
+        // week against the week before.
+        let quarters = (89..=91).contains(&(period.end - period.start)) && (89..=91).contains(&(bp.end - bp.start));
+        let weeks = (4..=6).contains(&(period.end - period.start)) && period.start - bp.start == 7;
+        Some(if weeks {
+            "wow"
+        } else if quarters && bm == m.offset(-3) {
+            "qoq"
+        } else if bm == m.offset(-1) {
             "mom"
         } else if bm == m.offset(-12) {
             "yoy"
@@ -5069,6 +5078,37 @@ mod tests {
             ],
             "{:#?}",
             facts.iter().map(|f| row(f, t)).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_miners_quarterly_table_and_its_comparisons() {
+        // "(own-sourced, kt)": a proviso, then the unit; "9M 2030" is January-September.
+        let t = "Production report for the third quarter of 2030\n\n\
+                 Zinc\n\
+                 Zinc production of 96.1 kt was 3% higher than in the second quarter. \
+                 Year-to-date output of 291.5 kt is 4.0% ahead of the first nine months of 2029.\n\n\
+                 Production summary (own-sourced, kt)\n\
+                 Metal   Q3 2030   Q3 2029   9M 2030\n\
+                 Zinc   96.1   104.7   291.5\n\
+                 Lead   40.2   38.9   118.0\n";
+        let facts = parse_text(t, &ParseOptions::default()).facts;
+        let r: Vec<String> = facts.iter().map(|f| row(f, t)).collect();
+        assert_eq!(
+            r,
+            [
+                "96.1 kt zinc production level 96100 t 2030-07-01..2030-09-30",
+                "3% zinc production qoq 3 % 2030-07-01..2030-09-30",
+                "291.5 kt zinc production level 291500 t 2030-01-01..2030-09-30",
+                "4.0% zinc production yoy 4 % 2030-01-01..2030-09-30",
+                "96.1 zinc production level 96100 t 2030-07-01..2030-09-30",
+                "104.7 zinc production level 104700 t 2029-07-01..2029-09-30",
+                "291.5 zinc production level 291500 t 2030-01-01..2030-09-30",
+                "40.2 lead production level 40200 t 2030-07-01..2030-09-30",
+                "38.9 lead production level 38900 t 2029-07-01..2029-09-30",
+                "118.0 lead production level 118000 t 2030-01-01..2030-09-30",
+            ],
+            "{r:#?}"
         );
     }
 }

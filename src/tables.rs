@@ -288,7 +288,7 @@ pub fn column(cell: &str) -> Column {
             forecast: forecast.or(f),
         };
     }
-    if let Some(kind) = month_year_header(core) {
+    if let Some(kind) = month_year_header(core).or_else(|| months_to_date_header(core)) {
         return Column::Period { kind, forecast };
     }
     let found = periods::scan(cell, 0, cell.len());
@@ -316,6 +316,27 @@ fn month_year_header(core: &str) -> Option<PKind> {
         _ => return None,
     };
     Some(PKind::Month { m, y: Some(y) })
+}
+
+/// "9M 2026", "9M26": the first nine months of the year, as miners' quarterly tables
+/// head their year-to-date columns.
+fn months_to_date_header(core: &str) -> Option<PKind> {
+    let (n, year) = core.split_once('m')?;
+    let n: u32 = n.parse().ok().filter(|n| (2..=11).contains(n))?;
+    let year = year.trim_start();
+    if !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = match year.len() {
+        2 => 2000 + year.parse::<i32>().ok()?,
+        4 => year.parse().ok()?,
+        _ => return None,
+    };
+    Some(PKind::Span {
+        first: 1,
+        last: n,
+        y: Some(y),
+    })
 }
 
 /// The value of `digits` (ASCII digits, commas and dots), as `str::parse` reads it
@@ -523,6 +544,12 @@ fn caption_unit(t: &str) -> Option<(&'static str, f64)> {
     }
     let inner = t[t.rfind('(')? + 1..t.len() - 1].trim();
     unit_line(inner).or_else(|| label_unit(t)).or_else(|| {
+        // "(own-sourced, kt)": a proviso, then the unit.
+        if let Some((_, last)) = inner.rsplit_once(", ") {
+            if let Some(u) = unit_words(&last.trim().to_ascii_lowercase()) {
+                return Some(u);
+            }
+        }
         // "(quantities in million tonnes)", "(tonnes; cash-3M in $/t)": the unit of the
         // table's figures, before any note on some of them.
         let first = inner.split(';').next()?.trim().to_ascii_lowercase();
