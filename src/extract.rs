@@ -2112,7 +2112,19 @@ impl<'a, 'h> Reader<'a, 'h> {
             let region_hit = first_in(self.hits.regions, ls, le).map(|h| REGIONS.payload(h));
             // The breakdown the label names besides its metric ("Production, secondary").
             let metric_word = first_in(self.hits.metrics, ls, le).map(|m| (m.start - ls, m.end.min(le) - ls));
-            let segment = (commodity.is_none() && region_hit.is_none() && le > ls)
+            // A row labelled by a period alone ("Q1 2026 | 118 | -4"): the period of its
+            // cells that no column dates.
+            let label_period = (le > ls && text.as_bytes()[ls].is_ascii_alphanumeric())
+                .then(|| {
+                    let label = trim(&text[ls..le]);
+                    let found = periods::scan(text, ls, ls + label.len());
+                    match found.as_slice() {
+                        [p] if !p.base && p.start == ls && p.end == ls + label.len() => Some(p.kind),
+                        _ => None,
+                    }
+                })
+                .flatten();
+            let segment = (commodity.is_none() && region_hit.is_none() && label_period.is_none() && le > ls)
                 .then(|| label_segment(&text[ls..le], metric_word))
                 .flatten();
             for cell in &row.cells {
@@ -2139,16 +2151,27 @@ impl<'a, 'h> Reader<'a, 'h> {
                                 (left.map(|l| l.0), left.and_then(|l| l.1), basis, unit)
                             }
                         } else {
-                            // Changes are percentages unless the header or the row names a unit.
-                            let unit = unit.or(row.unit.map(|u| u.0)).unwrap_or("%");
+                            // Changes are percentages unless the header or the row names a unit,
+                            // or the header calls them a change in a table of prices ("QoQ
+                            // change" under "(USD/t)").
+                            let price_change = || {
+                                let header = header_cell(cell.column).map_or("", |(a, b)| &text[a..b]);
+                                let lower = header.to_ascii_lowercase();
+                                (lower.contains("change") || lower.contains("chg"))
+                                    .then(|| t.unit.map(|u| u.0).filter(|u| u.contains('/')))
+                                    .flatten()
+                            };
+                            let unit = unit.or(row.unit.map(|u| u.0)).or_else(price_change).unwrap_or("%");
                             match period {
                                 Some(kind) => (Some(kind), None, basis, Some(unit)),
                                 None => (left.map(|l| l.0), left.and_then(|l| l.1), basis, Some(unit)),
                             }
                         }
                     }
-                    Column::Other => (None, None, "level", None),
+                    Column::Other => (label_period, None, "level", None),
                 };
+                // A basis column beside no period column speaks of its row's period.
+                let period_kind = period_kind.or(label_period);
                 let (percent_column, header_unit) = header_units.get(cell.column).copied().unwrap_or_default();
                 let (unit, mult) = match (cell.unit.or(col_unit), row.unit.or(header_unit).or(t.unit)) {
                     (Some(u), _) => (u, 1.0),
@@ -5107,6 +5130,27 @@ mod tests {
                 "40.2 lead production level 40200 t 2030-07-01..2030-09-30",
                 "38.9 lead production level 38900 t 2029-07-01..2029-09-30",
                 "118.0 lead production level 118000 t 2030-01-01..2030-09-30",
+            ],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn rows_labelled_by_quarters_date_their_cells_and_a_price_tables_change_is_in_its_unit() {
+        let t = "Aluminium premium quarterly, March 2031\n\n\
+                 Table: Japan premium history (USD/t)\n\
+                 Quarter  | MJP  | QoQ change\n\
+                 Q3 2030  | 121  | -5\n\
+                 Q4 2030  | 126  | +5\n";
+        let facts = parse_text(t, &ParseOptions::default()).facts;
+        let r: Vec<String> = facts.iter().map(|f| row(f, t)).collect();
+        assert_eq!(
+            r,
+            [
+                "121 aluminum price level 121 USD/t 2030-07-01..2030-09-30",
+                "-5 aluminum price qoq -5 USD/t 2030-07-01..2030-09-30",
+                "126 aluminum price level 126 USD/t 2030-10-01..2030-12-31",
+                "+5 aluminum price qoq 5 USD/t 2030-10-01..2030-12-31",
             ],
             "{r:#?}"
         );
