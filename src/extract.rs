@@ -2064,6 +2064,11 @@ impl<'a, 'h> Reader<'a, 'h> {
         });
         let metric_in = |a: usize, b: usize| within(self.hits.metrics, a, b).iter().find_map(|m| *METRICS.payload(m));
         let caption_metric = metric_in(caption.0, caption.1);
+        // "2026 guidance", "Forecast balance": a caption that looks ahead makes the figures
+        // of a period not yet over forecasts.
+        let caption_forward = within(self.hits.cues, caption.0, caption.1)
+            .iter()
+            .any(|h| flags(h) & cue::FORWARD != 0);
         // A column's own header cell: "Volume (mt)" holds tonnes of what the caption counts
         // ("China refined zinc imports by origin"), "Share of total" holds shares.
         let header_cell = |ci: usize| t.header_cells.get(ci).copied().filter(|&(a, b)| b > a);
@@ -2082,6 +2087,10 @@ impl<'a, 'h> Reader<'a, 'h> {
         let caption_commodity = first_in(self.hits.commodities, caption.0, caption.1).and_then(complete);
         // "Salient Statistics-United States": the place the whole table is about.
         let caption_region = first_in(self.hits.regions, caption.0, caption.1).map(|h| REGIONS.payload(h).name);
+        // "Item (mt) | Nov 19 | Nov 12": the label column's header gives the table's unit.
+        let table_unit = t
+            .unit
+            .or_else(|| header_cell(0).and_then(|(a, b)| tables::label_unit(&text[a..b])));
         // Per column, once for all rows: whether it holds percentages ("Cancelled %"),
         // and the unit its header or the caption's note gives it (none for a basis column).
         let header_units: Vec<(bool, Option<(&'static str, f64)>)> = t
@@ -2152,13 +2161,13 @@ impl<'a, 'h> Reader<'a, 'h> {
                             }
                         } else {
                             // Changes are percentages unless the header or the row names a unit,
-                            // or the header calls them a change in a table of prices ("QoQ
-                            // change" under "(USD/t)").
+                            // or the header calls them a change, which is counted in the table's
+                            // unit ("QoQ change" under "(USD/t)", "WoW change" under "Item (mt)").
                             let price_change = || {
                                 let header = header_cell(cell.column).map_or("", |(a, b)| &text[a..b]);
                                 let lower = header.to_ascii_lowercase();
                                 (lower.contains("change") || lower.contains("chg"))
-                                    .then(|| t.unit.map(|u| u.0).filter(|u| u.contains('/')))
+                                    .then(|| table_unit.filter(|u| u.1 == 1.0).map(|u| u.0))
                                     .flatten()
                             };
                             let unit = unit.or(row.unit.map(|u| u.0)).or_else(price_change).unwrap_or("%");
@@ -2173,7 +2182,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                 // A basis column beside no period column speaks of its row's period.
                 let period_kind = period_kind.or(label_period);
                 let (percent_column, header_unit) = header_units.get(cell.column).copied().unwrap_or_default();
-                let (unit, mult) = match (cell.unit.or(col_unit), row.unit.or(header_unit).or(t.unit)) {
+                let (unit, mult) = match (cell.unit.or(col_unit), row.unit.or(header_unit).or(table_unit)) {
                     (Some(u), _) => (u, 1.0),
                     (None, Some((u, mult))) => (u, mult),
                     (None, None) => continue,
@@ -2186,7 +2195,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                     .and_then(|k| self.resolve(k))
                     .or(self.context_period(ctx))
                     .or(self.subject_period);
-                let forecast = col_forecast.unwrap_or(period.is_some_and(|p| self.after_measured(p, false)));
+                let forecast = col_forecast.unwrap_or(period.is_some_and(|p| self.after_measured(p, caption_forward)));
                 let metric = match unit {
                     "t/year" => "capacity",
                     u if u.contains('/') && u != "t/day" => "price",
@@ -5151,6 +5160,39 @@ mod tests {
                 "-5 aluminum price qoq -5 USD/t 2030-07-01..2030-09-30",
                 "126 aluminum price level 126 USD/t 2030-10-01..2030-12-31",
                 "+5 aluminum price qoq 5 USD/t 2030-10-01..2030-12-31",
+            ],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn a_unit_in_the_label_header_and_a_caption_that_looks_ahead() {
+        // "Item (mt)" gives the table's unit, and its "WoW change" is counted in it;
+        // "2031 guidance" makes the year's figures forecasts.
+        let t = "Metals weekly, March 6, 2031\n\n\
+                 Weekly inventory snapshot\n\
+                 Item (mt) | Mar 5 | Feb 26 | WoW change\n\
+                 Zinc ingot, seven regions | 131,900 | 125,200 | 6,700\n\
+                 Lead ingot, five regions | 38,700 | 41,600 | -2,900\n\n\
+                 2031 guidance\n\
+                 Metal (kt)   Previous   Current\n\
+                 Zinc   380-400   390-410\n\
+                 Lead   150-160   150-160\n";
+        let facts = parse_text(t, &ParseOptions::default()).facts;
+        let r: Vec<String> = facts.iter().map(|f| row(f, t)).collect();
+        assert_eq!(
+            r,
+            [
+                "131,900 zinc inventory level 131900 t 2031-03-05..2031-03-05",
+                "125,200 zinc inventory level 125200 t 2031-02-26..2031-02-26",
+                "6,700 zinc inventory wow 6700 t 2031-03-05..2031-03-05",
+                "38,700 lead inventory level 38700 t 2031-03-05..2031-03-05",
+                "41,600 lead inventory level 41600 t 2031-02-26..2031-02-26",
+                "-2,900 lead inventory wow -2900 t 2031-03-05..2031-03-05",
+                "380-400 zinc production level 380000 t 2031-01-01..2031-12-31 F",
+                "390-410 zinc production level 390000 t 2031-01-01..2031-12-31 F",
+                "150-160 lead production level 150000 t 2031-01-01..2031-12-31 F",
+                "150-160 lead production level 150000 t 2031-01-01..2031-12-31 F",
             ],
             "{r:#?}"
         );
