@@ -2012,7 +2012,18 @@ impl<'a, 'h> Reader<'a, 'h> {
             return false;
         }
         let close = |p: usize| p - q.end <= 2 && blank(&self.text[q.end..p]);
-        from_on(mentions, q.end).first().is_some_and(|h| close(h.start))
+        // "antimony ingot (99.65%)", "Nd oxide (≥99.5%)": a purity in brackets alone, right
+        // after the product it grades.
+        let b = self.text.as_bytes();
+        let purity = b.get(q.end) == Some(&b')') && {
+            let open = self.text[..q.start].trim_end_matches(['≥', '>', '=', ' ']);
+            open.ends_with('(')
+                && until(mentions, q.start)
+                    .last()
+                    .is_some_and(|c| c.end < open.len() && blank(&open[c.end..open.len() - 1]))
+        };
+        purity
+            || from_on(mentions, q.end).first().is_some_and(|h| close(h.start))
             || after
                 .first()
                 .is_some_and(|h| flags(h) & cue::GRADE_AFTER != 0 && close(h.start))
@@ -2445,11 +2456,19 @@ impl<'a, 'h> Reader<'a, 'h> {
                     m.start - i.end <= 40 && starts_with_ignore_case(&text.as_bytes()[i.start..i.end], b"impact")
                 })
         };
+        // "Shipments to South Korea were 6,120 mt, accounting for 55.8%, followed by Poland
+        // at 1,240 mt": a share word that a percentage before this figure took says nothing
+        // of the tonnage after it (the word before it does).
+        let taken = |m: &Hit| {
+            !is_change
+                && !matches!(q.kind, QKind::Pct | QKind::Pp)
+                && *METRICS.payload(m) == Some("share")
+                && prev.is_some_and(|p| p.2 > m.start)
+        };
         // Those ending before the number start before it (`metrics` all start from `s` on).
-        let before = until(metrics, q.start)
-            .iter()
-            .rev()
-            .find(|m| !(m.end > q.start || of_whole(m) || modifier(m) || is_change && share_word(m) || affected(m)));
+        let before = until(metrics, q.start).iter().rev().find(|m| {
+            !(m.end > q.start || of_whole(m) || modifier(m) || is_change && share_word(m) || affected(m) || taken(m))
+        });
         let in_clause = before.is_some_and(|m| m.start >= cs);
         let listed = prev
             .filter(|(unit, _, _)| !is_change && !in_clause && after.is_none() && *unit == q.unit)
@@ -5193,6 +5212,27 @@ mod tests {
                 "390-410 zinc production level 390000 t 2031-01-01..2031-12-31 F",
                 "150-160 lead production level 150000 t 2031-01-01..2031-12-31 F",
                 "150-160 lead production level 150000 t 2031-01-01..2031-12-31 F",
+            ],
+            "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn a_purity_in_brackets_a_share_word_before_another_figure_and_what_smm_sees() {
+        let t = format!(
+            "{HEAD}Quotations for zinc ingot (99.995%) ranged between 22,800 and 23,100 yuan/mt. \
+             Exports to South Korea were 6,120 mt, accounting for 55.8%, followed by Poland at 1,240 mt. \
+             SMM sees February production falling by 3%-5% MoM.\n"
+        );
+        let r = rows(&t);
+        assert_eq!(
+            r,
+            [
+                "22,800 and 23,100 yuan/mt zinc price level 22800 CNY/t 2025-01-01..2025-01-31",
+                "6,120 mt zinc exports level 6120 t 2025-01-01..2025-01-31",
+                "55.8% zinc share level 55.8 % 2025-01-01..2025-01-31",
+                "1,240 mt zinc exports level 1240 t 2025-01-01..2025-01-31",
+                "3%-5% zinc production mom -3 % 2025-02-01..2025-02-28 F",
             ],
             "{r:#?}"
         );
