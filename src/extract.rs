@@ -475,6 +475,8 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
         topics: meta.topics,
     };
     let mut sections: Vec<Section<'a>> = Vec::new();
+    // Whether a heading has opened a commodity's section: such a report runs no wire stories.
+    let mut commodity_sections = false;
     // Room for the facts at once, so that the vector does not move them as it grows
     // (a page of tables states one every dozen bytes): a fact per quantity of the
     // sentences read and per table cell, and a few for the headings' numbers.
@@ -534,10 +536,15 @@ fn read_document_in<'a>(text: &'a str, opts: &ParseOptions, search_all: bool, w:
                 // A later headline that states a number opens a story about the first
                 // commodity it names ("INDONESIA: Nickel matte exports slump 18% y/y"),
                 // as a wire runs one story after another.
-                let story = (commodity.is_none() && named.is_none() && !qs.is_empty() && !sections.is_empty())
-                    .then(|| first_in(rest.commodities, line.start, line.end))
-                    .flatten()
-                    .and_then(|c| complete_form(COMMODITIES.payload(c), ctx.commodity.or(meta.commodity)));
+                commodity_sections |= commodity.is_some();
+                let story = (!commodity_sections
+                    && commodity.is_none()
+                    && named.is_none()
+                    && !qs.is_empty()
+                    && !sections.is_empty())
+                .then(|| first_in(rest.commodities, line.start, line.end))
+                .flatten()
+                .and_then(|c| complete_form(COMMODITIES.payload(c), ctx.commodity.or(meta.commodity)));
                 let commodity = commodity.or(story);
                 if commodity.is_some() {
                     // A commodity section starts afresh; other headings are sub-heads.
@@ -1884,11 +1891,27 @@ impl<'a, 'h> Reader<'a, 'h> {
             };
             // Not when it counts something else: "..., while profit rose $1.2 billion".
             let unit = per_price.filter(|_| metric == "price").unwrap_or(q.unit);
-            // "Daily average crude steel output was 2.13 million tonnes": a flow counted per day.
+            // "Daily average crude steel output was 2.13 million tonnes": a flow counted per day;
+            // "daily" must qualify the flow word ("the daily operating rate rose and output
+            // reached", "SMM's daily survey showed output" count no day).
+            let daily_flow = || {
+                gap_words(&text[cs..q.start]).any(|w| {
+                    w.eq_ignore_ascii_case("daily") && {
+                        let end = w.as_ptr() as usize - text.as_ptr() as usize + w.len();
+                        first_in(self.hits.metrics, end, q.start).is_some_and(|m| {
+                            m.start - end <= 40
+                                && matches!(
+                                    *METRICS.payload(m),
+                                    Some("production" | "exports" | "imports" | "sales" | "demand")
+                                )
+                                && !gap_words(&text[end..m.start])
+                                    .any(|g| word_in(g, &["survey", "data", "report", "showed", "shows"]))
+                        })
+                    }
+                })
+            };
             let unit = match unit {
-                "t" if matches!(metric, "production" | "exports" | "imports" | "sales" | "demand")
-                    && gap_words(&text[cs..q.start]).any(|w| w.eq_ignore_ascii_case("daily")) =>
-                {
+                "t" if matches!(metric, "production" | "exports" | "imports" | "sales" | "demand") && daily_flow() => {
                     "t/day"
                 }
                 u => u,
@@ -2015,9 +2038,13 @@ impl<'a, 'h> Reader<'a, 'h> {
         // "antimony ingot (99.65%)", "Nd oxide (≥99.5%)": a purity in brackets alone, right
         // after the product it grades.
         let b = self.text.as_bytes();
-        let purity = b.get(q.end) == Some(&b')') && {
-            let open = self.text[..q.start].trim_end_matches(['≥', '>', '=', ' ']);
-            open.ends_with('(')
+        let purity = b.get(q.end) == Some(&b')') && !q.signed && {
+            let lead = &self.text[..q.start];
+            let open = lead.trim_end_matches(['≥', '>', '=', ' ']);
+            // A purity is high ("99.65%") or marked as a minimum ("≥99%"); "(62%)" after a
+            // product is its share.
+            (q.value >= 90.0 || open.len() < lead.trim_end().len())
+                && open.ends_with('(')
                 && until(mentions, q.start)
                     .last()
                     .is_some_and(|c| c.end < open.len() && blank(&open[c.end..open.len() - 1]))
@@ -2177,8 +2204,12 @@ impl<'a, 'h> Reader<'a, 'h> {
                             let price_change = || {
                                 let header = header_cell(cell.column).map_or("", |(a, b)| &text[a..b]);
                                 let lower = header.to_ascii_lowercase();
-                                (lower.contains("change") || lower.contains("chg"))
-                                    .then(|| table_unit.filter(|u| u.1 == 1.0).map(|u| u.0))
+                                // Not a year's or a month's "change" in a table of quantities:
+                                // those are percentages.
+                                let counted = table_unit
+                                    .filter(|u| u.1 == 1.0 && (u.0.contains('/') || matches!(basis, "wow" | "change")));
+                                (lower.contains("change") || lower.contains("chg") || lower.contains("+/-"))
+                                    .then(|| counted.map(|u| u.0))
                                     .flatten()
                             };
                             let unit = unit.or(row.unit.map(|u| u.0)).or_else(price_change).unwrap_or("%");
@@ -2306,6 +2337,17 @@ impl<'a, 'h> Reader<'a, 'h> {
     /// A direction written after the number: "5,800 mt lower than", "a 2.9 pp MoM decline".
     /// `after`: the sentence's cues from `q.end` on.
     fn post_direction(&self, after: &[Hit], q: &Quantity, limit: usize) -> Option<f64> {
+        // A percentage "ahead of" or "behind" a base: "4.0% ahead of the first nine months
+        // of 2025" (not a level "ahead of the Spring Festival").
+        if matches!(q.kind, QKind::Pct | QKind::Pp) {
+            let rest = self.text[q.end..].trim_start().as_bytes();
+            if starts_with_ignore_case(rest, b"ahead of ") {
+                return Some(1.0);
+            }
+            if starts_with_ignore_case(rest, b"behind ") {
+                return Some(-1.0);
+            }
+        }
         let mut pos = q.end;
         for h in after.iter().take_while(|h| h.start < limit) {
             if !blank(&self.text[pos..h.start]) {
@@ -5235,6 +5277,54 @@ mod tests {
                 "3%-5% zinc production mom -3 % 2025-02-01..2025-02-28 F",
             ],
             "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn a_heading_that_names_a_form_with_a_flow_opens_its_section() {
+        // "Concentrate imports by origin" in a copper report: copper concentrate's section.
+        let t = "China copper trade, January 2025\n\nRefined copper\n\
+                 China imported 301,000 mt of refined copper in January.\n\n\
+                 Concentrate imports by origin\n\
+                 Chile kept its place as the top supplier, shipping 791,400 mt in January.\n";
+        let facts = parse_text(t, &ParseOptions::default()).facts;
+        let got: Vec<_> = facts.iter().map(|f| (f.value, f.commodity)).collect();
+        assert_eq!(
+            got,
+            [
+                (301000.0, Some("copper_cathode")),
+                (791400.0, Some("copper_concentrate"))
+            ],
+            "{:#?}",
+            facts.iter().map(|f| row(f, t)).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn review_cases_of_this_sessions_rules_read_as_they_should() {
+        // A level "ahead of" an event; shares in brackets (not purities); "daily" that
+        // qualifies no flow; "with respect to" naming a topic, not a base.
+        let t = format!(
+            "{HEAD}Social inventories stood at 120,000 mt ahead of the Spring Festival. \
+             Exports were mainly zinc ingot (62%) and zinc alloy (25%). \
+             The daily operating rate rose and output reached 520,000 mt in January. \
+             With respect to February, SMM expects output of 480,000 mt.\n"
+        );
+        let got: Vec<_> = facts_of(&t)
+            .iter()
+            .map(|f| (f.value, f.unit, f.basis, f.forecast))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (120000.0, "t", "level", false),
+                (62.0, "%", "level", false),
+                (25.0, "%", "level", false),
+                (520000.0, "t", "level", false),
+                (480000.0, "t", "level", true),
+            ],
+            "{:#?}",
+            rows(&t)
         );
     }
 }

@@ -466,7 +466,8 @@ pub fn commodity_of_heading_from(text: &str, s: usize, e: usize, first: &Hit) ->
             |h| matches!(h.regions(), [r] if r.end - r.start == lead.len()),
         );
     let rest = text[first.end..e].trim();
-    let named = text[first.start..first.end].contains([' ', '-']);
+    // A form stands for "<metal> <form>": "Concentrate imports by origin" in a copper report.
+    let named = text[first.start..first.end].contains([' ', '-']) || form_of(COMMODITIES.payload(first)).is_some();
     // "Iron ore: arrivals outpace pick-ups": a tagline after a colon says no more.
     let rest_ok = (rest.starts_with('(') && rest.ends_with(')'))
         || rest.starts_with(':') && (named || !tagline_is_flow(&rest[1..]))

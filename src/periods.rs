@@ -641,14 +641,14 @@ fn is_base(text: &str, ws: usize, on: bool) -> bool {
         Some(b'm') => ends("from"),
         Some(b'e') => ends("since") || compares("above"),
         Some(b'n') => ends("than") || ends("than in") || on && compares("on"),
-        // Statistics offices (and translations): "with respect to September", "in
-        // relation to October of 2025".
+        // Statistics offices (and translations), only right after a figure: "a decrease of
+        // 3.1% in relation to October of 2025" (not "With respect to 2026, it expects").
         Some(b'o') => {
             ends("compared to")
-                || ends("with respect to")
-                || ends("in relation to")
-                || ends("relative to")
-                || ends("in comparison to")
+                || compares("with respect to")
+                || compares("in relation to")
+                || compares("relative to")
+                || compares("in comparison to")
         }
         Some(b'h') => ends("compared with") || ends("in comparison with"),
         Some(b's') => ends("versus") || ends("vs"),

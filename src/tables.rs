@@ -197,9 +197,6 @@ const BASIS_HEADERS: &[(&str, &str)] = &[
     ("var.%", "change"),
     ("% var", "change"),
     ("variation", "change"),
-    ("diff", "change"),
-    ("diff.", "change"),
-    ("difference", "change"),
     ("+/-", "change"),
 ];
 
@@ -546,7 +543,8 @@ fn caption_unit(t: &str) -> Option<(&'static str, f64)> {
     unit_line(inner).or_else(|| label_unit(t)).or_else(|| {
         // "(own-sourced, kt)": a proviso, then the unit.
         if let Some((_, last)) = inner.rsplit_once(", ") {
-            if let Some(u) = unit_words(&last.trim().to_ascii_lowercase()) {
+            // Not "(quantities in kt, %)": a percent mark is the unit of some column.
+            if let Some(u) = unit_words(&last.trim().to_ascii_lowercase()).filter(|u| !matches!(u.0, "%" | "pp")) {
                 return Some(u);
             }
         }
