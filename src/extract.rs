@@ -879,9 +879,14 @@ const ATTACH_WORDS: &[&str] = &[
 ];
 
 /// Whether `q` stands alone in brackets right after the quantity that ends at `end`:
-/// "4,870 mt (14.3%)".
+/// "4,870 mt (14.3%)"; or after ", or" at the end of a clause: "30,120 mt, or 95.8%.".
 fn bracketed_after(text: &str, end: usize, q: &Quantity) -> bool {
-    end <= q.start && text[end..q.start].trim() == "(" && text[q.end..].trim_start().starts_with(')')
+    if end > q.start {
+        return false;
+    }
+    let (between, after) = (text[end..q.start].trim(), text[q.end..].trim_start());
+    between == "(" && after.starts_with(')')
+        || between == ", or" && (after.is_empty() || after.starts_with(['.', ';', ',']))
 }
 
 /// Words that open a clause of cause, time or contrast inside a sentence.
@@ -1887,6 +1892,11 @@ impl<'a, 'h> Reader<'a, 'h> {
             };
             let metric = match self.metric(qm, s, cs, metrics, ctx, change.is_some(), prev_level) {
                 "exports" if self.shipped_to_home(s, e) => "imports",
+                // In a paragraph on imports, a foreign country that shipped or sent a
+                // quantity supplied the home market: "Zimbabwe shipped 121,400 mt".
+                "exports" if self.context_metric(ctx) == Some("imports") && self.foreign_shipper(cs, q.start) => {
+                    "imports"
+                }
                 m => m,
             };
             // Not when it counts something else: "..., while profit rose $1.2 billion".
@@ -2098,7 +2108,13 @@ impl<'a, 'h> Reader<'a, 'h> {
         // The caption: the table's own first line, or the nearest non-blank line above it.
         let caption = t.caption.unwrap_or_else(|| {
             let above = text[..t.top].trim_end();
-            (above.rfind('\n').map_or(0, |p| p + 1), above.len())
+            let start = above.rfind('\n').map_or(0, |p| p + 1);
+            // A paragraph above the table is no caption of it.
+            if above.len() - start > 160 {
+                (above.len(), above.len())
+            } else {
+                (start, above.len())
+            }
         });
         let metric_in = |a: usize, b: usize| within(self.hits.metrics, a, b).iter().find_map(|m| *METRICS.payload(m));
         let caption_metric = metric_in(caption.0, caption.1);
@@ -2397,6 +2413,24 @@ impl<'a, 'h> Reader<'a, 'h> {
     /// Whether the sentence `s..e` tells of goods shipped to the report's home market,
     /// without the word export: "Chile remained the top supplier, shipping 805,000 tons
     /// (to China)" is China's imports from Chile.
+    /// A foreign country is the subject of the clause `cs..q` and the verb is no
+    /// "export" word ("Zimbabwe shipped", "Australia sent").
+    fn foreign_shipper(&self, cs: usize, q: usize) -> bool {
+        let text = self.text;
+        let says_export = within(self.hits.metrics, cs, q)
+            .iter()
+            .any(|m| starts_with_ignore_case(&text.as_bytes()[m.start..m.end], b"export"));
+        !says_export
+            && within(self.hits.regions, cs, q).first().is_some_and(|r| {
+                let region = REGIONS.payload(r);
+                // The country itself is the subject: not "Australia's main ports shipped".
+                region.kind == RegionKind::Country
+                    && region.name != "China"
+                    && at_most_words(&text[cs..r.start], 1)
+                    && first_in(self.hits.metrics, r.end, q).is_some_and(|m| blank(&text[r.end..m.start]))
+            })
+    }
+
     fn shipped_to_home(&self, s: usize, e: usize) -> bool {
         let text = self.text;
         let says_export = within(self.hits.metrics, s, e)
@@ -5325,6 +5359,29 @@ mod tests {
             ],
             "{:#?}",
             rows(&t)
+        );
+    }
+
+    #[test]
+    fn a_foreign_shipper_in_an_imports_paragraph_and_a_share_after_or() {
+        let t = "China lithium raw material imports, January 2025\n\nSpodumene\n\
+                 China imported 612,000 mt of spodumene in January. Imports from Australia totaled \
+                 358,700 mt, or 58.6%. Zimbabwe shipped 121,400 mt, while Australia's main ports \
+                 shipped 900,000 mt.\n";
+        let facts = parse_text(t, &ParseOptions::default()).facts;
+        let got: Vec<_> = facts.iter().map(|f| (f.value, f.metric)).collect();
+        assert_eq!(
+            got,
+            [
+                (612000.0, "imports"),
+                (358700.0, "imports"),
+                (58.6, "share"),
+                (121400.0, "imports"),
+                // The ports are the subject, not the country: departures.
+                (900000.0, "exports")
+            ],
+            "{:#?}",
+            facts.iter().map(|f| row(f, t)).collect::<Vec<_>>()
         );
     }
 }
