@@ -1872,10 +1872,23 @@ impl<'a, 'h> Reader<'a, 'h> {
             // --- metric
             // "$212.50 a tonne, up $4.75 on the week": a change in the currency alone moves
             // the price before it, per the price's unit.
+            // So does the price it moved to: "rose $1.35 on the day to $104.85/dmt".
+            let price_after = || {
+                let next = qs
+                    .get(qi + 1)
+                    .filter(|n| n.kind == QKind::MoneyPerUnit && per_unit_of(n.unit, q.unit))?;
+                words_all_in(
+                    &text[q.end..next.start],
+                    &["on", "the", "day", "week", "month", "to"],
+                    5,
+                )
+                .then_some(next.unit)
+            };
             let per_price = match prev_level {
                 Some((u, "price", _)) if change.is_some() && q.kind == QKind::Money && per_unit_of(u, q.unit) => {
                     Some(u)
                 }
+                _ if change.is_some() && q.kind == QKind::Money => price_after(),
                 _ => None,
             };
             let priced;
@@ -2145,6 +2158,17 @@ impl<'a, 'h> Reader<'a, 'h> {
         let table_unit = t
             .unit
             .or_else(|| header_cell(0).and_then(|(a, b)| tables::label_unit(&text[a..b])));
+        // A plain change column (no percent mark: "D/D", "Change") counts in the table's unit.
+        let absolute_changes = t.columns.iter().any(|c| {
+            matches!(
+                c,
+                Column::Basis {
+                    basis: "change",
+                    unit: None,
+                    period: None
+                }
+            )
+        });
         // Per column, once for all rows: whether it holds percentages ("Cancelled %"),
         // and the unit its header or the caption's note gives it (none for a basis column).
         let header_units: Vec<(bool, Option<(&'static str, f64)>)> = t
@@ -2216,22 +2240,33 @@ impl<'a, 'h> Reader<'a, 'h> {
                         } else {
                             // Changes are percentages unless the header or the row names a unit,
                             // or the header calls them a change, which is counted in the table's
-                            // unit ("QoQ change" under "(USD/t)", "WoW change" under "Item (mt)").
-                            let price_change = || {
+                            // unit ("QoQ change" under "(USD/t)", "WoW change" under "Item (mt)"),
+                            // or a plain change column beside it is ("Stocks | D/D | W/W" under
+                            // "(million tonnes)").
+                            let in_table_unit = || {
                                 let header = header_cell(cell.column).map_or("", |(a, b)| &text[a..b]);
                                 let lower = header.to_ascii_lowercase();
                                 // Not a year's or a month's "change" in a table of quantities:
                                 // those are percentages.
-                                let counted = table_unit
-                                    .filter(|u| u.1 == 1.0 && (u.0.contains('/') || matches!(basis, "wow" | "change")));
-                                (lower.contains("change") || lower.contains("chg") || lower.contains("+/-"))
-                                    .then(|| counted.map(|u| u.0))
-                                    .flatten()
+                                let counted =
+                                    table_unit.is_some_and(|u| u.0.contains('/') || matches!(basis, "wow" | "change"));
+                                counted
+                                    && (lower.contains("change")
+                                        || lower.contains("chg")
+                                        || lower.contains("+/-")
+                                        || absolute_changes)
                             };
-                            let unit = unit.or(row.unit.map(|u| u.0)).or_else(price_change).unwrap_or("%");
+                            let unit = unit.or(row.unit.map(|u| u.0));
+                            // In the table's unit: none of the column's own, so that the
+                            // table's multiplier applies.
+                            let unit = if unit.is_none() && in_table_unit() {
+                                None
+                            } else {
+                                Some(unit.unwrap_or("%"))
+                            };
                             match period {
-                                Some(kind) => (Some(kind), None, basis, Some(unit)),
-                                None => (left.map(|l| l.0), left.and_then(|l| l.1), basis, Some(unit)),
+                                Some(kind) => (Some(kind), None, basis, unit),
+                                None => (left.map(|l| l.0), left.and_then(|l| l.1), basis, unit),
                             }
                         }
                     }
@@ -5382,6 +5417,39 @@ mod tests {
             ],
             "{:#?}",
             facts.iter().map(|f| row(f, t)).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_port_stocks_daily_with_its_bases_and_a_table_of_changes_in_its_unit() {
+        let t = "Port stocks daily, March 6, 2031\n\n\
+                 Coal stocks at northern ports stood at 27.84 million tonnes on Thursday. Stocks were \
+                 8.7% above the same day last year. Coal was offered at $54.20/t FOB, $0.40 lower than \
+                 on Wednesday. The fines index rose $1.35 on the day to $104.85/dmt.\n\n\
+                 Northern port coal stocks (million tonnes)\n\
+                 Port          | Stocks | D/D   | W/W\n\
+                 Qinhuangdao   | 6.45   | -0.05 | +0.21\n\
+                 Caofeidian    | 7.12   | +0.14 | +0.38\n";
+        let facts = parse_text(t, &ParseOptions::default()).facts;
+        let r: Vec<String> = facts.iter().map(|f| row(f, t)).collect();
+        let d = "2031-03-06..2031-03-06";
+        assert_eq!(
+            r,
+            [
+                format!("27.84 million tonnes coal inventory level 27840000 t {d}"),
+                format!("8.7% coal inventory yoy 8.7 % {d}"),
+                format!("$54.20/t coal price level 54.2 USD/t {d}"),
+                format!("$0.40 coal price change -0.4 USD/t {d}"),
+                format!("$1.35 coal price change 1.35 USD/dmt {d}"),
+                format!("$104.85/dmt coal price level 104.85 USD/dmt {d}"),
+                format!("6.45 coal inventory level 6450000 t {d}"),
+                format!("-0.05 coal inventory change -50000 t {d}"),
+                format!("+0.21 coal inventory wow 210000 t {d}"),
+                format!("7.12 coal inventory level 7120000 t {d}"),
+                format!("+0.14 coal inventory change 140000 t {d}"),
+                format!("+0.38 coal inventory wow 380000 t {d}"),
+            ],
+            "{r:#?}"
         );
     }
 }

@@ -600,7 +600,10 @@ fn is_base(text: &str, ws: usize, on: bool) -> bool {
         }
     }
     // "6.8% more than in the same period of 2025": the span compared names its year.
-    if matches!(before.bytes().last().map(|b| b | 0x20), Some(b'f' | b'n')) {
+    if matches!(
+        before.bytes().last().map(|b| b | 0x20),
+        Some(b'f' | b'n' | b'y' | b'k' | b'e')
+    ) {
         for q in [
             "the same period of",
             "the same period in",
@@ -608,6 +611,11 @@ fn is_base(text: &str, ws: usize, on: bool) -> bool {
             "the same quarter of",
             "the same month in",
             "the same quarter in",
+            // "8.7% above the same day last year"
+            "the same day",
+            "the same week",
+            "the same date",
+            "the same time",
         ] {
             if crate::bytes::ends_with_ignore_case(before.as_bytes(), q.as_bytes()) {
                 // The phrase is ASCII: the cut is a character boundary.
@@ -640,7 +648,7 @@ fn is_base(text: &str, ws: usize, on: bool) -> bool {
     match before.last().map(|b| b | 0x20) {
         Some(b'm') => ends("from"),
         Some(b'e') => ends("since") || compares("above"),
-        Some(b'n') => ends("than") || ends("than in") || on && compares("on"),
+        Some(b'n') => ends("than") || ends("than in") || ends("than on") || on && compares("on"),
         // Statistics offices (and translations), only right after a figure: "a decrease of
         // 3.1% in relation to October of 2025" (not "With respect to 2026, it expects").
         Some(b'o') => {
