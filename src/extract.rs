@@ -2277,6 +2277,12 @@ impl<'a, 'h> Reader<'a, 'h> {
                 let (percent_column, header_unit) = header_units.get(cell.column).copied().unwrap_or_default();
                 let (unit, mult) = match (cell.unit.or(col_unit), row.unit.or(header_unit).or(table_unit)) {
                     (Some(u), _) => (u, 1.0),
+                    // "(CNY, average)" over "N-type dense polysilicon, per kg".
+                    (None, Some((u, 1.0)))
+                        if !u.contains('/') && u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()) =>
+                    {
+                        tables::currency_per_label(u, &text[ls..le]).unwrap_or((u, 1.0))
+                    }
                     (None, Some((u, mult))) => (u, mult),
                     (None, None) => continue,
                 };
@@ -5450,6 +5456,30 @@ mod tests {
                 format!("+0.38 coal inventory wow 380000 t {d}"),
             ],
             "{r:#?}"
+        );
+    }
+
+    #[test]
+    fn a_table_priced_in_a_currency_takes_each_rows_quantity_from_its_label() {
+        let t = "Solar weekly, March 6, 2031\n\n\
+                 Weekly price summary (CNY, average)\n\
+                 Product   Mar 6   Feb 27   Change\n\
+                 N-type dense polysilicon, per kg   41.5   42.3   -0.8\n\
+                 TOPCon cell, per W   0.268   0.272   -0.004\n";
+        let facts = parse_text(t, &ParseOptions::default()).facts;
+        let got: Vec<_> = facts.iter().map(|f| (f.value, f.unit, f.commodity)).collect();
+        assert_eq!(
+            got,
+            [
+                (41.5, "CNY/kg", Some("polysilicon")),
+                (42.3, "CNY/kg", Some("polysilicon")),
+                (-0.8, "CNY/kg", Some("polysilicon")),
+                (0.268, "CNY/W", Some("solar_cell")),
+                (0.272, "CNY/W", Some("solar_cell")),
+                (-0.004, "CNY/W", Some("solar_cell"))
+            ],
+            "{:#?}",
+            facts.iter().map(|f| row(f, t)).collect::<Vec<_>>()
         );
     }
 }

@@ -95,6 +95,18 @@ pub fn unit_line(t: &str) -> Option<(&'static str, f64)> {
     unit_words(rest)
 }
 
+/// A table priced in `currency` (a caption "(CNY, average)") whose row label names the
+/// quantity priced: "N-type dense polysilicon, per kg" is CNY/kg.
+pub fn currency_per_label(currency: &str, label: &str) -> Option<(&'static str, f64)> {
+    let lower = label.trim().to_ascii_lowercase();
+    let (_, den) = lower.rsplit_once(" per ")?;
+    let den = den.trim();
+    if den.is_empty() || den.split_ascii_whitespace().count() > 2 {
+        return None;
+    }
+    bare_unit(&format!("{} per {den}", currency.to_ascii_lowercase())).filter(|u| u.0.contains('/'))
+}
+
 /// The unit a row label carries in brackets: "Social inventory (mt)", "Price (yuan/mt)",
 /// also before a note: "Price (CNY/t, average)".
 pub fn label_unit(label: &str) -> Option<(&'static str, f64)> {
