@@ -5482,4 +5482,19 @@ mod tests {
             facts.iter().map(|f| row(f, t)).collect::<Vec<_>>()
         );
     }
+
+    #[test]
+    fn a_change_against_last_weeks_assessment_is_week_on_week() {
+        let t = "Cobalt weekly, March 6, 2031\n\n\
+                 Standard-grade cobalt was assessed at $17.60-18.10/lb, a fall of $0.65/lb, or 3.5%, \
+                 against last week's assessment.\n";
+        let facts = parse_text(t, &ParseOptions::default()).facts;
+        let got: Vec<_> = facts.iter().map(|f| (f.value, f.basis)).collect();
+        assert_eq!(
+            got,
+            [(17.6, "level"), (-0.65, "wow"), (-3.5, "wow")],
+            "{:#?}",
+            facts.iter().map(|f| row(f, t)).collect::<Vec<_>>()
+        );
+    }
 }
