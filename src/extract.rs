@@ -1933,8 +1933,21 @@ impl<'a, 'h> Reader<'a, 'h> {
                     }
                 })
             };
+            // "an average 1.962 million t of crude steel per day".
+            let per_day_after = || {
+                let mut words = gap_words(&text[q.end..e]).take(6);
+                let mut prev = "";
+                words.any(|w| {
+                    let hit = prev.eq_ignore_ascii_case("per")
+                        && w.trim_end_matches([',', '.', ';']).eq_ignore_ascii_case("day");
+                    prev = w;
+                    hit
+                })
+            };
             let unit = match unit {
-                "t" if matches!(metric, "production" | "exports" | "imports" | "sales" | "demand") && daily_flow() => {
+                "t" if matches!(metric, "production" | "exports" | "imports" | "sales" | "demand")
+                    && (daily_flow() || per_day_after()) =>
+                {
                     "t/day"
                 }
                 u => u,
@@ -5134,7 +5147,8 @@ mod tests {
     fn a_loss_of_output_is_the_loss_and_a_daily_flow_is_per_day() {
         let t = format!(
             "{HEAD}A furnace fire idled 40,000 mt of capacity, a loss of about 3,000 mt of output in January. \
-             Daily average zinc output was 1,850 mt in January, while inventories stood at 52,000 mt.\n"
+             Daily average zinc output was 1,850 mt in January, while inventories stood at 52,000 mt. \
+             Member smelters produced an average 1,790 mt of zinc per day.\n"
         );
         let got: Vec<_> = facts_of(&t).iter().map(|f| (f.value, f.metric, f.unit)).collect();
         assert_eq!(
@@ -5144,7 +5158,8 @@ mod tests {
                 (3000.0, "other", "t"),
                 (1850.0, "production", "t/day"),
                 // A stock is no flow: not per day.
-                (52000.0, "inventory", "t")
+                (52000.0, "inventory", "t"),
+                (1790.0, "production", "t/day")
             ],
             "{:#?}",
             rows(&t)
