@@ -5512,4 +5512,14 @@ mod tests {
             facts.iter().map(|f| row(f, t)).collect::<Vec<_>>()
         );
     }
+
+    #[test]
+    fn ease_edge_lower_and_recover_are_directions() {
+        let t = format!(
+            "{HEAD}February production is expected to ease by roughly 5% MoM. Zinc output edged \
+             lower 1.2% in January, and inventories recovered 3,000 mt.\n"
+        );
+        let got: Vec<_> = facts_of(&t).iter().map(|f| (f.value, f.basis)).collect();
+        assert_eq!(got, [(-5.0, "mom"), (-1.2, "mom"), (3000.0, "mom")], "{:#?}", rows(&t));
+    }
 }
