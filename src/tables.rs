@@ -316,15 +316,22 @@ fn month_year_header(core: &str) -> Option<PKind> {
     let m = periods::month_named(&core[..letters])?;
     let rest = &core[letters..];
     let digits = ["-", "'", "\u{2019}"].iter().find_map(|sep| rest.strip_prefix(sep))?;
+    Some(PKind::Month {
+        m,
+        y: Some(header_year(digits)?),
+    })
+}
+
+/// A header's year in two or four digits: "26", "2026".
+fn header_year(digits: &str) -> Option<i32> {
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let y: i32 = match digits.len() {
-        2 => 2000 + digits.parse::<i32>().ok()?,
-        4 => digits.parse().ok()?,
-        _ => return None,
-    };
-    Some(PKind::Month { m, y: Some(y) })
+    match digits.len() {
+        2 => Some(2000 + digits.parse::<i32>().ok()?),
+        4 => digits.parse().ok(),
+        _ => None,
+    }
 }
 
 /// "9M 2026", "9M26": the first nine months of the year, as miners' quarterly tables
@@ -332,15 +339,7 @@ fn month_year_header(core: &str) -> Option<PKind> {
 fn months_to_date_header(core: &str) -> Option<PKind> {
     let (n, year) = core.split_once('m')?;
     let n: u32 = n.parse().ok().filter(|n| (2..=11).contains(n))?;
-    let year = year.trim_start();
-    if !year.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let y: i32 = match year.len() {
-        2 => 2000 + year.parse::<i32>().ok()?,
-        4 => year.parse().ok()?,
-        _ => return None,
-    };
+    let y = header_year(year.trim_start())?;
     Some(PKind::Span {
         first: 1,
         last: n,
