@@ -1687,6 +1687,21 @@ impl<'a, 'h> Reader<'a, 'h> {
                 (_, _, _, Some(pi)) => self.resolve_at(pexprs, resolved, pi).or(period),
                 (_, Some(p), Some(o), None) => Some(earlier_by_possessive(o, p)),
             };
+            // "Full-year copper guidance is narrowed to 1.0-1.05 Mt": a figure its sentence
+            // does not date is the report's year.
+            let full_year = || {
+                let mut prev = "";
+                gap_words(&text[cs..q.start]).any(|w| {
+                    let hit = w.eq_ignore_ascii_case("full-year")
+                        || prev.eq_ignore_ascii_case("full") && w.trim_end_matches(',').eq_ignore_ascii_case("year");
+                    prev = w;
+                    hit
+                })
+            };
+            let period = match source {
+                PeriodSource::Context if full_year() => self.resolve(PKind::RelativeYear(0)).or(period),
+                _ => period,
+            };
             // "slipped to 47.2% from 49.6% in August": the first is the month after the second's.
             let period = match (source, qs.get(qi + 1).and_then(|_| direct[qi + 1])) {
                 (PeriodSource::Direct, _) | (_, None) => period,
@@ -5521,5 +5536,22 @@ mod tests {
         );
         let got: Vec<_> = facts_of(&t).iter().map(|f| (f.value, f.basis)).collect();
         assert_eq!(got, [(-5.0, "mom"), (-1.2, "mom"), (3000.0, "mom")], "{:#?}", rows(&t));
+    }
+
+    #[test]
+    fn full_year_guidance_is_the_reports_year() {
+        let t = "Production report for the third quarter of 2030\n\n\
+                 Copper production was 268.3 kt in the quarter. Full-year copper guidance is narrowed \
+                 to 1.0-1.05 Mt.\n";
+        let facts = parse_text(t, &ParseOptions::default()).facts;
+        let r: Vec<String> = facts.iter().map(|f| row(f, t)).collect();
+        assert_eq!(
+            r,
+            [
+                "268.3 kt copper_cathode production level 268300 t 2030-07-01..2030-09-30",
+                "1.0-1.05 Mt copper_cathode production level 1000000 t 2030-01-01..2030-12-31 F",
+            ],
+            "{r:#?}"
+        );
     }
 }
