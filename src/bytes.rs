@@ -196,6 +196,11 @@ pub fn trim_end(t: &str) -> &str {
     &t[..n]
 }
 
+/// The first run of ASCII letters in `s`: "mt" of "13.12 mt", "Q" of "Q1".
+pub fn first_alpha_word(s: &str) -> Option<&str> {
+    s.split(|c: char| !c.is_ascii_alphabetic()).find(|w| !w.is_empty())
+}
+
 /// Whether the word `w` is one of `words` (lowercase), ASCII case-insensitively:
 /// a comparison in place of a lowercased copy.
 #[inline]

@@ -878,6 +878,35 @@ const ATTACH_WORDS: &[&str] = &[
     "through",
 ];
 
+/// What a table column's header says, read once for all its rows.
+#[derive(Clone, Copy, Default)]
+struct ColumnHeader {
+    /// It holds percentages ("Cancelled %").
+    percent: bool,
+    /// The unit its header or the caption's note gives it (none for a basis column).
+    unit: Option<(&'static str, f64)>,
+    /// A basis column headed as a change ("QoQ change", "Chg", "+/-").
+    change: bool,
+}
+
+/// A metric that counts a flow, which a day may measure (not a stock, a rate or a price).
+fn flow_metric(metric: &str) -> bool {
+    matches!(metric, "production" | "exports" | "imports" | "sales" | "demand")
+}
+
+/// Whether `words` hold `a` followed by `b` (its trailing punctuation aside), ASCII
+/// case-insensitively: "full year", "per day,".
+fn word_pair_in<'w>(words: impl Iterator<Item = &'w str>, a: &str, b: &str) -> bool {
+    let mut prev = "";
+    for w in words {
+        if prev.eq_ignore_ascii_case(a) && w.trim_end_matches([',', '.', ';']).eq_ignore_ascii_case(b) {
+            return true;
+        }
+        prev = w;
+    }
+    false
+}
+
 /// Whether `q` stands alone in brackets right after the quantity that ends at `end`:
 /// "4,870 mt (14.3%)"; or after ", or" at the end of a clause: "30,120 mt, or 95.8%.".
 fn bracketed_after(text: &str, end: usize, q: &Quantity) -> bool {
@@ -1690,13 +1719,9 @@ impl<'a, 'h> Reader<'a, 'h> {
             // "Full-year copper guidance is narrowed to 1.0-1.05 Mt": a figure its sentence
             // does not date is the report's year.
             let full_year = || {
-                let mut prev = "";
-                gap_words(&text[cs..q.start]).any(|w| {
-                    let hit = w.eq_ignore_ascii_case("full-year")
-                        || prev.eq_ignore_ascii_case("full") && w.trim_end_matches(',').eq_ignore_ascii_case("year");
-                    prev = w;
-                    hit
-                })
+                let clause = &text[cs..q.start];
+                gap_words(clause).any(|w| w.eq_ignore_ascii_case("full-year"))
+                    || word_pair_in(gap_words(clause), "full", "year")
             };
             let period = match source {
                 PeriodSource::Context if full_year() => self.resolve(PKind::RelativeYear(0)).or(period),
@@ -1938,10 +1963,7 @@ impl<'a, 'h> Reader<'a, 'h> {
                         let end = w.as_ptr() as usize - text.as_ptr() as usize + w.len();
                         first_in(self.hits.metrics, end, q.start).is_some_and(|m| {
                             m.start - end <= 40
-                                && matches!(
-                                    *METRICS.payload(m),
-                                    Some("production" | "exports" | "imports" | "sales" | "demand")
-                                )
+                                && METRICS.payload(m).is_some_and(flow_metric)
                                 && !gap_words(&text[end..m.start])
                                     .any(|g| word_in(g, &["survey", "data", "report", "showed", "shows"]))
                         })
@@ -1949,22 +1971,9 @@ impl<'a, 'h> Reader<'a, 'h> {
                 })
             };
             // "an average 1.962 million t of crude steel per day".
-            let per_day_after = || {
-                let mut words = gap_words(&text[q.end..e]).take(6);
-                let mut prev = "";
-                words.any(|w| {
-                    let hit = prev.eq_ignore_ascii_case("per")
-                        && w.trim_end_matches([',', '.', ';']).eq_ignore_ascii_case("day");
-                    prev = w;
-                    hit
-                })
-            };
+            let per_day_after = || word_pair_in(gap_words(&text[q.end..e]).take(6), "per", "day");
             let unit = match unit {
-                "t" if matches!(metric, "production" | "exports" | "imports" | "sales" | "demand")
-                    && (daily_flow() || per_day_after()) =>
-                {
-                    "t/day"
-                }
+                "t" if flow_metric(metric) && (daily_flow() || per_day_after()) => "t/day",
                 u => u,
             };
             // The last level: a change after it, or after another change of it, moves it;
@@ -2197,24 +2206,36 @@ impl<'a, 'h> Reader<'a, 'h> {
                 }
             )
         });
-        // Per column, once for all rows: whether it holds percentages ("Cancelled %"),
-        // and the unit its header or the caption's note gives it (none for a basis column).
-        let header_units: Vec<(bool, Option<(&'static str, f64)>)> = t
+        // Per column, once for all rows.
+        let header_units: Vec<ColumnHeader> = t
             .columns
             .iter()
             .enumerate()
             .map(|(ci, column)| {
                 let header = header_cell(ci).map(|(a, b)| &text[a..b]);
                 let percent_column = header.is_some_and(|h| h.trim_end().ends_with('%'));
-                let unit = match column {
-                    Column::Basis { .. } => None,
-                    _ => header.and_then(|h| {
-                        tables::label_unit(h)
-                            .or_else(|| percent_column.then_some(("%", 1.0)))
-                            .or_else(|| tables::caption_column_unit(&text[caption.0..caption.1], h))
-                    }),
+                let (unit, change_header) = match column {
+                    Column::Basis { .. } => {
+                        let lower = header.unwrap_or("").to_ascii_lowercase();
+                        (
+                            None,
+                            lower.contains("change") || lower.contains("chg") || lower.contains("+/-"),
+                        )
+                    }
+                    _ => (
+                        header.and_then(|h| {
+                            tables::label_unit(h)
+                                .or_else(|| percent_column.then_some(("%", 1.0)))
+                                .or_else(|| tables::caption_column_unit(&text[caption.0..caption.1], h))
+                        }),
+                        false,
+                    ),
                 };
-                (percent_column, unit)
+                ColumnHeader {
+                    percent: percent_column,
+                    unit,
+                    change: change_header,
+                }
             })
             .collect();
         for row in &t.rows {
@@ -2272,17 +2293,12 @@ impl<'a, 'h> Reader<'a, 'h> {
                             // or a plain change column beside it is ("Stocks | D/D | W/W" under
                             // "(million tonnes)").
                             let in_table_unit = || {
-                                let header = header_cell(cell.column).map_or("", |(a, b)| &text[a..b]);
-                                let lower = header.to_ascii_lowercase();
+                                let change_header = header_units.get(cell.column).is_some_and(|h| h.change);
                                 // Not a year's or a month's "change" in a table of quantities:
                                 // those are percentages.
                                 let counted =
                                     table_unit.is_some_and(|u| u.0.contains('/') || matches!(basis, "wow" | "change"));
-                                counted
-                                    && (lower.contains("change")
-                                        || lower.contains("chg")
-                                        || lower.contains("+/-")
-                                        || absolute_changes)
+                                counted && (change_header || absolute_changes)
                             };
                             let unit = unit.or(row.unit.map(|u| u.0));
                             // In the table's unit: none of the column's own, so that the
@@ -2302,7 +2318,11 @@ impl<'a, 'h> Reader<'a, 'h> {
                 };
                 // A basis column beside no period column speaks of its row's period.
                 let period_kind = period_kind.or(label_period);
-                let (percent_column, header_unit) = header_units.get(cell.column).copied().unwrap_or_default();
+                let ColumnHeader {
+                    percent: percent_column,
+                    unit: header_unit,
+                    ..
+                } = header_units.get(cell.column).copied().unwrap_or_default();
                 let (unit, mult) = match (cell.unit.or(col_unit), row.unit.or(header_unit).or(table_unit)) {
                     (Some(u), _) => (u, 1.0),
                     // "(CNY, average)" over "N-type dense polysilicon, per kg".
@@ -2486,10 +2506,7 @@ impl<'a, 'h> Reader<'a, 'h> {
     /// "export" word ("Zimbabwe shipped", "Australia sent").
     fn foreign_shipper(&self, cs: usize, q: usize) -> bool {
         let text = self.text;
-        let says_export = within(self.hits.metrics, cs, q)
-            .iter()
-            .any(|m| starts_with_ignore_case(&text.as_bytes()[m.start..m.end], b"export"));
-        !says_export
+        !self.says_export(cs, q)
             && within(self.hits.regions, cs, q).first().is_some_and(|r| {
                 let region = REGIONS.payload(r);
                 // The country itself is the subject: not "Australia's main ports shipped".
@@ -2500,13 +2517,17 @@ impl<'a, 'h> Reader<'a, 'h> {
             })
     }
 
+    /// A metric word of `s..e` is an "export" word ("exports", "exported").
+    fn says_export(&self, s: usize, e: usize) -> bool {
+        within(self.hits.metrics, s, e)
+            .iter()
+            .any(|m| starts_with_ignore_case(&self.text.as_bytes()[m.start..m.end], b"export"))
+    }
+
     fn shipped_to_home(&self, s: usize, e: usize) -> bool {
         let text = self.text;
-        let says_export = within(self.hits.metrics, s, e)
-            .iter()
-            .any(|m| starts_with_ignore_case(&text.as_bytes()[m.start..m.end], b"export"));
         let mut prev = "";
-        !says_export
+        !self.says_export(s, e)
             && text[s..e]
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .filter(|w| !w.is_empty())

@@ -46,10 +46,7 @@ pub fn scale_million_mt(text: &str, facts: &mut [Fact<'_>]) {
         matches!(f.unit, "t" | "t/year" | "t/day")
             // Most facts in tonnes are written with no "m" at all (table cells, "kt").
             && memchr::memchr2(b'm', b'M', &text.as_bytes()[f.start..f.end]).is_some()
-            && text[f.start..f.end]
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .find(|w| !w.is_empty())
-                .is_some_and(|w| w.eq_ignore_ascii_case("mt"))
+            && crate::bytes::first_alpha_word(&text[f.start..f.end]).is_some_and(|w| w.eq_ignore_ascii_case("mt"))
     };
     // The definition first: one search of the text costs less than a look at each fact
     // of a table page.

@@ -418,10 +418,7 @@ fn scan_with(
             Some(at) => {
                 // "Q1", "H2" count from the fiscal year's start; "the September quarter" is
                 // the calendar's.
-                let by_month = text[ws..we]
-                    .split(|c: char| !c.is_ascii_alphabetic())
-                    .find(|w| !w.is_empty())
-                    .is_some_and(|w| month_named(w).is_some());
+                let by_month = crate::bytes::first_alpha_word(&text[ws..we]).is_some_and(|w| month_named(w).is_some());
                 match fiscal::year_at(text, at)
                     .filter(|&(_, e)| e <= to)
                     .and_then(|(fy, e)| Some((e, fiscal::part_of(kind, fy, by_month)?)))
